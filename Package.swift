@@ -4,8 +4,14 @@ import PackageDescription
 let package = Package(
     name: "lakeflow-auth",
     platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lakeflow-auth", targets: ["lakeflow-auth"]),
+    ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The age v1 file format, composed from swift-crypto primitives. Knows nothing of connectors.
@@ -16,7 +22,35 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Spec model, YAML load and render, form validation, probe, credential store.
+        .target(
+            name: "LakeflowAuthCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // A loopback Acme API for tests and `lakeflow-auth demo`.
+        .target(
+            name: "AcmeSandbox",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        // Terminal front ends: the line-by-line form.
+        .target(
+            name: "LakeflowAuthTerminal",
+            dependencies: ["LakeflowAuthCore"]
+        ),
+        .executableTarget(
+            name: "lakeflow-auth",
+            dependencies: [
+                "LakeflowAuthCore",
+                "LakeflowAuthTerminal",
+                "AcmeSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "AgeTests", dependencies: ["Age"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,9 @@
+/// The exit codes of the command-line contract (DESIGN.md, "Command line").
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case badInput = 2
+    case rejected = 3
+    case unreachable = 4
+    case storeFailure = 5
+    case cancelled = 130
+}

@@ -1,0 +1,45 @@
+/// Why one value cannot be used. The text is for the person at the form, whichever front end shows it,
+/// and never repeats the value itself (it may be a secret).
+public enum FieldProblem: Error, Sendable, Equatable {
+    case missing
+    case notInteger
+    case notNumber
+    case notBoolean
+    case notURL
+    case notAChoice(choices: [String])
+    case patternMismatch(pattern: String, example: String?)
+    case unknownOption(connector: String)
+    case otherAuthMethod(owner: String, chosen: String)
+
+    public var text: String {
+        switch self {
+        case .missing: return "is required"
+        case .notInteger: return "must be a whole number, like 42"
+        case .notNumber: return "must be a number, like 1.5"
+        case .notBoolean: return "must be true or false"
+        case .notURL: return "must be a URL with a scheme and a host, like https://api.example.com"
+        case let .notAChoice(choices): return "must be one of: \(choices.joined(separator: ", "))"
+        case let .patternMismatch(pattern, example):
+            return "must match \(pattern)" + (example.map { " (for example: \($0))" } ?? "")
+        case let .unknownOption(connector): return "is not an option of \(connector)"
+        case let .otherAuthMethod(owner, chosen):
+            return "belongs to the auth method \(owner), not to \(chosen)"
+        }
+    }
+}
+
+/// A problem with one option's value, named by the option.
+public struct FieldError: Sendable, Equatable {
+    public let option: String
+    public let problem: FieldProblem
+
+    public init(option: String, problem: FieldProblem) {
+        self.option = option
+        self.problem = problem
+    }
+
+    /// `region: must be one of: us, eu`; front ends that name fields differently (env vars) pass `label`.
+    public func message(label: String? = nil) -> String {
+        "\(label ?? option) \(problem.text)"
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The one place that decides whether a raw string is a valid value for an option, and what it means.
+public enum ValueRules {
+    /// The typed value for `raw`, or why it cannot be one. `raw` is never empty here: emptiness is the
+    /// form's concern (required, default).
+    public static func parse(_ raw: String, for option: ConnectorOption) -> Result<JSONValue, FieldProblem> {
+        let trimmed = option.secret ? raw : raw.trimmingCharacters(in: .whitespaces)
+        switch option.type {
+        case .string:
+            break
+        case .integer:
+            guard let value = Int(trimmed) else { return .failure(.notInteger) }
+            return checkPattern(trimmed, option).map { _ in .integer(value) }
+        case .number:
+            guard let value = Double(trimmed), value.isFinite else { return .failure(.notNumber) }
+            return checkPattern(trimmed, option).map { _ in .number(value) }
+        case .boolean:
+            switch trimmed.lowercased() {
+            case "true", "yes", "y", "1", "on": return .success(.bool(true))
+            case "false", "no", "n", "0", "off": return .success(.bool(false))
+            default: return .failure(.notBoolean)
+            }
+        case .url:
+            guard isURL(trimmed) else { return .failure(.notURL) }
+        case .choice:
+            guard option.choices.contains(trimmed) else { return .failure(.notAChoice(choices: option.choices)) }
+        }
+        if !option.choices.isEmpty, option.type != .choice, !option.choices.contains(trimmed) {
+            return .failure(.notAChoice(choices: option.choices))
+        }
+        return checkPattern(trimmed, option).map { _ in .string(trimmed) }
+    }
+
+    private static func checkPattern(_ text: String, _ option: ConnectorOption) -> Result<Void, FieldProblem> {
+        guard let pattern = option.pattern, let regex = try? Regex(pattern) else { return .success(()) }
+        guard text.contains(regex) else {
+            return .failure(.patternMismatch(pattern: pattern, example: option.secret ? nil : option.example))
+        }
+        return .success(())
+    }
+
+    static func isURL(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
+              let scheme = components.scheme, !scheme.isEmpty,
+              let host = components.host, !host.isEmpty else { return false }
+        return true
+    }
+}

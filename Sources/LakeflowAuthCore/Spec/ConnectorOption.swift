@@ -1,0 +1,42 @@
+/// One connection option: what a front end asks for and what the connector's tests receive.
+public struct ConnectorOption: Sendable, Equatable {
+    public var name: String
+    public var type: OptionType
+    public var required: Bool
+    public var secret: Bool
+    public var description: String
+    public var defaultValue: String?
+    public var choices: [String]
+    public var pattern: String?
+    public var example: String?
+    /// The env var that feeds this option in headless mode.
+    public var envVar: String
+    /// Keys seen in real `connector_spec.yaml` files that the template does not define
+    /// (`display_name`, `examples`, …), kept as written.
+    public var extras: [(String, JSONValue)]
+
+    public init(
+        name: String, type: OptionType = .string, required: Bool = false, secret: Bool = false,
+        description: String = "", defaultValue: String? = nil, choices: [String] = [], pattern: String? = nil,
+        example: String? = nil, envVar: String, extras: [(String, JSONValue)] = []
+    ) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.secret = secret
+        self.description = description
+        self.defaultValue = defaultValue
+        self.choices = choices
+        self.pattern = pattern
+        self.example = example
+        self.envVar = envVar
+        self.extras = extras
+    }
+
+    public static func == (lhs: ConnectorOption, rhs: ConnectorOption) -> Bool {
+        lhs.name == rhs.name && lhs.type == rhs.type && lhs.required == rhs.required && lhs.secret == rhs.secret
+            && lhs.description == rhs.description && lhs.defaultValue == rhs.defaultValue
+            && lhs.choices == rhs.choices && lhs.pattern == rhs.pattern && lhs.example == rhs.example
+            && lhs.envVar == rhs.envVar && JSONValue.object(lhs.extras) == JSONValue.object(rhs.extras)
+    }
+}

@@ -1,0 +1,52 @@
+/// A connector's connection options, however they were written down.
+public struct ConnectorSpec: Sendable, Equatable {
+    public enum Origin: Sendable, Equatable {
+        /// `specs/<name>/options.yaml`: the superset with types, patterns, env vars and probes.
+        case declarations
+        /// A `connector_spec.yaml` in the Databricks format.
+        case databricks
+    }
+
+    /// The connector's name as used on the command line and in env var prefixes (`acme`).
+    public var connector: String
+    public var origin: Origin
+    public var displayName: String?
+    /// Options every auth method shares.
+    public var options: [ConnectorOption]
+    public var authMethods: [AuthMethod]
+    /// The `oauth` mapping, as YAML typed it.
+    public var oauth: JSONValue?
+    public var tableOptions: [TableOption]
+    /// The probe for specs without auth methods; methods carry their own.
+    public var probe: ProbeSpec?
+
+    public init(connector: String, origin: Origin, displayName: String? = nil, options: [ConnectorOption] = [],
+                authMethods: [AuthMethod] = [], oauth: JSONValue? = nil, tableOptions: [TableOption] = [],
+                probe: ProbeSpec? = nil) {
+        self.connector = connector
+        self.origin = origin
+        self.displayName = displayName
+        self.options = options
+        self.authMethods = authMethods
+        self.oauth = oauth
+        self.tableOptions = tableOptions
+        self.probe = probe
+    }
+
+    public var title: String { displayName ?? connector }
+
+    public func authMethod(named name: String) -> AuthMethod? {
+        authMethods.first { $0.name == name }
+    }
+
+    /// The options a user fills for one method (or for the spec, when it has no methods), in form order:
+    /// the method's own, then the shared required ones, then the shared optional ones.
+    public func formOptions(for method: AuthMethod?) -> [ConnectorOption] {
+        (method?.options ?? []) + options.filter(\.required) + options.filter { !$0.required }
+    }
+
+    /// The probe that checks credentials for one method.
+    public func probe(for method: AuthMethod?) -> ProbeSpec? {
+        method?.probe ?? probe
+    }
+}

@@ -1,0 +1,18 @@
+/// The default env var for an option: `<CONNECTOR>_<OPTION>`, upper-cased, anything but letters and
+/// digits as `_` (`acme` + `api_key` → `ACME_API_KEY`).
+public enum EnvVarName {
+    public static func forOption(_ option: String, connector: String) -> String {
+        normalize(connector) + "_" + normalize(option)
+    }
+
+    /// The env var that picks the auth method in headless mode (`ACME_AUTH_METHOD`).
+    public static func authMethod(connector: String) -> String {
+        normalize(connector) + "_AUTH_METHOD"
+    }
+
+    static func normalize(_ text: String) -> String {
+        String(text.uppercased().unicodeScalars.map { scalar in
+            (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) ? Character(scalar) : "_"
+        })
+    }
+}

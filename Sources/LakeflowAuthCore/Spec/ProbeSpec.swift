@@ -1,0 +1,48 @@
+/// How to check credentials with one live call to the source's API.
+public struct ProbeSpec: Sendable, Equatable {
+    public enum Auth: Sendable, Equatable {
+        case none
+        /// `Authorization: Bearer <token>`.
+        case bearer(token: Template)
+        /// HTTP Basic `username:password`.
+        case basic(username: Template, password: Template)
+        /// A header of the source's own, e.g. `X-Api-Key`.
+        case header(name: String, value: Template)
+        /// A query parameter, e.g. `?api_key=`.
+        case query(name: String, value: Template)
+
+        public var templates: [Template] {
+            switch self {
+            case .none: return []
+            case let .bearer(token): return [token]
+            case let .basic(username, password): return [username, password]
+            case let .header(_, value), let .query(_, value): return [value]
+            }
+        }
+    }
+
+    public var method: String
+    public var url: Template
+    public var auth: Auth
+    public var expectedStatuses: [Int]
+    /// A JSON pointer (RFC 6901) into the response naming who the credentials connect as.
+    public var identityPointer: String?
+
+    public init(method: String = "GET", url: Template, auth: Auth = .none, expectedStatuses: [Int] = [200],
+                identityPointer: String? = nil) {
+        self.method = method
+        self.url = url
+        self.auth = auth
+        self.expectedStatuses = expectedStatuses
+        self.identityPointer = identityPointer
+    }
+
+    /// Every option name the probe reads, in the order they appear.
+    public var referencedOptions: [String] {
+        var seen: [String] = []
+        for name in ([url] + auth.templates).flatMap(\.placeholders) where !seen.contains(name) {
+            seen.append(name)
+        }
+        return seen
+    }
+}

@@ -1,0 +1,54 @@
+/// Text with `{option}` placeholders, as probe URLs and auth values are declared.
+public struct Template: Sendable, Equatable, CustomStringConvertible {
+    public enum Part: Sendable, Equatable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    public let text: String
+    public let parts: [Part]
+
+    public struct Malformed: Error, Equatable {
+        public let problem: String
+    }
+
+    public init(_ text: String) throws(Malformed) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(where: { $0 == "{" || $0 == "}" }) {
+            guard rest[open] == "{" else { throw Malformed(problem: "has a '}' without its '{'") }
+            literal += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw Malformed(problem: "has a '{' without its '}'")
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw Malformed(problem: "has placeholder {\(name)}, which is not an option name")
+            }
+            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            parts.append(.placeholder(name))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.text = text
+        self.parts = parts
+    }
+
+    public var placeholders: [String] {
+        parts.compactMap { if case let .placeholder(name) = $0 { return name } else { return nil } }
+    }
+
+    /// Fills the placeholders; `encode` transforms each value before insertion.
+    public func fill(_ value: (String) -> String) -> String {
+        parts.map { part in
+            switch part {
+            case let .literal(text): return text
+            case let .placeholder(name): return value(name)
+            }
+        }.joined()
+    }
+
+    public var description: String { text }
+}

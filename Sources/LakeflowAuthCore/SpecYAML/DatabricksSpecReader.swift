@@ -1,0 +1,71 @@
+import Foundation
+
+/// Reads a `connector_spec.yaml` in the Databricks format: lenient about keys it does not know, as
+/// real files carry some, strict about the shapes it uses.
+enum DatabricksSpecReader {
+    static func read(_ root: SpecNode, connector: String) throws -> ConnectorSpec {
+        let top = try root.mapping("the spec")
+        var spec = ConnectorSpec(connector: connector, origin: .databricks)
+        spec.displayName = try top["display_name"]?.string("display_name")
+        if let connection = try top["connection"]?.mapping("connection") {
+            let shared = try parameters(connection["parameters"], connector: connector)
+            try SpecRules.checkUnique([], shared: shared, method: nil)
+            spec.options = shared.map(\.0)
+            var methods: [(AuthMethod, SpecNode)] = []
+            for node in try connection["auth_methods"]?.sequence("connection.auth_methods") ?? [] {
+                let fields = try node.mapping("an auth method")
+                let nameNode = try fields.required("name", in: "this auth method")
+                let name = try nameNode.string("the auth method's name")
+                try SpecRules.checkName(name, at: nameNode, what: "auth method")
+                let own = try parameters(fields["parameters"], connector: connector)
+                try SpecRules.checkUnique(own, shared: shared, method: name)
+                let description = try fields["description"]?.string("description") ?? ""
+                methods.append((AuthMethod(name: name, description: SpecRules.normalizeDescription(description),
+                                           options: own.map(\.0)), node))
+            }
+            try SpecRules.checkUniqueMethods(methods)
+            spec.authMethods = methods.map(\.0)
+            if let oauth = connection["oauth"] {
+                _ = try oauth.mapping("connection.oauth")
+                spec.oauth = try oauth.jsonValue()
+            }
+        }
+        spec.tableOptions = try allowlist(top["external_options_allowlist"])
+        return spec
+    }
+
+    private static func parameters(_ node: SpecNode?, connector: String) throws -> [(ConnectorOption, SpecNode)] {
+        try (node?.sequence("parameters") ?? []).map { try parameter($0, connector: connector) }
+    }
+
+    private static let knownKeys = ["name", "type", "required", "secret", "description"]
+
+    private static func parameter(_ node: SpecNode, connector: String) throws -> (ConnectorOption, SpecNode) {
+        let fields = try node.mapping("a parameter")
+        let nameNode = try fields.required("name", in: "this parameter")
+        let name = try nameNode.string("the parameter's name")
+        try SpecRules.checkName(name, at: nameNode, what: "parameter")
+        var option = ConnectorOption(name: name, envVar: EnvVarName.forOption(name, connector: connector))
+        if let typeNode = fields["type"] {
+            let text = try typeNode.string("type")
+            guard let type = OptionType(rawValue: text), OptionType.databricksTypes.contains(type) else {
+                throw typeNode.error(
+                    "parameter \"\(name)\" has unknown type \"\(TerminalText.sanitized(text))\"",
+                    hint: "use one of: \(OptionType.databricksTypes.map(\.rawValue).joined(separator: ", "))")
+            }
+            option.type = type
+        }
+        option.required = try fields["required"]?.bool("required") ?? false
+        option.secret = try fields["secret"]?.bool("secret") ?? false
+        option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
+        option.extras = try fields.pairs.filter { !knownKeys.contains($0.key) }.map { ($0.key, try $0.value.jsonValue()) }
+        return (option, node)
+    }
+
+    static func allowlist(_ node: SpecNode?) throws -> [TableOption] {
+        guard let node else { return [] }
+        let text = try node.string("external_options_allowlist")
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { TableOption(name: $0) }
+    }
+}

@@ -1,0 +1,103 @@
+/// A `probe:` mapping as declared: spec-wide, or an auth method's overrides of it.
+struct ProbeDeclaration {
+    var method: String?
+    var url: (Template, SpecNode)?
+    var auth: (ProbeSpec.Auth, SpecNode)?
+    var expect: [Int]?
+    var identity: String?
+    let node: SpecNode
+
+    static let keys = ["method", "url", "auth", "expect", "identity"]
+    static let methods = ["GET", "POST", "HEAD"]
+
+    init(_ node: SpecNode) throws {
+        self.node = node
+        let fields = try node.mapping("probe")
+        try fields.rejectUnknownKeys(allowed: Self.keys, in: "probe")
+        if let methodNode = fields["method"] {
+            let method = try methodNode.string("probe.method").uppercased()
+            guard Self.methods.contains(method) else {
+                throw methodNode.error("probe.method must be one of \(Self.methods.joined(separator: ", "))")
+            }
+            self.method = method
+        }
+        if let urlNode = fields["url"] { url = (try Self.template(urlNode, "probe.url"), urlNode) }
+        if let authNode = fields["auth"] { auth = (try Self.auth(authNode), authNode) }
+        if let expectNode = fields["expect"] {
+            let items = try expectNode.sequence("probe.expect")
+            expect = try items.map { item in
+                let status = try item.int("an expected status")
+                guard (100...599).contains(status) else { throw item.error("\(status) is not an HTTP status") }
+                return status
+            }
+            guard !(expect ?? []).isEmpty else { throw expectNode.error("probe.expect lists no status", hint: "e.g. expect: [200]") }
+        }
+        if let identityNode = fields["identity"] {
+            let pointer = try identityNode.string("probe.identity")
+            guard pointer.hasPrefix("/") else {
+                throw identityNode.error("probe.identity must be a JSON pointer starting with '/', like /name")
+            }
+            identity = pointer
+        }
+    }
+
+    /// This declaration with `override`'s keys taking precedence.
+    func merged(with override: ProbeDeclaration?) -> ProbeDeclaration {
+        guard let override else { return self }
+        var result = self
+        result.method = override.method ?? method
+        result.url = override.url ?? url
+        result.auth = override.auth ?? auth
+        result.expect = override.expect ?? expect
+        result.identity = override.identity ?? identity
+        return result
+    }
+
+    /// The usable probe, once every placeholder names an option this method has.
+    func resolve(options: [ConnectorOption], method methodName: String?) throws -> ProbeSpec {
+        guard let (url, urlNode) = url else {
+            throw node.error("probe has no url", hint: "add url: \"{base_url}/v1/me\" or similar")
+        }
+        let names = Set(options.map(\.name))
+        let scope = methodName.map { "auth method \"\($0)\"" } ?? "this spec"
+        for (template, templateNode) in [(url, urlNode)] + (auth.map { a in a.0.templates.map { ($0, a.1) } } ?? []) {
+            for placeholder in template.placeholders where !names.contains(placeholder) {
+                throw templateNode.error(
+                    "probe names {\(placeholder)}, which is not an option of \(scope)",
+                    hint: "declare \(placeholder) as an option, or use one of: \(options.map(\.name).joined(separator: ", "))")
+            }
+        }
+        return ProbeSpec(method: method ?? "GET", url: url, auth: auth?.0 ?? .none,
+                         expectedStatuses: expect ?? [200], identityPointer: identity)
+    }
+
+    private static func template(_ node: SpecNode, _ what: String) throws -> Template {
+        do {
+            return try Template(try node.string(what))
+        } catch let malformed as Template.Malformed {
+            throw node.error("\(what) \(malformed.problem)", hint: "placeholders are option names in braces, like {api_key}")
+        }
+    }
+
+    private static func auth(_ node: SpecNode) throws -> ProbeSpec.Auth {
+        let fields = try node.mapping("probe.auth")
+        let typeNode = try fields.required("type", in: "probe.auth")
+        func field(_ key: String) throws -> Template { try template(try fields.required(key, in: "probe.auth"), "probe.auth.\(key)") }
+        func name() throws -> String { try fields.required("name", in: "probe.auth").string("probe.auth.name") }
+        let type = try typeNode.string("probe.auth.type")
+        let auth: ProbeSpec.Auth
+        let keys: [String]
+        switch type {
+        case "none": auth = .none; keys = []
+        case "bearer": auth = .bearer(token: try field("token")); keys = ["token"]
+        case "basic": auth = .basic(username: try field("username"), password: try field("password")); keys = ["username", "password"]
+        case "header": auth = .header(name: try name(), value: try field("value")); keys = ["name", "value"]
+        case "query": auth = .query(name: try name(), value: try field("value")); keys = ["name", "value"]
+        default:
+            throw typeNode.error("probe.auth.type \"\(TerminalText.sanitized(type))\" is not known",
+                                 hint: "use one of: bearer, basic, header, query, none")
+        }
+        try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "probe.auth (\(type))")
+        return auth
+    }
+}

@@ -1,0 +1,141 @@
+import Yams
+
+/// A YAML node that knows its file and position, so every complaint about it names `path:line:column`.
+struct SpecNode {
+    let node: Node
+    let path: String
+    /// Where the parent pointed at this node, for nodes Yams gives no mark (empty values).
+    let fallback: SourceLocation
+
+    var location: SourceLocation {
+        guard let mark = node.mark else { return fallback }
+        return SourceLocation(path: path, line: mark.line, column: mark.column)
+    }
+
+    func error(_ problem: String, hint: String? = nil) -> SpecError {
+        SpecError(location, problem, hint: hint)
+    }
+
+    var isNull: Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return scalar.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain)
+    }
+
+    func mapping(_ what: String) throws -> SpecMapping {
+        guard case let .mapping(mapping) = node else {
+            throw error("\(what) must be a mapping of keys to values, not \(kind)")
+        }
+        return try SpecMapping(mapping: mapping, owner: self)
+    }
+
+    func sequence(_ what: String) throws -> [SpecNode] {
+        guard case let .sequence(sequence) = node else {
+            throw error("\(what) must be a list (lines starting with '- '), not \(kind)")
+        }
+        return sequence.map { SpecNode(node: $0, path: path, fallback: location) }
+    }
+
+    /// A string-valued scalar; numbers and booleans are taken as their text, as YAML would.
+    func string(_ what: String) throws -> String {
+        guard case let .scalar(scalar) = node, !isNull else {
+            throw error("\(what) must be text, not \(kind)")
+        }
+        return scalar.string
+    }
+
+    func bool(_ what: String) throws -> Bool {
+        guard case .scalar = node, let value = node.bool, node.tag == Tag(.bool) else {
+            throw error("\(what) must be true or false, not \(describedValue)",
+                        hint: "write \(what) without quotes: true or false")
+        }
+        return value
+    }
+
+    func int(_ what: String) throws -> Int {
+        guard case .scalar = node, node.tag == Tag(.int), let value = node.int else {
+            throw error("\(what) must be a whole number, not \(describedValue)")
+        }
+        return value
+    }
+
+    /// The value as YAML typed it, for mappings kept verbatim (`oauth`, unknown parameter keys).
+    func jsonValue() throws -> JSONValue {
+        switch node {
+        case let .scalar(scalar):
+            if isNull { return .null }
+            if scalar.tag == Tag(.bool), let b = node.bool { return .bool(b) }
+            if scalar.tag == Tag(.int), let i = node.int { return .integer(i) }
+            if scalar.tag == Tag(.float), let d = node.float, d.isFinite { return .number(d) }
+            return .string(scalar.string)
+        case .sequence:
+            return .array(try sequence("value").map { try $0.jsonValue() })
+        case .mapping:
+            return .object(try mapping("value").pairs.map { ($0.key, try $0.value.jsonValue()) })
+        case .alias:
+            throw error("anchors and aliases (*name) are not supported in specs", hint: "write the value out in full")
+        }
+    }
+
+    var kind: String {
+        switch node {
+        case .scalar: return isNull ? "an empty value" : "the scalar \(describedValue)"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    var describedValue: String {
+        guard case let .scalar(scalar) = node else { return kind }
+        if isNull { return "an empty value" }
+        let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+        return "\"\(TerminalText.sanitized(text))\""
+    }
+}
+
+/// A YAML mapping whose keys are plain strings, in file order.
+struct SpecMapping {
+    struct Pair {
+        let key: String
+        let keyNode: SpecNode
+        let value: SpecNode
+    }
+
+    let pairs: [Pair]
+    let owner: SpecNode
+
+    init(mapping: Node.Mapping, owner: SpecNode) throws {
+        var pairs: [Pair] = []
+        for (keyNode, valueNode) in mapping {
+            let key = SpecNode(node: keyNode, path: owner.path, fallback: owner.location)
+            guard case let .scalar(scalar) = keyNode else { throw key.error("keys must be plain names, not \(key.kind)") }
+            if pairs.contains(where: { $0.key == scalar.string }) {
+                throw key.error("key \"\(TerminalText.sanitized(scalar.string))\" appears twice in this mapping",
+                                hint: "keep one of them")
+            }
+            pairs.append(Pair(key: scalar.string, keyNode: key,
+                              value: SpecNode(node: valueNode, path: owner.path, fallback: key.location)))
+        }
+        self.pairs = pairs
+        self.owner = owner
+    }
+
+    subscript(key: String) -> SpecNode? {
+        guard let value = pairs.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    func required(_ key: String, in what: String) throws -> SpecNode {
+        guard let value = self[key] else { throw owner.error("\(what) has no \"\(key)\"", hint: "add \(key): …") }
+        return value
+    }
+
+    /// Declarations are hand-written: a misspelt key would silently do nothing, so it is an error.
+    func rejectUnknownKeys(allowed: [String], in what: String) throws {
+        for pair in pairs where !allowed.contains(pair.key) {
+            throw pair.keyNode.error(
+                "\(what) has unknown key \"\(TerminalText.sanitized(pair.key))\"",
+                hint: "known keys are: \(allowed.joined(separator: ", "))")
+        }
+    }
+}

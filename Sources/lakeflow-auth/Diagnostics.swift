@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthCore
+
+/// The one voice of every message on stderr: `lakeflow-auth: error: …`, then `lakeflow-auth: hint: …`.
+enum Diagnostics {
+    static func error(_ message: String, hints: [String] = []) {
+        var text = "lakeflow-auth: error: \(message)\n"
+        for hint in hints { text += "lakeflow-auth: hint: \(hint)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
+    }
+
+    /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
+    /// help and version with 0.
+    static func exit(with error: Error) -> Never {
+        if let error = error as? UserFacingError {
+            self.error(error.message, hints: error.hints)
+            Foundation.exit(error.exitStatus.rawValue)
+        }
+        if let code = error as? ExitCode {
+            Foundation.exit(code.rawValue)
+        }
+        let code = LakeflowAuthCommand.exitCode(for: error)
+        guard code != .success else { LakeflowAuthCommand.exit(withError: error) }
+        let message = LakeflowAuthCommand.message(for: error)
+            .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+        self.error(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst,
+                   hints: ["run `lakeflow-auth --help` for usage"])
+        Foundation.exit(ExitStatus.badInput.rawValue)
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

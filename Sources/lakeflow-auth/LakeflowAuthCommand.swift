@@ -1,0 +1,24 @@
+import ArgumentParser
+import LakeflowAuthCore
+
+@main
+struct LakeflowAuthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lakeflow-auth",
+        abstract: "Set up, check and store credentials for Lakeflow community connectors.",
+        subcommands: [SpecCommand.self]
+    )
+
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Diagnostics.exit(with: error)
+        }
+    }
+}
