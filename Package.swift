@@ -16,7 +16,17 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "AgeTests", dependencies: ["Age"]),
+        // zlib inflates the compressed upstream test vectors; only the tests link it.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Tests/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .testTarget(
+            name: "AgeTests",
+            dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,8 +29,9 @@ enum PayloadStream {
         return sealed
     }
 
-    /// Passes each chunk to `release` only once it has been authenticated, and throws as soon as
-    /// one does not, so callers can observe exactly the verified prefix.
+    /// Passes each chunk to `release` as soon as it is authenticated and throws at the first one
+    /// that is not, so callers observe exactly the verified prefix. A full-size chunk is released
+    /// on its own merit, before it is known whether the file continues after it.
     static func open(_ payload: ArraySlice<UInt8>, fileKey: SymmetricKey, release: ([UInt8]) throws -> Void) throws {
         guard payload.count >= nonceSize else {
             throw AgeError.headerFailure("file ends before the payload nonce; it is truncated")
@@ -40,31 +41,35 @@ enum PayloadStream {
         var counter: UInt64 = 0
         repeat {
             let end = min(start + sealedChunkSize, payload.endIndex)
-            let isFinal = end == payload.endIndex
-            let plaintext = try openChunk(payload[start..<end], counter: counter, isFinal: isFinal, key: key)
+            let (plaintext, isFinal) = try openChunk(payload[start..<end], counter: counter, key: key)
             if isFinal && plaintext.isEmpty && counter > 0 {
                 throw AgeError.payloadFailure("the final chunk is empty, which only an empty file may have")
             }
             try release(plaintext)
+            if isFinal {
+                guard end == payload.endIndex else {
+                    throw AgeError.payloadFailure("unexpected data after the final chunk")
+                }
+                return
+            }
             start = end
             counter += 1
         } while start < payload.endIndex
+        throw AgeError.payloadFailure("the file is truncated: the final chunk is missing")
     }
 
-    private static func openChunk(_ chunk: ArraySlice<UInt8>, counter: UInt64, isFinal: Bool, key: SymmetricKey) throws -> [UInt8] {
+    /// Only a full-size chunk can be non-final; a shorter one must carry the final flag.
+    private static func openChunk(_ chunk: ArraySlice<UInt8>, counter: UInt64, key: SymmetricKey) throws -> ([UInt8], isFinal: Bool) {
         guard chunk.count >= tagSize else {
             throw AgeError.payloadFailure(chunk.isEmpty ? "the payload has no chunks; the file is truncated" : "chunk \(counter) is truncated")
         }
-        if let plaintext = try? decrypt(chunk, counter: counter, isFinal: isFinal, key: key) {
-            return plaintext
+        if chunk.count == sealedChunkSize, let plaintext = try? decrypt(chunk, counter: counter, isFinal: false, key: key) {
+            return (plaintext, false)
         }
-        // Retrying with the opposite flag only improves the message; either way the chunk is rejected.
-        if (try? decrypt(chunk, counter: counter, isFinal: !isFinal, key: key)) != nil {
-            throw AgeError.payloadFailure(isFinal
-                ? "the file is truncated: the final chunk is missing"
-                : "unexpected data after the final chunk")
+        guard let plaintext = try? decrypt(chunk, counter: counter, isFinal: true, key: key) else {
+            throw AgeError.payloadFailure("chunk \(counter) failed authentication; the file was modified or corrupted")
         }
-        throw AgeError.payloadFailure("chunk \(counter) failed authentication; the file was modified or corrupted")
+        return (plaintext, true)
     }
 
     private static func decrypt(_ chunk: ArraySlice<UInt8>, counter: UInt64, isFinal: Bool, key: SymmetricKey) throws -> [UInt8] {
