@@ -4,8 +4,8 @@ import Foundation
 public enum IdentityFile {
     public static func parse(_ text: String) throws -> [X25519Identity] {
         var identities: [X25519Identity] = []
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r")))
+        for (number, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let identity = try? X25519Identity(bech32: line) else {
                 throw AgeError.invalidIdentityFile("line \(number + 1) is not an AGE-SECRET-KEY-1... identity")
