@@ -39,6 +39,14 @@ struct AgeCommand {
         try Self.run(age, arguments, input: nil)
     }
 
+    /// age-keygen ships in the same package as age.
+    func keygen(to name: String) throws {
+        guard let keygen = Self.which("age-keygen") else {
+            throw Failure(description: "age-keygen is not on PATH; install it with `apt-get install age`")
+        }
+        try Self.run(keygen, ["-o", path(name)], input: nil)
+    }
+
     /// age reads passphrases only from a terminal, so `script` gives it a pseudo-terminal and
     /// forwards `typed` to it as keystrokes.
     func runOnTerminal(_ arguments: [String], typing typed: String) throws {
