@@ -20,7 +20,7 @@ enum PayloadStream {
         repeat {
             let end = min(start + chunkSize, plaintext.count)
             let box = try ChaChaPoly.seal(plaintext[start..<end], using: key,
-                                          nonce: chunkNonce(counter, isFinal: end == plaintext.count))
+                                          nonce: try chunkNonce(counter, isFinal: end == plaintext.count))
             sealed += box.ciphertext
             sealed += box.tag
             start = end
@@ -73,7 +73,7 @@ enum PayloadStream {
     }
 
     private static func decrypt(_ chunk: ArraySlice<UInt8>, counter: UInt64, isFinal: Bool, key: SymmetricKey) throws -> [UInt8] {
-        let box = try ChaChaPoly.SealedBox(nonce: chunkNonce(counter, isFinal: isFinal),
+        let box = try ChaChaPoly.SealedBox(nonce: try chunkNonce(counter, isFinal: isFinal),
                                            ciphertext: chunk.dropLast(tagSize), tag: chunk.suffix(tagSize))
         return Array(try ChaChaPoly.open(box, using: key))
     }
@@ -83,10 +83,10 @@ enum PayloadStream {
     }
 
     /// 11-byte big-endian counter followed by the final-chunk flag.
-    private static func chunkNonce(_ counter: UInt64, isFinal: Bool) -> ChaChaPoly.Nonce {
+    private static func chunkNonce(_ counter: UInt64, isFinal: Bool) throws -> ChaChaPoly.Nonce {
         var bytes = [UInt8](repeating: 0, count: 3)
         bytes += withUnsafeBytes(of: counter.bigEndian) { Array($0) }
         bytes.append(isFinal ? 1 : 0)
-        return try! ChaChaPoly.Nonce(data: bytes)
+        return try ChaChaPoly.Nonce(data: bytes)
     }
 }
