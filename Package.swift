@@ -5,18 +5,15 @@ let package = Package(
     name: "lakeflow-auth",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The age v1 file format, composed from swift-crypto primitives. Knows nothing of connectors.
+        // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(
-            name: "Age",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CryptoExtras", package: "swift-crypto"),
-            ]
+            name: "AcmeSandbox",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "AgeTests", dependencies: ["Age"]),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )
