@@ -11,7 +11,7 @@ let package = Package(
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(
             name: "AcmeSandbox",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
     ],
