@@ -93,6 +93,7 @@ private final class RedirectBlocker: NSObject, URLSessionTaskDelegate, Sendable 
 }
 
 /// Runs `body` against a freshly started server and always stops it afterwards.
+@discardableResult
 func withServer<T>(
     _ configuration: AcmeSandboxConfiguration = .demo,
     _ body: (AcmeSandboxServer, URL) async throws -> T
