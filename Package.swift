@@ -14,13 +14,10 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The age v1 file format, composed from swift-crypto primitives. Knows nothing of connectors.
+        // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(
-            name: "Age",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CryptoExtras", package: "swift-crypto"),
-            ]
+            name: "AcmeSandbox",
+            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // Spec model, YAML load and render, form validation, probe, credential store.
         .target(
@@ -33,7 +30,7 @@ let package = Package(
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(
             name: "AcmeSandbox",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // Terminal front ends: the line-by-line form.
         .target(
@@ -62,6 +59,7 @@ let package = Package(
             name: "AgeTests",
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )
