@@ -14,10 +14,13 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // A loopback Acme API for tests and `lakeflow-auth demo`.
+        // The age v1 file format, composed from swift-crypto primitives. Knows nothing of connectors.
         .target(
-            name: "AcmeSandbox",
-            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
+            name: "Age",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // Spec model, YAML load and render, form validation, probe, credential store.
         .target(
@@ -27,7 +30,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // A loopback Acme API for tests and `lakeflow-auth demo`.
+        // A loopback Acme API for tests and `lakeflow-auth demo`. FlyingSocks rather than FlyingFox's
+        // HTTPServer: the latter reads request lines and headers without a size limit.
         .target(
             name: "AcmeSandbox",
             dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
@@ -46,8 +50,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
@@ -60,6 +62,8 @@ let package = Package(
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )
