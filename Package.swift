@@ -50,6 +50,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `benchmarks/run`: the issues' speed targets, measured.
+        .executableTarget(
+            name: "lakeflow-auth-benchmarks",
+            dependencies: ["Age", "AcmeSandbox"],
+            path: "benchmarks/Runner"
+        ),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
