@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Where the tests find the package's own files and the shared material beside the package.
 enum PackagePaths {
