@@ -24,6 +24,7 @@ enum SpecDocument {
         guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
             throw SpecError(start, "the file is not UTF-8 text", hint: "a spec is a YAML text file")
         }
+        try YAMLAliasGuard.check(text, path: path)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
