@@ -50,7 +50,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
+        // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "lakeflow-auth"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
