@@ -27,6 +27,8 @@ struct BadSpecTests {
         BadSpec(label: "an unclosed flow list", path: BadSpec.declarations,
                 text: "options:\n  - name: a\n    choices: [us, eu\n", line: 4, column: 1, says: ["YAML syntax error"]),
         BadSpec(label: "an empty file", path: BadSpec.databricks, text: "", line: 1, column: 1, says: ["empty"]),
+        BadSpec(label: "an empty file", path: BadSpec.declarations, text: "", line: 1, column: 1, says: ["empty"]),
+        BadSpec(label: "only whitespace", path: BadSpec.databricks, text: " \n\t\n  \n", line: 1, column: 1, says: ["empty"]),
         BadSpec(label: "only whitespace and comments", path: BadSpec.declarations,
                 text: "  \n# nothing here yet\n\n   # still nothing\n", line: 1, column: 1, says: ["empty"]),
         BadSpec(label: "a NUL byte", path: BadSpec.databricks,
