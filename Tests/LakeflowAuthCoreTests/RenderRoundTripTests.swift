@@ -1,5 +1,5 @@
 import Foundation
-@testable import LakeflowAuthCore
+import LakeflowAuthCore
 import Testing
 
 /// A generated `connector_spec.yaml` loads back to the declarations it came from, extensions aside.
@@ -24,7 +24,7 @@ struct RenderRoundTripTests {
             do {
                 declarations = try SpecLoader.load(text: text, path: path)
             } catch {
-                Issue.record("seed batch \(batch) spec \(index) did not load: \(error)\n\(text)")
+                Issue.record("batch \(batch) spec \(index) did not load: \(error)\n\(text)")
                 continue
             }
             #expect(declarations.options.count + declarations.authMethods.flatMap(\.options).count == optionCount)

@@ -1,4 +1,4 @@
-@testable import LakeflowAuthCore
+import LakeflowAuthCore
 
 extension ConnectorSpec {
     /// What survives rendering to a `connector_spec.yaml`: the template's keys only. Types narrow to
