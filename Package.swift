@@ -69,7 +69,8 @@ let package = Package(
         ),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
+        // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )
