@@ -32,7 +32,7 @@ let package = Package(
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(
             name: "AcmeSandbox",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // Terminal front ends: the line-by-line form.
         .target(
@@ -50,6 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "AgeTests", dependencies: ["Age"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
     ],
     swiftLanguageModes: [.v6]
