@@ -26,6 +26,7 @@ let package = Package(
         .target(
             name: "LakeflowAuthCore",
             dependencies: [
+                "Age",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -48,10 +49,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AgeTests", dependencies: ["Age"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
+        // zlib inflates the compressed upstream test vectors; only the tests link it.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Tests/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .testTarget(
+            name: "AgeTests",
+            dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
