@@ -50,8 +50,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
-        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
