@@ -50,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
