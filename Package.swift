@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        // Drive the built executable, through a pseudo-terminal where it asks questions.
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +9,10 @@ import Darwin
 ///
 /// Questions go to the terminal rather than stdout, so `lakeflow-auth acme > log` still asks on the
 /// screen. Echo is switched off only while a secret is typed, and the settings found at start are put
-/// back on every way out: after each secret, and from the signal handlers for Ctrl-C, hangup and
-/// termination, which would otherwise leave a shell that no longer echoes.
+/// back on every way out: after each secret, and from the signal handler for Ctrl-C, hangup and
+/// termination, which would otherwise leave a shell that no longer echoes. The handler is a plain
+/// signal handler rather than a dispatch source because a source is armed asynchronously, and a
+/// Ctrl-C in that window would be lost.
 public final class TerminalIO: LineConsole {
     /// No option value is longer; bounds what a paste can make the process hold.
     public static let answerLimit = 64 * 1024
@@ -19,11 +20,10 @@ public final class TerminalIO: LineConsole {
     private let descriptor: Int32
     private let original: termios
     private var pending: [UInt8] = []
-    private var signalSources: [DispatchSourceSignal] = []
 
-    /// Opens `/dev/tty`. `onSignal` runs after the terminal is restored, before the process exits with
-    /// 128 + the signal number (130 for Ctrl-C); it is where the caller says that nothing was saved.
-    public init(connector: String, onSignal: @escaping @Sendable (Int32) -> Void) throws(PlainFormError) {
+    /// Opens `/dev/tty`. On Ctrl-C, hangup or termination the terminal is restored, `farewell` is
+    /// written to stderr as it is, and the process exits with 128 + the signal number (130 for Ctrl-C).
+    public init(connector: String, farewell: String) throws(PlainFormError) {
         descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw .noTerminal(connector: connector) }
         var settings = termios()
@@ -32,12 +32,13 @@ public final class TerminalIO: LineConsole {
             throw .noTerminal(connector: connector)
         }
         original = settings
-        installSignalHandlers(onSignal)
+        stateForSignals = SignalState(descriptor: descriptor, settings: settings, farewell: Array(farewell.utf8))
+        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, restoreTerminalAndExit) }
     }
 
     deinit {
+        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, SIG_DFL) }
         restore()
-        for source in signalSources { source.cancel() }
         close(descriptor)
     }
 
@@ -92,24 +93,6 @@ public final class TerminalIO: LineConsole {
             pending += chunk[..<count]
         }
     }
-
-    private func installSignalHandlers(_ onSignal: @escaping @Sendable (Int32) -> Void) {
-        let descriptor = self.descriptor
-        let original = self.original
-        for number in [SIGINT, SIGHUP, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                var settings = original
-                tcsetattr(descriptor, TCSANOW, &settings)
-                writeAll(descriptor, Array("\n".utf8))
-                onSignal(number)
-                exit(128 + number)
-            }
-            source.resume()
-            signalSources.append(source)
-        }
-    }
 }
 
 private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
@@ -122,4 +105,24 @@ private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
         }
         offset += written
     }
+}
+
+/// What the signal handler needs, set before it is installed; it only reads it.
+private struct SignalState {
+    let descriptor: Int32
+    let settings: termios
+    let farewell: [UInt8]
+}
+
+nonisolated(unsafe) private var stateForSignals: SignalState?
+
+/// Async-signal-safe: only tcsetattr, write and _exit.
+private func restoreTerminalAndExit(_ number: Int32) {
+    if let state = stateForSignals {
+        var settings = state.settings
+        tcsetattr(state.descriptor, TCSANOW, &settings)
+        _ = write(state.descriptor, "\n", 1)
+        _ = state.farewell.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+    _exit(128 + number)
 }

@@ -39,9 +39,7 @@ struct WizardCommand: AsyncParsableCommand {
     }
 
     private func runPlainForm(_ form: Form, environment: [String: String]) async throws {
-        let terminal = try TerminalIO(connector: form.spec.connector) { _ in
-            Diagnostics.error(PlainFormError.cancelled.message)
-        }
+        let terminal = try TerminalIO(connector: form.spec.connector, farewell: Diagnostics.text(PlainFormError.cancelled.message))
         var session = PlainFormSession(form: form, console: terminal, style: .forStandardOutput(environment: environment),
                                        environment: environment, actions: actions(for: form.spec, environment: environment))
         _ = try await session.run()
