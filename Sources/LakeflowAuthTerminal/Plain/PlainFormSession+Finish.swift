@@ -15,10 +15,10 @@ extension PlainFormSession {
             do throws(ProbeURLError) {
                 let result = try await probe(credentials)
                 answer = ProbeAnswer(message: result.message, hints: [], concernedOptions: result.concernedOptions,
-                                       exitStatus: result.exitStatus, result: result)
+                                     exitStatus: result.exitStatus, result: result)
             } catch {
                 answer = ProbeAnswer(message: error.message, hints: error.hints, concernedOptions: error.options,
-                                       exitStatus: error.exitStatus, result: nil)
+                                     exitStatus: error.exitStatus, result: nil)
             }
             if let result = answer.result, result.exitStatus == .success {
                 let line = sentence(result.message)

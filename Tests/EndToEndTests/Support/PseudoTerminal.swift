@@ -34,7 +34,7 @@ final class PseudoTerminal: @unchecked Sendable {
               PseudoTerminalCalls.slaveName(master, &name, name.count) == 0 else {
             throw Failure(description: "cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
         }
-        let slavePath = String(cString: name)
+        let slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
