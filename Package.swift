@@ -50,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         // Drive the built executable, through a pseudo-terminal where it asks questions.
         .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore"]),
         // zlib inflates the compressed upstream test vectors; only the tests link it.

@@ -35,7 +35,14 @@ public final class AcmeSandboxServer: Sendable {
             let task = Task { [router, state] in
                 await Self.serve(listener: asyncListener, pool: pool, router: router, state: state)
             }
-            try await state.install(Running(task: task, listener: listener, url: url))
+            do {
+                try await state.install(Running(task: task, listener: listener, url: url))
+            } catch {
+                // Wait for the accept loop to let go before the listener is closed below.
+                task.cancel()
+                await task.value
+                throw error
+            }
             return url
         } catch {
             try? listener.close()
@@ -110,10 +117,7 @@ extension AcmeSandboxServer {
         private(set) var requestCount = 0
 
         func install(_ new: Running) throws {
-            guard running == nil else {
-                new.task.cancel()
-                throw AcmeSandboxError.alreadyRunning
-            }
+            guard running == nil else { throw AcmeSandboxError.alreadyRunning }
             running = new
         }
 

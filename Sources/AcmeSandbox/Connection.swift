@@ -1,5 +1,10 @@
 import FlyingSocks
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Limits that keep one client from exhausting memory or pinning a connection.
 enum Limits {
@@ -10,6 +15,8 @@ enum Limits {
     static let maxDiscardedBodyBytes = 64 * 1024
     /// Slow clients are dropped rather than held open indefinitely.
     static let headTimeout: Duration = .seconds(10)
+    /// How long a closing connection waits for the client to hang up first.
+    static let lingerTimeout: Duration = .seconds(1)
     static let readChunk = 4096
 }
 
@@ -77,12 +84,17 @@ struct Connection: Sendable {
         return true
     }
 
+    /// Writes the response, then half-closes and waits briefly for the client
+    /// to hang up: closing with unread input makes the kernel send a reset,
+    /// which can destroy the response before the client has read it.
     private func send(_ response: HTTPResponse) async throws {
         try await socket.write(response.encoded())
+        _ = shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        _ = try? await withDeadline(Limits.lingerTimeout, drainUntilClosed)
     }
 
-    /// Holds a hanging request open until the client closes it or the task is
-    /// cancelled by `stop()`, discarding anything sent meanwhile.
+    /// Reads and discards until the client closes the connection or the task
+    /// is cancelled (by `stop()` or a deadline); it is how `hang` holds a request.
     private func drainUntilClosed() async throws {
         while true {
             _ = try await socket.read(atMost: Limits.readChunk)

@@ -62,9 +62,9 @@ struct ProbeRouter: Sendable {
         }
 
         guard let account else {
-            var response = HTTPResponse.json(401, ["error": "unauthorized"])
-            response.headers.append(("WWW-Authenticate", #"Bearer realm="acme", Basic realm="acme""#))
-            return response
+            // No `WWW-Authenticate`: on Linux, URLSession (swift-corelibs-foundation)
+            // never completes a 401 carrying one, even past its timeout.
+            return .json(401, ["error": "unauthorized"])
         }
         guard account.permitted else {
             return .json(403, ["error": "forbidden"])

@@ -10,16 +10,20 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     private let request: ProbeRequest
     private let responseLimit: Int
+    private let timeout: Duration
     private let timeoutSeconds: Double
     // URLSession calls the delegate on its own queue; everything below is guarded by `lock`.
     private let lock = NSLock()
     private var exchange = ProbeExchange()
     private var redirectsFollowed = 0
+    private var challengeDeclined = false
+    private var deadlinePassed = false
     private var continuation: CheckedContinuation<ProbeExchange, Never>?
 
     private init(request: ProbeRequest, responseLimit: Int, timeout: Duration) {
         self.request = request
         self.responseLimit = responseLimit
+        self.timeout = timeout
         self.timeoutSeconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
     }
 
@@ -28,10 +32,12 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
     }
 
     private func run() async -> ProbeExchange {
-        let seconds = timeoutSeconds
+        // FoundationNetworking truncates timeouts to whole seconds (0.5 s fires at once), so
+        // URLSession gets a whole-second backstop and the exact deadline is kept by `watchdog`.
+        let backstop = max(timeoutSeconds.rounded(.up), 1) + 1
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
+        configuration.timeoutIntervalForRequest = backstop
+        configuration.timeoutIntervalForResource = backstop
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
@@ -39,9 +45,14 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         let urlSession = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
         defer { urlSession.finishTasksAndInvalidate() }
         var urlRequest = request.urlRequest
-        urlRequest.timeoutInterval = seconds
+        urlRequest.timeoutInterval = backstop
         let task = urlSession.dataTask(with: urlRequest)
         let start = ContinuousClock.now
+        let watchdog = Task { [timeout] in
+            try await Task.sleep(for: timeout)
+            lock.withLock { deadlinePassed = true }
+            task.cancel()
+        }
         var result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 lock.withLock { self.continuation = continuation }
@@ -50,6 +61,7 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
         } onCancel: {
             task.cancel()
         }
+        watchdog.cancel()
         result.latency = ContinuousClock.now - start
         return result
     }
@@ -71,6 +83,20 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
             return followed
         }
         completionHandler(next)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        // A 401 with WWW-Authenticate arrives as a challenge rather than a response. The probe has
+        // already presented its credentials, and answering from a credential store would send
+        // something the spec never declared; so the 401 is the answer (its body is not read).
+        lock.withLock {
+            if let http = challenge.failureResponse as? HTTPURLResponse {
+                exchange.status = http.statusCode
+                challengeDeclined = true
+            }
+        }
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
@@ -96,7 +122,9 @@ final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable 
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         let (continuation, exchange): (CheckedContinuation<ProbeExchange, Never>?, ProbeExchange) = lock.withLock {
-            if let error, !self.exchange.bodyExceededLimit {
+            if deadlinePassed {
+                self.exchange.failure = .timedOut(seconds: timeoutSeconds)
+            } else if let error, !self.exchange.bodyExceededLimit, !challengeDeclined {
                 self.exchange.failure = networkFailure(error)
             }
             if self.exchange.status == nil, self.exchange.failure == nil {
