@@ -87,7 +87,7 @@ struct PlainFormTests {
         let sandbox = AcmeSandboxServer(configuration: .demo)
         let url = try await sandbox.start()
         defer { Task { await sandbox.stop() } }
-        let wrongKey = "acme-demo-readonly"
+        let wrongKey = "acme-wrong-key-7777"
         let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key"],
                                 environment: ["ACME_BASE_URL": url.absoluteString])
         defer { run.removeHome() }
@@ -101,13 +101,13 @@ struct PlainFormTests {
         terminal.sendLine("")
         try await terminal.expect("region [us]: ")
         terminal.sendLine("")
-        try await terminal.expect("The credentials are valid but lack permission at Acme (HTTP 403)")
+        try await terminal.expect("The credentials were rejected by Acme (HTTP 401)")
         try await terminal.expect("1) edit a field  2) retry  3) save unverified  4) quit")
         try await terminal.expect("What now (1-4) [2]: ")
         terminal.sendLine("1")
         try await terminal.expect("Which field (1-4)")
         terminal.sendLine("1")
-        try await terminal.expect("api_key [••••only]: ")
+        try await terminal.expect("api_key [••••7777]: ")
         terminal.sendLine(Self.demoKey)
         try await terminal.expect("What now (1-4) [2]: ")
         terminal.sendLine("")
