@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,8 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
-        subcommands: [SpecCommand.self]
+        subcommands: [WizardCommand.self, SpecCommand.self],
+        defaultSubcommand: WizardCommand.self
     )
 
     static func main() async {

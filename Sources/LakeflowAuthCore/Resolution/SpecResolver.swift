@@ -24,7 +24,7 @@ public struct SpecResolver: Sendable {
             guard FileManager.default.isReadableFile(atPath: specFile) else { throw ResolutionError.specFileMissing(specFile) }
             return specFile
         }
-        guard isValidConnectorName(connector) else { throw ResolutionError.invalidName(connector) }
+        guard ConnectorName.isValid(connector) else { throw ResolutionError.invalidName(connector) }
         for folder in candidateFolders() {
             for file in [SpecLoader.declarationsFileName, SpecLoader.databricksFileName] {
                 let path = "\(folder)/\(connector)/\(file)"
@@ -68,11 +68,6 @@ public struct SpecResolver: Sendable {
             if parent.path == url.path { return nil }
             url = parent
         }
-    }
-
-    private func isValidConnectorName(_ name: String) -> Bool {
-        !name.isEmpty && name != "." && name != ".." && !name.contains("/")
-            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
     }
 
     /// The tool ships its specs as `share/lakeflow-auth/specs` beside `bin/`, or, run from a build

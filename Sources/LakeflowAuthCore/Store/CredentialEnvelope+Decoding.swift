@@ -1,0 +1,78 @@
+import Foundation
+
+extension CredentialEnvelope {
+    /// Reads a decrypted envelope. Its contents were authenticated by age, but may have been written
+    /// by hand or by another version, so every field is checked before anything trusts it.
+    public init(decoding plaintext: [UInt8], path: String) throws(StoreError) {
+        func malformed(_ problem: String) -> StoreError { .notAnEnvelope(path: path, problem: problem) }
+        guard let document = try? JSONParser.parse(plaintext), case .object = document else {
+            throw malformed("the contents are not a JSON object")
+        }
+        guard case let .integer(format)? = document["format"] else { throw malformed("\"format\" is missing") }
+        guard format == Self.currentFormat else { throw .unsupportedFormat(path: path, format: format) }
+        guard let connector = document["connector"]?.stringValue else { throw malformed("\"connector\" is missing") }
+        let authMethod: String?
+        switch document["auth_method"] {
+        case nil, .null?: authMethod = nil
+        case let .string(name)?: authMethod = name
+        default: throw malformed("\"auth_method\" is not a string")
+        }
+        guard case let .object(options)? = document["options"] else { throw malformed("\"options\" is not an object") }
+        let secretOptions = try Self.strings(document["secret_options"], field: "secret_options", malformed)
+        let envVars = try Self.envVars(document["env_vars"], malformed)
+        guard let savedText = document["saved_at"]?.stringValue, let savedAt = Self.date(savedText) else {
+            throw malformed("\"saved_at\" is not an ISO 8601 time")
+        }
+        self.init(connector: connector, authMethod: authMethod, options: options, secretOptions: secretOptions,
+                  envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed))
+    }
+
+    private static func strings(_ value: JSONValue?, field: String, _ malformed: (String) -> StoreError) throws(StoreError) -> [String]? {
+        guard let value, value != .null else { return nil }
+        guard case let .array(items) = value else { throw malformed("\"\(field)\" is not a list") }
+        var strings: [String] = []
+        for item in items {
+            guard let string = item.stringValue else { throw malformed("\"\(field)\" holds something other than names") }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    private static func envVars(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> [(String, String)]? {
+        guard let value, value != .null else { return nil }
+        guard case let .object(members) = value else { throw malformed("\"env_vars\" is not an object") }
+        var envVars: [(String, String)] = []
+        for (option, name) in members {
+            guard let name = name.stringValue, isEnvVarName(name) else {
+                throw malformed("\"env_vars\" gives option \"\(TerminalText.sanitized(option))\" an invalid env var name")
+            }
+            envVars.append((option, name))
+        }
+        return envVars
+    }
+
+    private static func probe(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> ProbeRecord? {
+        guard let value, value != .null else { return nil }
+        guard case let .bool(ok)? = value["ok"], let atText = value["at"]?.stringValue, let at = date(atText) else {
+            throw malformed("\"probe\" needs \"ok\" and an ISO 8601 \"at\"")
+        }
+        let status: Int?
+        switch value["status"] {
+        case nil, .null?: status = nil
+        case let .integer(code)?: status = code
+        default: throw malformed("\"probe\".\"status\" is not a number")
+        }
+        return ProbeRecord(ok: ok, status: status, at: at, identity: value["identity"]?.stringValue)
+    }
+
+    private static func date(_ text: String) -> Date? {
+        (try? Date.ISO8601FormatStyle().parse(text))
+            ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
+    }
+
+    /// Names `setenv` and shells accept: a letter or `_`, then letters, digits and `_`.
+    private static func isEnvVarName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The JSON sealed inside `credentials/<connector>.age`:
+///
+///     {"format": 1, "connector": "acme", "auth_method": "api_key", "options": {...},
+///      "secret_options": ["api_key"], "env_vars": {"api_key": "ACME_API_KEY"},
+///      "saved_at": "2025-01-01T00:00:00Z",
+///      "probe": {"ok": true, "status": 200, "at": "...", "identity": "alice"} | null}
+///
+/// `secret_options` and `env_vars` are recorded at save time so that `show`, `export` and `exec` need
+/// no spec: the spec may have moved or changed since. A file written by hand without them is still
+/// read; then every option counts as secret and env vars get their default names.
+public struct CredentialEnvelope: Sendable, Equatable {
+    public static let currentFormat = 1
+
+    public var connector: String
+    public var authMethod: String?
+    /// Option values in form order: exactly what the connector's tests read.
+    public var options: [(String, JSONValue)]
+    /// Which options are secret; nil when the file does not say.
+    public var secretOptions: [String]?
+    /// The env var of each option; nil when the file does not say.
+    public var envVars: [(String, String)]?
+    public var savedAt: Date
+    /// The last probe; nil means never verified.
+    public var probe: ProbeRecord?
+
+    public init(connector: String, authMethod: String?, options: [(String, JSONValue)], secretOptions: [String]?,
+                envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?) {
+        self.connector = connector
+        self.authMethod = authMethod
+        self.options = options
+        self.secretOptions = secretOptions
+        self.envVars = envVars
+        self.savedAt = savedAt.wholeSeconds
+        self.probe = probe
+    }
+
+    /// Credentials as validated against `spec`, which says which options are secret and what their
+    /// env vars are called.
+    public init(credentials: Credentials, spec: ConnectorSpec, probe: ProbeRecord?, savedAt: Date = Date()) {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        let declared = spec.formOptions(for: method) + spec.authMethods.flatMap(\.options)
+        func option(_ name: String) -> ConnectorOption? { declared.first { $0.name == name } }
+        self.init(
+            connector: credentials.connector, authMethod: credentials.authMethod, options: credentials.values,
+            secretOptions: credentials.values.map(\.0).filter { option($0)?.secret ?? true },
+            envVars: credentials.values.map { name, _ in
+                (name, option(name)?.envVar ?? EnvVarName.forOption(name, connector: credentials.connector))
+            },
+            savedAt: savedAt, probe: probe)
+    }
+
+    public static func == (lhs: CredentialEnvelope, rhs: CredentialEnvelope) -> Bool {
+        lhs.connector == rhs.connector && lhs.authMethod == rhs.authMethod
+            && JSONValue.object(lhs.options) == JSONValue.object(rhs.options)
+            && lhs.secretOptions == rhs.secretOptions
+            && lhs.envVars.map(Self.envVarsJSON) == rhs.envVars.map(Self.envVarsJSON)
+            && lhs.savedAt == rhs.savedAt && lhs.probe == rhs.probe
+    }
+
+    /// The `options` object alone: what `export` prints and `exec` puts in `CONNECTOR_TEST_CONFIG_JSON`.
+    public var optionsJSON: JSONValue { .object(options) }
+
+    /// Options not known to be plain count as secret, so a hand-written file is masked whole.
+    public func isSecret(_ option: String) -> Bool {
+        secretOptions?.contains(option) ?? true
+    }
+
+    public func envVar(for option: String) -> String {
+        envVars?.first { $0.0 == option }?.1 ?? EnvVarName.forOption(option, connector: connector)
+    }
+
+    /// The options with secret values replaced by their masks.
+    public var maskedOptions: [(String, JSONValue)] {
+        options.map { name, value in (name, isSecret(name) ? .string(Masking.mask(value.plainText)) : value) }
+    }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("format", .integer(Self.currentFormat)),
+            ("connector", .string(connector)),
+            ("auth_method", authMethod.map(JSONValue.string) ?? .null),
+            ("options", optionsJSON),
+        ]
+        if let secretOptions { members.append(("secret_options", .array(secretOptions.map(JSONValue.string)))) }
+        if let envVars { members.append(("env_vars", Self.envVarsJSON(envVars))) }
+        members.append(("saved_at", .string(Self.timestamp(savedAt))))
+        members.append(("probe", probe.map(Self.probeJSON) ?? .null))
+        return .object(members)
+    }
+
+    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    private static func envVarsJSON(_ envVars: [(String, String)]) -> JSONValue {
+        .object(envVars.map { ($0.0, .string($0.1)) })
+    }
+
+    private static func probeJSON(_ probe: ProbeRecord) -> JSONValue {
+        .object([
+            ("ok", .bool(probe.ok)),
+            ("status", probe.status.map(JSONValue.integer) ?? .null),
+            ("at", .string(timestamp(probe.at))),
+            ("identity", probe.identity.map(JSONValue.string) ?? .null),
+        ])
+    }
+}

@@ -1,0 +1,133 @@
+import Age
+import Foundation
+
+/// Stored credentials: one age file per connector under `credentials/`, encrypted to this machine's
+/// identity and to every key in `recipients.txt`. Plaintext exists only in memory; writes are atomic
+/// and serialized by a lock on `credentials/.lock`, so a reader or a crash sees a whole file, old or new.
+public struct CredentialStore: Sendable {
+    public let location: StoreLocation
+    public let keeper: IdentityKeeper
+    let lockTimeout: Duration
+
+    /// Far above any envelope this tool writes; stored files are read no further.
+    static let fileSizeLimit = 1 << 20
+
+    public init(keeper: IdentityKeeper, lockTimeout: Duration = .seconds(10)) {
+        self.location = keeper.location
+        self.keeper = keeper
+        self.lockTimeout = lockTimeout
+    }
+
+    /// The store of `$LAKEFLOW_AUTH_HOME` (or its default), protected by `$LAKEFLOW_AUTH_PASSPHRASE` when set.
+    public init(environment: [String: String], prompt: IdentityKeeper.PassphrasePrompt? = nil) {
+        self.init(keeper: IdentityKeeper(location: StoreLocation(environment: environment),
+                                         passphrase: environment["LAKEFLOW_AUTH_PASSPHRASE"], prompt: prompt))
+    }
+
+    /// Encrypts and writes the envelope over any previous one; returns the file's path.
+    @discardableResult
+    public func save(_ envelope: CredentialEnvelope) throws -> String {
+        let path = try path(for: envelope.connector)
+        let ciphertext = try seal(envelope)
+        try lock.withLock { () throws(StoreError) in try write(ciphertext, to: path) }
+        return path
+    }
+
+    public func open(_ connector: String) throws -> CredentialEnvelope {
+        try open(connector, at: try path(for: connector), identity: try keeper.load())
+    }
+
+    /// Every stored file in name order; one that cannot be opened is listed with the reason.
+    public func list() throws -> [StoredCredentialSummary] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.credentialsFolder)) ?? []
+        let connectors = names.filter { $0.hasSuffix(".age") }.map { String($0.dropLast(4)) }
+            .filter(ConnectorName.isValid).sorted()
+        guard !connectors.isEmpty else { return [] }
+        let identity = try keeper.load()
+        return connectors.map { connector in
+            let path = location.credentialPath(connector)
+            do throws(StoreError) {
+                return StoredCredentialSummary(connector: connector, path: path,
+                                               contents: .readable(try open(connector, at: path, identity: identity)))
+            } catch {
+                return StoredCredentialSummary(connector: connector, path: path, contents: .unreadable(error))
+            }
+        }
+    }
+
+    /// Deletes a connector's file; returns its path.
+    @discardableResult
+    public func remove(_ connector: String) throws -> String {
+        let path = try path(for: connector)
+        try lock.withLock { () throws(StoreError) in
+            guard unlink(path) == 0 else {
+                if errno == ENOENT { throw .notFound(connector: connector, path: path) }
+                throw .fromErrno(path, "remove the file")
+            }
+        }
+        return path
+    }
+
+    /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved.
+    public func recordProbe(_ probe: ProbeRecord, for connector: String) throws {
+        let path = try path(for: connector)
+        let identity = try keeper.load()
+        try lock.withLock { () throws(StoreError) in
+            var envelope = try open(connector, at: path, identity: identity)
+            envelope.probe = probe
+            try write(try seal(envelope, identity: identity), to: path)
+        }
+    }
+
+    /// This machine's public key, creating the identity on first use.
+    public func publicKey() throws -> String {
+        try keeper.load().publicKey
+    }
+
+    private var lock: FileLock { FileLock(path: location.lockPath, timeout: lockTimeout) }
+
+    private func path(for connector: String) throws -> String {
+        guard ConnectorName.isValid(connector) else { throw ResolutionError.invalidName(connector) }
+        return location.credentialPath(connector)
+    }
+
+    private func seal(_ envelope: CredentialEnvelope) throws(StoreError) -> [UInt8] {
+        try seal(envelope, identity: try keeper.load())
+    }
+
+    private func seal(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws(StoreError) -> [UInt8] {
+        let recipients = [identity.recipient] + (try RecipientsFile.load(location.recipientsPath))
+        let plaintext = Array(envelope.json.serialized().utf8)
+        do {
+            return try Age.encrypt(plaintext, to: recipients)
+        } catch {
+            throw .fileSystem(path: location.credentialPath(envelope.connector), operation: "encrypt the credentials", reason: "\(error)")
+        }
+    }
+
+    /// Only ever called holding the lock, which is what makes any temp file found a stale one.
+    private func write(_ ciphertext: [UInt8], to path: String) throws(StoreError) {
+        try location.prepare()
+        AtomicFileWriter.removeStaleTemps(in: location.credentialsFolder)
+        try AtomicFileWriter.replace(path, with: ciphertext)
+    }
+
+    private func open(_ connector: String, at path: String, identity: MachineIdentity) throws(StoreError) -> CredentialEnvelope {
+        guard let file = try BoundedFileReader.read(path, limit: Self.fileSizeLimit) else {
+            throw .notFound(connector: connector, path: path)
+        }
+        let plaintext: [UInt8]
+        do {
+            plaintext = try Age.decrypt(file, with: identity.identities)
+        } catch AgeError.noIdentityMatched {
+            throw .notForThisIdentity(path: path, connector: connector, publicKey: identity.publicKey)
+        } catch let AgeError.payloadFailure(reason) where reason.contains("truncated") {
+            throw .truncated(path: path, connector: connector)
+        } catch {
+            throw .damaged(path: path, connector: connector)
+        }
+        let envelope = try CredentialEnvelope(decoding: plaintext, path: path)
+        guard envelope.connector == connector else { throw .connectorMismatch(path: path, found: envelope.connector) }
+        return envelope
+    }
+}

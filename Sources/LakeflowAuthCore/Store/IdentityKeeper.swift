@@ -1,0 +1,88 @@
+import Age
+import Foundation
+
+/// Loads `identity.txt`, creating it on first use.
+///
+/// The file is in `age-keygen` format. When `LAKEFLOW_AUTH_PASSPHRASE` is set as the file is created,
+/// it is instead scrypt-encrypted (armored), which the age tool also accepts as an identity file.
+/// Opening such a file takes the passphrase from the environment, else from `prompt` (which the
+/// executable supplies only when there is a terminal to ask on).
+public struct IdentityKeeper: Sendable {
+    /// Asks a person for the passphrase of the identity file at the given path; nil when nobody can be asked.
+    public typealias PassphrasePrompt = @Sendable (_ identityPath: String) -> String?
+
+    public let location: StoreLocation
+    let passphrase: String?
+    let prompt: PassphrasePrompt?
+    /// scrypt's work factor for a newly protected identity file.
+    let workFactor: Int
+
+    static let sizeLimit = 64 * 1024
+    /// Files encrypted with a higher work factor are refused, which bounds what a planted file can cost.
+    static let maximumWorkFactor = 22
+
+    public init(location: StoreLocation, passphrase: String?, prompt: PassphrasePrompt? = nil, workFactor: Int = 18) {
+        self.location = location
+        self.passphrase = passphrase.flatMap { $0.isEmpty ? nil : $0 }
+        self.prompt = prompt
+        self.workFactor = workFactor
+    }
+
+    public func load() throws(StoreError) -> MachineIdentity {
+        let path = location.identityPath
+        if let existing = try read(path) { return existing }
+        try location.prepare()
+        let identity = X25519Identity.generate()
+        var text = Array(IdentityFile.render(identity, created: Date()).utf8)
+        if let passphrase {
+            do {
+                text = try Age.encrypt(text, to: [ScryptRecipient(passphrase: passphrase, workFactor: workFactor)], armored: true)
+            } catch {
+                throw .corruptIdentity(path: path, problem: "cannot protect a new identity with the passphrase: \(error)")
+            }
+        }
+        guard try AtomicFileWriter.createNew(path, with: text) else {
+            // Another process created it first: everyone uses the one that won.
+            guard let winner = try read(path) else { throw .corruptIdentity(path: path, problem: "it vanished as it was created") }
+            return winner
+        }
+        return MachineIdentity(identities: [identity])
+    }
+
+    private func read(_ path: String) throws(StoreError) -> MachineIdentity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .fromErrno(path, "read the file")
+        }
+        guard status.st_mode & 0o077 == 0 else { throw .identityExposed(path: path) }
+        guard let bytes = try BoundedFileReader.read(path, limit: Self.sizeLimit) else { return nil }
+        let text = Self.isEncrypted(bytes) ? try decrypt(bytes, path: path) : bytes
+        do {
+            return MachineIdentity(identities: try IdentityFile.parse(String(decoding: text, as: UTF8.self)))
+        } catch {
+            throw .corruptIdentity(path: path, problem: Self.describe(error))
+        }
+    }
+
+    private func decrypt(_ file: [UInt8], path: String) throws(StoreError) -> [UInt8] {
+        guard let passphrase = passphrase ?? prompt?(path) else { throw .passphraseRequired(path: path) }
+        do {
+            return try Age.decrypt(file, with: [ScryptIdentity(passphrase: passphrase, maxWorkFactor: Self.maximumWorkFactor)])
+        } catch AgeError.noIdentityMatched {
+            throw .wrongPassphrase(path: path)
+        } catch {
+            throw .corruptIdentity(path: path, problem: Self.describe(error))
+        }
+    }
+
+    /// An encrypted identity file is an age file, binary or armored, as the age tool decides it.
+    private static func isEncrypted(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.drop { [0x20, 0x09, 0x0D, 0x0A].contains($0) }
+        return start.starts(with: "age-encryption.org/".utf8) || start.starts(with: "-----BEGIN AGE ENCRYPTED FILE-----".utf8)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        (error as? AgeError)?.description ?? "\(error)"
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Everything that can go wrong reading or writing the credential store, in words that say what to
+/// do next. Messages name files and public keys only, never a value or a secret key.
+public enum StoreError: UserFacingError, Equatable {
+    /// No stored credentials for a connector.
+    case notFound(connector: String, path: String)
+    /// The file has no recipient stanza this machine's identity can open.
+    case notForThisIdentity(path: String, connector: String, publicKey: String)
+    /// The file fails age's authentication: changed or corrupted after it was written.
+    case damaged(path: String, connector: String)
+    /// The file ends before its last chunk.
+    case truncated(path: String, connector: String)
+    /// It decrypts, but what is inside is not a credential envelope.
+    case notAnEnvelope(path: String, problem: String)
+    /// An envelope format this version does not know.
+    case unsupportedFormat(path: String, format: Int)
+    /// The envelope inside names another connector than its file does.
+    case connectorMismatch(path: String, found: String)
+    /// A file larger than any envelope this tool writes.
+    case tooLarge(path: String, limit: Int)
+    /// The identity file is readable by the group or others.
+    case identityExposed(path: String)
+    /// The identity file cannot be parsed or its encryption is damaged.
+    case corruptIdentity(path: String, problem: String)
+    /// The identity file is passphrase-protected and the passphrase does not open it.
+    case wrongPassphrase(path: String)
+    /// The identity file is passphrase-protected and there is no passphrase to try.
+    case passphraseRequired(path: String)
+    /// A `recipients.txt` line that is not an `age1…` public key.
+    case invalidRecipient(path: String, line: Int)
+    /// Another process held the store's lock for longer than we wait.
+    case locked(path: String, seconds: Int)
+    /// The file system refused an operation.
+    case fileSystem(path: String, operation: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case let .notFound(connector, _):
+            return "no stored credentials for \"\(TerminalText.sanitized(connector))\""
+        case let .notForThisIdentity(path, _, publicKey):
+            return "\(path): not encrypted to this machine's identity (\(publicKey)), or damaged"
+        case let .damaged(path, _):
+            return "\(path): the file was modified or corrupted after it was saved"
+        case let .truncated(path, _):
+            return "\(path): the file is truncated"
+        case let .notAnEnvelope(path, problem):
+            return "\(path): not a lakeflow-auth credential file: \(problem)"
+        case let .unsupportedFormat(path, format):
+            return "\(path): credential format \(format) is not supported by this version"
+        case let .connectorMismatch(path, found):
+            return "\(path): the file holds credentials for \"\(TerminalText.sanitized(found))\", not for the connector it is named after"
+        case let .tooLarge(path, limit):
+            return "\(path): larger than \(limit) bytes, which no credential file is"
+        case let .identityExposed(path):
+            return "\(path): the identity file is readable by other users"
+        case let .corruptIdentity(path, problem):
+            return "\(path): the identity file is corrupted: \(problem)"
+        case let .wrongPassphrase(path):
+            return "\(path): the passphrase does not open the identity file"
+        case let .passphraseRequired(path):
+            return "\(path): the identity file is protected by a passphrase"
+        case let .invalidRecipient(path, line):
+            return "\(path):\(line): not an age public key (age1…)"
+        case let .locked(path, seconds):
+            return "\(path): the store is locked by another lakeflow-auth process (waited \(seconds) s)"
+        case let .fileSystem(path, operation, reason):
+            return "\(path): cannot \(operation): \(reason)"
+        }
+    }
+
+    public var hints: [String] {
+        switch self {
+        case let .notFound(connector, _):
+            return ["run `lakeflow-auth \(TerminalText.sanitized(connector))` to set it up"]
+        case let .notForThisIdentity(_, connector, publicKey):
+            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
+                    "or run `lakeflow-auth \(connector)` to enter the credentials on this machine"]
+        case let .damaged(_, connector), let .truncated(_, connector):
+            return ["run `lakeflow-auth \(connector)` to enter the credentials again"]
+        case .notAnEnvelope, .connectorMismatch, .tooLarge:
+            return ["remove it with `lakeflow-auth rm <connector>` and run the wizard again"]
+        case .unsupportedFormat:
+            return ["upgrade lakeflow-auth, or run the wizard again to store the credentials in this version's format"]
+        case let .identityExposed(path):
+            return ["chmod 600 \(path)"]
+        case .corruptIdentity:
+            return ["restore identity.txt from a backup; files encrypted only to a lost identity cannot be opened again",
+                    "or move it aside and run the wizard again to create a new identity"]
+        case .wrongPassphrase:
+            return ["check LAKEFLOW_AUTH_PASSPHRASE, or unset it to be asked on the terminal"]
+        case .passphraseRequired:
+            return ["set LAKEFLOW_AUTH_PASSPHRASE, or run on a terminal to be asked for it"]
+        case .invalidRecipient:
+            return ["each line of recipients.txt holds one age public key (age1…) or a # comment"]
+        case .locked:
+            return ["wait for the other lakeflow-auth to finish, then try again"]
+        case .fileSystem:
+            return []
+        }
+    }
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .notFound, .invalidRecipient: return .badInput
+        default: return .storeFailure
+        }
+    }
+}
+
+extension StoreError {
+    /// The failure of the system call that just set `errno`.
+    static func fromErrno(_ path: String, _ operation: String) -> StoreError {
+        .fileSystem(path: path, operation: operation, reason: String(cString: strerror(errno)))
+    }
+}
