@@ -6,7 +6,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
-        subcommands: [WizardCommand.self, SpecCommand.self],
+        subcommands: [WizardCommand.self, DemoCommand.self, SpecCommand.self],
         defaultSubcommand: WizardCommand.self
     )
 

@@ -3,21 +3,18 @@
 public enum HeadlessForm {
     public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
         var form = Form(spec: spec)
-        let methodVar = EnvVarName.authMethod(connector: spec.connector)
-        if let name = flag ?? nonEmpty(environment[methodVar]) {
+        if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
         } else if form.needsAuthMethod {
             let complete = spec.authMethods.filter { method in
-                method.options.filter(\.required).allSatisfy { nonEmpty(environment[$0.envVar]) != nil }
+                method.options.filter(\.required).allSatisfy { !(environment[$0.envVar] ?? "").isEmpty }
             }
             guard complete.count == 1 else {
-                throw HeadlessError.authMethodUndecided(spec: spec, candidates: complete.map(\.name), variable: methodVar)
+                throw HeadlessError.authMethodUndecided(spec: spec, candidates: complete.map(\.name))
             }
             try form.chooseAuthMethod(complete[0].name)
         }
-        for option in form.fields {
-            form.set(option.name, nonEmpty(environment[option.envVar]))
-        }
+        form.fill(from: environment)
         return form
     }
 
@@ -32,23 +29,18 @@ public enum HeadlessForm {
             })
         }
     }
-
-    private static func nonEmpty(_ value: String?) -> String? {
-        guard let value, !value.isEmpty else { return nil }
-        return value
-    }
 }
 
 public enum HeadlessError: UserFacingError, Equatable {
-    case authMethodUndecided(spec: ConnectorSpec, candidates: [String], variable: String)
+    case authMethodUndecided(spec: ConnectorSpec, candidates: [String])
     case invalidValues([String])
 
     public var message: String {
         switch self {
-        case let .authMethodUndecided(spec, candidates, variable):
+        case let .authMethodUndecided(spec, candidates):
             let what = candidates.isEmpty ? "no auth method of \(spec.connector) has all its required env vars set"
                 : "several auth methods of \(spec.connector) have their required env vars set (\(candidates.joined(separator: ", ")))"
-            return "\(what): set \(variable) or pass --auth-method"
+            return "\(what): set \(EnvVarName.authMethod(connector: spec.connector)) or pass --auth-method"
         case let .invalidValues(messages):
             return messages.count == 1 ? messages[0]
                 : "\(messages.count) values are missing or invalid:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
@@ -56,7 +48,7 @@ public enum HeadlessError: UserFacingError, Equatable {
     }
 
     public var hints: [String] {
-        guard case let .authMethodUndecided(spec, _, _) = self else { return [] }
+        guard case let .authMethodUndecided(spec, _) = self else { return [] }
         return spec.authMethods.map { method in
             let vars = method.options.map { $0.envVar + ($0.required ? "" : " (optional)") }
             return "\(method.name): \(vars.isEmpty ? "no env vars" : vars.joined(separator: ", "))"

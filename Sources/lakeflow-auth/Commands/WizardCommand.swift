@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LakeflowAuthCore
-import LakeflowAuthTerminal
 
 /// `lakeflow-auth <connector>`: collect, check and store one connector's credentials.
 struct WizardCommand: AsyncParsableCommand {
@@ -17,6 +16,12 @@ struct WizardCommand: AsyncParsableCommand {
     @Flag(help: "Ask one question a line, without a full-screen form.")
     var plain = false
 
+    @Flag(help: "Read every value from its env var (e.g. ACME_API_KEY) and ask nothing: for CI.")
+    var fromEnv = false
+
+    @Option(help: ArgumentHelp("With --from-env: read values from this dotenv file; env vars win.", valueName: "file"))
+    var envFile: String?
+
     @Option(help: "The auth method to use, skipping the menu (default: $<CONNECTOR>_AUTH_METHOD).")
     var authMethod: String?
 
@@ -26,32 +31,26 @@ struct WizardCommand: AsyncParsableCommand {
     @Flag(help: "Store the credentials without checking them against the source.")
     var noProbe = false
 
+    @Option(help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
+    var probeTimeout: Double = 10
+
+    func validate() throws {
+        if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
+        if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
+        guard probeTimeout > 0, probeTimeout <= 600 else { throw ValidationError("--probe-timeout takes 0 to 600 seconds") }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
-                                       connector: connector)
-        var form = Form(spec: spec)
-        if let method = Form.requestedAuthMethod(flag: authMethod, connector: spec.connector, environment: environment) {
-            try form.chooseAuthMethod(method)
-        }
-        // The plain form is also what runs without --plain until the full-screen form exists.
-        try await runPlainForm(form, environment: environment)
-    }
-
-    private func runPlainForm(_ form: Form, environment: [String: String]) async throws {
-        let terminal = try TerminalIO(connector: form.spec.connector, farewell: Diagnostics.text(PlainFormError.cancelled.message))
-        var session = PlainFormSession(form: form, console: terminal, style: .forStandardOutput(environment: environment),
-                                       environment: environment, actions: actions(for: form.spec, environment: environment))
-        _ = try await session.run()
-    }
-
-    private func actions(for spec: ConnectorSpec, environment: [String: String]) -> PlainFormActions {
-        let store = CredentialStore(environment: environment)
-        let probe: (@Sendable (Credentials) async throws(ProbeURLError) -> ProbeResult)? = noProbe ? nil : { @Sendable credentials async throws(ProbeURLError) in
-            try await ProbeClient().probe(credentials, spec: spec)
-        }
-        return PlainFormActions(probe: probe) { credentials, result in
-            try store.save(CredentialEnvelope(credentials: credentials, spec: spec, probe: result.flatMap { ProbeRecord($0) }))
+        let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
+        let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
+                                      authMethod: authMethod, probes: !noProbe,
+                                      probeTimeout: .milliseconds(Int64(probeTimeout * 1000)))
+        if fromEnv {
+            try await wizard.runHeadless(envFile: envFile)
+        } else {
+            // The plain form is also what runs without --plain until the full-screen form exists.
+            try await wizard.runPlainForm()
         }
     }
 }
