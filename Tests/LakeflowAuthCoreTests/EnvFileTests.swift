@@ -52,6 +52,9 @@ struct EnvFileTests {
         let values = try EnvFile.parse(uncommented, path: "credentials.example")
         let expected = Set((spec.options + spec.authMethods.flatMap(\.options)).map(\.envVar) + ["ACME_AUTH_METHOD"])
         #expect(Set(values.keys).isSuperset(of: expected))
+        for option in spec.authMethods.flatMap(\.options) where option.secret {
+            #expect(values[option.envVar]?.hasPrefix("replace-with-") == true, "\(option.envVar) must hold a placeholder")
+        }
         #expect(try HeadlessForm.credentials(spec: spec, environment: try EnvFile.parse(example, path: "x"), authMethod: nil)
             .authMethod == "api_key")
     }
