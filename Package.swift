@@ -53,9 +53,11 @@ let package = Package(
         // `benchmarks/run`: the issues' speed targets, measured.
         .executableTarget(
             name: "lakeflow-auth-benchmarks",
-            dependencies: ["Age", "AcmeSandbox"],
+            dependencies: ["Age", "AcmeSandbox", "PseudoTerminal"],
             path: "benchmarks/Runner"
         ),
+        // Runs a program on a pseudo-terminal of its own, for the end-to-end tests and the benchmarks.
+        .target(name: "PseudoTerminal", path: "Tests/PseudoTerminal"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "PseudoTerminal", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

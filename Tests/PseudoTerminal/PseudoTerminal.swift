@@ -6,15 +6,15 @@ import Glibc
 /// Runs a program with a fresh pseudo-terminal as its controlling terminal, the way a person at a
 /// terminal would: what it writes is captured, and input (including Ctrl-C and Ctrl-D) is typed into
 /// it. Waiting is async and polls, so a test never blocks the threads the sandbox server runs on.
-final class PseudoTerminal: @unchecked Sendable {
-    struct Timeout: Error, CustomStringConvertible {
-        let waitingFor: String
-        let output: String
-        var description: String { "timed out waiting for \(waitingFor); output so far:\n\(output)" }
+public final class PseudoTerminal: @unchecked Sendable {
+    public struct Timeout: Error, CustomStringConvertible {
+        public let waitingFor: String
+        public let output: String
+        public var description: String { "timed out waiting for \(waitingFor); output so far:\n\(output)" }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     private let master: Int32
@@ -25,9 +25,9 @@ final class PseudoTerminal: @unchecked Sendable {
     /// Where the next `expect` starts looking, so the same text can be awaited twice in a row.
     private var mark = 0
     private var exitStatus: Int32?
-    let started = ContinuousClock.now
+    public let started = ContinuousClock.now
 
-    init(executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 40) throws {
+    public init(executable: String, arguments: [String], environment: [String: String], columns: UInt16 = 100, rows: UInt16 = 40) throws {
         master = PseudoTerminalCalls.openMaster(O_RDWR | O_NOCTTY | O_CLOEXEC)
         var name = [CChar](repeating: 0, count: 128)
         guard master >= 0, PseudoTerminalCalls.grant(master) == 0, PseudoTerminalCalls.unlock(master) == 0,
@@ -84,14 +84,14 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Everything the program wrote so far, as the terminal delivered it.
-    var output: String {
+    public var output: String {
         drain()
         return String(decoding: captured, as: UTF8.self)
     }
 
     /// Waits until `text` appears after what earlier expectations matched; returns how long since start.
     @discardableResult
-    func expect(_ text: String, timeout: Duration = .seconds(15)) async throws -> Duration {
+    public func expect(_ text: String, timeout: Duration = .seconds(15)) async throws -> Duration {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -105,22 +105,40 @@ final class PseudoTerminal: @unchecked Sendable {
         }
     }
 
-    func send(_ text: String) {
+    /// Like `expect`, but holding the thread in poll(2) so the moment the text arrives is measured to
+    /// the microsecond: for benchmarks, which have no server to starve.
+    @discardableResult
+    public func expectNow(_ text: String, timeout: Duration = .seconds(15)) throws -> Duration {
+        let needle = Array(text.utf8)
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            drain()
+            if let range = find(needle, from: mark) {
+                mark = range
+                return ContinuousClock.now - started
+            }
+            guard ContinuousClock.now < deadline else { throw Timeout(waitingFor: "\"\(text)\"", output: output) }
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 100)
+        }
+    }
+
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Enter sends a carriage return, which the terminal turns into the newline a program reads.
-    func sendLine(_ text: String) {
+    public func sendLine(_ text: String) {
         send(text + "\r")
     }
 
-    func sendInterrupt() { send("\u{03}") }
+    public func sendInterrupt() { send("\u{03}") }
 
-    func sendEndOfInput() { send("\u{04}") }
+    public func sendEndOfInput() { send("\u{04}") }
 
     /// The exit code, or 128 + the signal that ended the program.
-    func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while exitStatus == nil {
             drain()
@@ -137,7 +155,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Whether the terminal echoes what is typed, as a shell needs after the program is gone.
-    var echoes: Bool {
+    public var echoes: Bool {
         var settings = termios()
         guard tcgetattr(slave, &settings) == 0 else { return false }
         return settings.c_lflag & tcflag_t(ECHO) != 0 && settings.c_lflag & tcflag_t(ICANON) != 0
