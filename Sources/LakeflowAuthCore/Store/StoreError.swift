@@ -29,7 +29,7 @@ public enum StoreError: UserFacingError, Equatable {
     /// A `recipients.txt` line that is not an `age1…` public key.
     case invalidRecipient(path: String, line: Int)
     /// Another process held the store's lock for longer than we wait.
-    case locked(path: String, seconds: Int)
+    case locked(path: String, waited: Duration)
     /// The file system refused an operation.
     case fileSystem(path: String, operation: String, reason: String)
 
@@ -59,8 +59,9 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path): the identity file is protected by a passphrase"
         case let .invalidRecipient(path, line):
             return "\(path):\(line): not an age public key (age1…)"
-        case let .locked(path, seconds):
-            return "\(path): the store is locked by another lakeflow-auth process (waited \(seconds) s)"
+        case let .locked(path, waited):
+            let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+            return "\(path): the store is locked by another lakeflow-auth process (waited \(String(format: "%g", seconds)) s)"
         case let .fileSystem(path, operation, reason):
             return "\(path): cannot \(operation): \(reason)"
         }
