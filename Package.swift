@@ -30,10 +30,11 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // A loopback Acme API for tests and `lakeflow-auth demo`.
+        // A loopback Acme API for tests and `lakeflow-auth demo`. FlyingSocks rather than FlyingFox's
+        // HTTPServer: the latter reads request lines and headers without a size limit.
         .target(
             name: "AcmeSandbox",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // Terminal front ends: the line-by-line form.
         .target(
@@ -49,8 +50,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox"]),
+        // `benchmarks/run`: the issues' speed targets, measured.
+        .executableTarget(
+            name: "lakeflow-auth-benchmarks",
+            dependencies: ["Age", "AcmeSandbox"],
+            path: "benchmarks/Runner"
+        ),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
@@ -62,6 +67,10 @@ let package = Package(
             name: "AgeTests",
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,9 +5,12 @@ import LakeflowAuthCore
 /// The one voice of every message on stderr: `lakeflow-auth: error: …`, then `lakeflow-auth: hint: …`.
 enum Diagnostics {
     static func error(_ message: String, hints: [String] = []) {
-        var text = "lakeflow-auth: error: \(message)\n"
-        for hint in hints { text += "lakeflow-auth: hint: \(hint)\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(text(message, hints: hints).utf8))
+    }
+
+    /// The lines `error` writes, for a writer that cannot call it (a signal handler).
+    static func text(_ message: String, hints: [String] = []) -> String {
+        "lakeflow-auth: error: \(message)\n" + hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
     }
 
     static func note(_ message: String) {

@@ -7,9 +7,10 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
         subcommands: [
-            SpecCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, ExecCommand.self,
-            RemoveCommand.self, IdentityCommand.self,
-        ]
+            WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
+            ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+        ],
+        defaultSubcommand: WizardCommand.self
     )
 
     static func main() async {

@@ -50,3 +50,11 @@ public struct ConnectorSpec: Sendable, Equatable {
         method?.probe ?? probe
     }
 }
+
+extension ConnectorSpec {
+    /// Gives a shared option a different default, as the demo does to aim Acme's base URL at its sandbox.
+    public mutating func setDefault(_ value: String, for option: String) {
+        guard let index = options.firstIndex(where: { $0.name == option }) else { return }
+        options[index].defaultValue = value
+    }
+}

@@ -33,7 +33,11 @@ struct YAMLWriter {
     }
 
     mutating func description(_ text: String, width: Int) {
-        guard !text.isEmpty else { line("description: \"\""); return }
+        // A folded block holds text as it is, so text with characters YAML refuses raw is quoted instead.
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy(YAMLScalar.isPrintable) else {
+            line("description: \(YAMLScalar.quoted(text))")
+            return
+        }
         line("description: >")
         let lines = FoldedText.lines(text, width: max(20, width - indent - 2))
         indented { out in lines.forEach { out.line($0) } }

@@ -2,7 +2,8 @@
 struct ProbeDeclaration {
     var method: String?
     var url: (Template, SpecNode)?
-    var auth: (ProbeSpec.Auth, SpecNode)?
+    /// The auth, and the node of each of its templates (in `templates` order) for pointing at a bad one.
+    var auth: (ProbeSpec.Auth, [SpecNode])?
     var expect: [Int]?
     var identity: String?
     let node: SpecNode
@@ -22,7 +23,7 @@ struct ProbeDeclaration {
             self.method = method
         }
         if let urlNode = fields["url"] { url = (try Self.template(urlNode, "probe.url"), urlNode) }
-        if let authNode = fields["auth"] { auth = (try Self.auth(authNode), authNode) }
+        if let authNode = fields["auth"] { auth = try Self.auth(authNode) }
         if let expectNode = fields["expect"] {
             let items = try expectNode.sequence("probe.expect")
             expect = try items.map { item in
@@ -60,7 +61,7 @@ struct ProbeDeclaration {
         }
         let names = Set(options.map(\.name))
         let scope = methodName.map { "auth method \"\($0)\"" } ?? "this spec"
-        for (template, templateNode) in [(url, urlNode)] + (auth.map { a in a.0.templates.map { ($0, a.1) } } ?? []) {
+        for (template, templateNode) in [(url, urlNode)] + Array(zip(auth?.0.templates ?? [], auth?.1 ?? [])) {
             for placeholder in template.placeholders where !names.contains(placeholder) {
                 throw templateNode.error(
                     "probe names {\(placeholder)}, which is not an option of \(scope)",
@@ -79,10 +80,15 @@ struct ProbeDeclaration {
         }
     }
 
-    private static func auth(_ node: SpecNode) throws -> ProbeSpec.Auth {
+    private static func auth(_ node: SpecNode) throws -> (ProbeSpec.Auth, [SpecNode]) {
         let fields = try node.mapping("probe.auth")
         let typeNode = try fields.required("type", in: "probe.auth")
-        func field(_ key: String) throws -> Template { try template(try fields.required(key, in: "probe.auth"), "probe.auth.\(key)") }
+        var templateNodes: [SpecNode] = []
+        func field(_ key: String) throws -> Template {
+            let fieldNode = try fields.required(key, in: "probe.auth")
+            templateNodes.append(fieldNode)
+            return try template(fieldNode, "probe.auth.\(key)")
+        }
         func name() throws -> String { try fields.required("name", in: "probe.auth").string("probe.auth.name") }
         let type = try typeNode.string("probe.auth.type")
         let auth: ProbeSpec.Auth
@@ -98,6 +104,6 @@ struct ProbeDeclaration {
                                  hint: "use one of: bearer, basic, header, query, none")
         }
         try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "probe.auth (\(type))")
-        return auth
+        return (auth, templateNodes)
     }
 }

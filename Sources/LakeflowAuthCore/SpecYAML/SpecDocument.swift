@@ -24,15 +24,17 @@ enum SpecDocument {
         guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
             throw SpecError(start, "the file is not UTF-8 text", hint: "a spec is a YAML text file")
         }
+        let empty = SpecError(start, "the file is empty", hint: "a spec is a YAML mapping; see specs/README.md")
+        // libyaml calls a tab that starts a line a syntax error, even on a file of nothing but blanks.
+        guard !text.allSatisfy(\.isWhitespace) else { throw empty }
+        try YAMLAliasGuard.check(text, path: path)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw translate(error, path: path)
         }
-        guard let node, !SpecNode(node: node, path: path, fallback: start).isNull else {
-            throw SpecError(start, "the file is empty", hint: "a spec is a YAML mapping; see specs/README.md")
-        }
+        guard let node, !SpecNode(node: node, path: path, fallback: start).isNull else { throw empty }
         let root = SpecNode(node: node, path: path, fallback: start)
         guard case .mapping = node else {
             throw root.error("the file must be a YAML mapping of keys to values, not \(root.kind)")

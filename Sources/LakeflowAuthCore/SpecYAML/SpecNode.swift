@@ -18,7 +18,7 @@ struct SpecNode {
 
     var isNull: Bool {
         guard case let .scalar(scalar) = node else { return false }
-        return scalar.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain)
+        return node.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain)
     }
 
     func mapping(_ what: String) throws -> SpecMapping {
@@ -63,9 +63,9 @@ struct SpecNode {
         switch node {
         case let .scalar(scalar):
             if isNull { return .null }
-            if scalar.tag == Tag(.bool), let b = node.bool { return .bool(b) }
-            if scalar.tag == Tag(.int), let i = node.int { return .integer(i) }
-            if scalar.tag == Tag(.float), let d = node.float, d.isFinite { return .number(d) }
+            if node.tag == Tag(.bool), let b = node.bool { return .bool(b) }
+            if node.tag == Tag(.int), let i = node.int { return .integer(i) }
+            if node.tag == Tag(.float), let d = node.float, d.isFinite { return .number(d) }
             return .string(scalar.string)
         case .sequence:
             return .array(try sequence("value").map { try $0.jsonValue() })

@@ -37,8 +37,13 @@ enum SpecRules {
         }
     }
 
-    /// Whitespace runs in descriptions (folded YAML, line breaks) carry no meaning.
+    /// Whitespace runs in descriptions (folded YAML, line breaks) carry no meaning; nor does U+FEFF,
+    /// which YAML readers drop at the start of a scalar, so a rendered description could not keep it.
+    /// Split by scalar, not by character: a space followed by a combining mark is one character.
     static func normalizeDescription(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.unicodeScalars.filter { $0 != "\u{FEFF}" }
+            .split(whereSeparator: { $0.properties.isWhitespace })
+            .map { String(String.UnicodeScalarView($0)) }
+            .joined(separator: " ")
     }
 }

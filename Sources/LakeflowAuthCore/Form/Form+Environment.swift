@@ -1,0 +1,16 @@
+/// How values given outside a form reach it, the same for every front end.
+extension Form {
+    /// The auth method asked for before the form: `--auth-method` wins over `<CONNECTOR>_AUTH_METHOD`.
+    public static func requestedAuthMethod(flag: String?, connector: String, environment: [String: String]) -> String? {
+        if let flag, !flag.isEmpty { return flag }
+        let fromEnvironment = environment[EnvVarName.authMethod(connector: connector)] ?? ""
+        return fromEnvironment.isEmpty ? nil : fromEnvironment
+    }
+
+    /// Gives each field that has no value yet the value of its env var (`ACME_WORKSPACE`), when set.
+    public mutating func fill(from environment: [String: String]) {
+        for option in fields where values[option.name] == nil {
+            if let value = environment[option.envVar], !value.isEmpty { set(option.name, value) }
+        }
+    }
+}

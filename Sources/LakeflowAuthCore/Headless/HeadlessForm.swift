@@ -1,0 +1,59 @@
+/// Fills a `Form` from environment variables, for CI: every option from its env var, the auth method
+/// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
+public enum HeadlessForm {
+    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
+        var form = Form(spec: spec)
+        if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
+            try form.chooseAuthMethod(name)
+        } else if form.needsAuthMethod {
+            let complete = spec.authMethods.filter { method in
+                method.options.filter(\.required).allSatisfy { !(environment[$0.envVar] ?? "").isEmpty }
+            }
+            guard complete.count == 1 else {
+                throw HeadlessError.authMethodUndecided(spec: spec, candidates: complete.map(\.name))
+            }
+            try form.chooseAuthMethod(complete[0].name)
+        }
+        form.fill(from: environment)
+        return form
+    }
+
+    /// Typed credentials, or every missing and invalid value at once, each named by its env var.
+    public static func credentials(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Credentials {
+        var form = try fill(spec: spec, environment: environment, authMethod: flag)
+        do {
+            return try form.validate()
+        } catch {
+            throw HeadlessError.invalidValues(error.errors.map { fieldError in
+                fieldError.message(label: form.field(fieldError.option)?.envVar)
+            })
+        }
+    }
+}
+
+public enum HeadlessError: UserFacingError, Equatable {
+    case authMethodUndecided(spec: ConnectorSpec, candidates: [String])
+    case invalidValues([String])
+
+    public var message: String {
+        switch self {
+        case let .authMethodUndecided(spec, candidates):
+            let what = candidates.isEmpty ? "no auth method of \(spec.connector) has all its required env vars set"
+                : "several auth methods of \(spec.connector) have their required env vars set (\(candidates.joined(separator: ", ")))"
+            return "\(what): set \(EnvVarName.authMethod(connector: spec.connector)) or pass --auth-method"
+        case let .invalidValues(messages):
+            return messages.count == 1 ? messages[0]
+                : "\(messages.count) values are missing or invalid:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    public var hints: [String] {
+        guard case let .authMethodUndecided(spec, _) = self else { return [] }
+        return spec.authMethods.map { method in
+            let vars = method.options.map { $0.envVar + ($0.required ? "" : " (optional)") }
+            return "\(method.name): \(vars.isEmpty ? "no env vars" : vars.joined(separator: ", "))"
+        }
+    }
+
+    public var exitStatus: ExitStatus { .badInput }
+}

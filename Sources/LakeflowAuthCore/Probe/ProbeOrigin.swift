@@ -1,0 +1,31 @@
+import Foundation
+
+/// Scheme, host and port: the unit that credentials are allowed to travel within.
+struct ProbeOrigin: Equatable, Sendable {
+    let scheme: String
+    let host: String
+    let port: Int
+
+    init?(_ url: URL) {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else { return nil }
+        let defaultPort: Int
+        switch scheme {
+        case "https": defaultPort = 443
+        case "http": defaultPort = 80
+        default: return nil
+        }
+        self.scheme = scheme
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        self.port = url.port ?? defaultPort
+    }
+
+    /// Plain http is only harmless when the bytes never leave this machine.
+    var isLoopback: Bool {
+        if host == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127"
+            && octets.allSatisfy { octet in octet.count <= 3 && UInt8(octet) != nil }
+    }
+
+    var allowsCredentials: Bool { scheme == "https" || isLoopback }
+}

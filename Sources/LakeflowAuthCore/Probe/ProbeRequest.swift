@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The exact request a probe sends: built, checked against the transport rule, not yet sent.
+public struct ProbeRequest: Sendable {
+    public let urlRequest: URLRequest
+    let origin: ProbeOrigin
+
+    public static let userAgent = "lakeflow-auth"
+
+    /// - Parameter options: the options the credentials were validated against, for their types.
+    public init(credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption]) throws(ProbeURLError) {
+        func raw(_ name: String) -> String {
+            credentials[name]?.plainText ?? options.first { $0.name == name }?.defaultValue ?? ""
+        }
+        let urlText = probe.url.fill { name in
+            // A url option is a whole base address, so its slashes and colon must survive.
+            if options.first(where: { $0.name == name })?.type == .url {
+                var base = raw(name)
+                while base.hasSuffix("/") { base.removeLast() }
+                return base
+            }
+            return PercentEncoding.unreserved(raw(name))
+        }
+        var authHeader: (name: String, value: String)?
+        var query: String?
+        switch probe.auth {
+        case .none:
+            break
+        case let .bearer(token):
+            authHeader = ("Authorization", "Bearer " + token.fill(raw))
+        case let .basic(username, password):
+            let pair = username.fill(raw) + ":" + password.fill(raw)
+            authHeader = ("Authorization", "Basic " + Data(pair.utf8).base64EncodedString())
+        case let .header(name, value):
+            authHeader = (name, value.fill(raw))
+        case let .query(name, value):
+            query = PercentEncoding.unreserved(name) + "=" + PercentEncoding.unreserved(value.fill(raw))
+        }
+        let hostOptions = ProbeRequest.hostOptions(of: probe.url)
+        let fullText = query.map { urlText + (urlText.contains("?") ? "&" : "?") + $0 } ?? urlText
+        guard let url = URL(string: fullText), let origin = ProbeOrigin(url) else {
+            throw ProbeURLError(connector: credentials.connector, problem: .malformed, options: hostOptions)
+        }
+        guard origin.allowsCredentials else {
+            throw ProbeURLError(connector: credentials.connector, problem: .insecure(host: origin.host), options: hostOptions)
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = probe.method
+        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let authHeader {
+            request.setValue(authHeader.value, forHTTPHeaderField: authHeader.name)
+        }
+        self.urlRequest = request
+        self.origin = origin
+    }
+
+    /// The options that supply the URL's host: a leading placeholder (a whole base URL), or the
+    /// placeholders between `://` and the first `/`, `?` or `#` (a subdomain, say).
+    static func hostOptions(of url: Template) -> [String] {
+        if case let .placeholder(name) = url.parts.first { return [name] }
+        var seenSchemeEnd = false
+        var names: [String] = []
+        var text = ""
+        for part in url.parts {
+            switch part {
+            case let .literal(literal):
+                text += literal
+                if !seenSchemeEnd, let range = text.range(of: "://") {
+                    seenSchemeEnd = true
+                    text = String(text[range.upperBound...])
+                }
+                if seenSchemeEnd, text.contains(where: { "/?#".contains($0) }) { return names }
+            case let .placeholder(name):
+                if seenSchemeEnd { names.append(name) }
+            }
+        }
+        return names
+    }
+}

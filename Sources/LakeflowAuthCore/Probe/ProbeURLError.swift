@@ -1,0 +1,42 @@
+/// The probe URL cannot be used, found before any request is sent. Never quotes the URL itself,
+/// since the template may have put a secret into it.
+public struct ProbeURLError: UserFacingError, Equatable {
+    public enum Problem: Sendable, Equatable {
+        /// Plain http (or another scheme) to a host that is not this machine.
+        case insecure(host: String)
+        /// The filled template is not an absolute http or https URL.
+        case malformed
+    }
+
+    public let connector: String
+    public let problem: Problem
+    /// The options that fill the URL's host, so a front end can mark them.
+    public let options: [String]
+
+    public init(connector: String, problem: Problem, options: [String]) {
+        self.connector = connector
+        self.problem = problem
+        self.options = options
+    }
+
+    public var message: String {
+        switch problem {
+        case let .insecure(host):
+            return "the \(connector) probe would send credentials to \(TerminalText.sanitized(host)) without https"
+        case .malformed:
+            return "the \(connector) probe url is not an absolute http or https address once its options are filled in"
+        }
+    }
+
+    public var hints: [String] {
+        let names = options.isEmpty ? "the url options" : options.joined(separator: ", ")
+        switch problem {
+        case .insecure:
+            return ["plain http is allowed only for this machine (localhost, 127.0.0.0/8, ::1); check \(names)"]
+        case .malformed:
+            return ["check \(names)"]
+        }
+    }
+
+    public var exitStatus: ExitStatus { .badInput }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// The plain form's only decoration: a little color, and none unless stdout is a terminal and
+/// `NO_COLOR` is unset (https://no-color.org).
+public struct PlainStyle: Sendable {
+    public let colored: Bool
+
+    public init(colored: Bool) {
+        self.colored = colored
+    }
+
+    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> PlainStyle {
+        PlainStyle(colored: isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty)
+    }
+
+    func heading(_ text: String) -> String { paint(text, "1") }
+    func subdued(_ text: String) -> String { paint(text, "2") }
+    func problem(_ text: String) -> String { paint(text, "31") }
+    func success(_ text: String) -> String { paint(text, "32") }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

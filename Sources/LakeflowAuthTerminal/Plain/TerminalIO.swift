@@ -1,0 +1,128 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The controlling terminal, read a line at a time in the terminal's own line editing.
+///
+/// Questions go to the terminal rather than stdout, so `lakeflow-auth acme > log` still asks on the
+/// screen. Echo is switched off only while a secret is typed, and the settings found at start are put
+/// back on every way out: after each secret, and from the signal handler for Ctrl-C, hangup and
+/// termination, which would otherwise leave a shell that no longer echoes. The handler is a plain
+/// signal handler rather than a dispatch source because a source is armed asynchronously, and a
+/// Ctrl-C in that window would be lost.
+public final class TerminalIO: LineConsole {
+    /// No option value is longer; bounds what a paste can make the process hold.
+    public static let answerLimit = 64 * 1024
+
+    private let descriptor: Int32
+    private let original: termios
+    private var pending: [UInt8] = []
+
+    /// Opens `/dev/tty`. On Ctrl-C, hangup or termination the terminal is restored, `farewell` is
+    /// written to stderr as it is, and the process exits with 128 + the signal number (130 for Ctrl-C).
+    public init(connector: String, farewell: String) throws(PlainFormError) {
+        descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { throw .noTerminal(connector: connector) }
+        var settings = termios()
+        guard tcgetattr(descriptor, &settings) == 0 else {
+            close(descriptor)
+            throw .noTerminal(connector: connector)
+        }
+        original = settings
+        stateForSignals = SignalState(descriptor: descriptor, settings: settings, farewell: Array(farewell.utf8))
+        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, restoreTerminalAndExit) }
+    }
+
+    deinit {
+        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, SIG_DFL) }
+        restore()
+        close(descriptor)
+    }
+
+    public var width: Int {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    public func write(_ text: String) {
+        writeAll(descriptor, Array(text.utf8))
+    }
+
+    public func ask(_ prompt: String, secret: Bool) throws(PlainFormError) -> String? {
+        guard secret else {
+            write(prompt)
+            return try nextLine()
+        }
+        var quiet = original
+        // ECHONL keeps the Enter visible, so the next line starts where the person expects.
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        quiet.c_lflag |= tcflag_t(ECHONL)
+        // Echo goes off before the prompt shows and type-ahead is flushed, so no part of a secret
+        // typed early is echoed or taken.
+        guard tcsetattr(descriptor, TCSAFLUSH, &quiet) == 0 else { throw .terminalFailed(errno: errno) }
+        defer { restore() }
+        write(prompt)
+        return try nextLine()
+    }
+
+    private func restore() {
+        var settings = original
+        tcsetattr(descriptor, TCSANOW, &settings)
+    }
+
+    private func nextLine() throws(PlainFormError) -> String? {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            if let end = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(pending[..<end])
+                pending.removeSubrange(...end)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return String(decoding: line, as: UTF8.self)
+            }
+            guard pending.count <= Self.answerLimit else { throw .answerTooLong(limit: Self.answerLimit) }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .terminalFailed(errno: errno)
+            }
+            if count == 0 { return nil }
+            pending += chunk[..<count]
+        }
+    }
+}
+
+private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        offset += written
+    }
+}
+
+/// What the signal handler needs, set before it is installed; it only reads it.
+private struct SignalState {
+    let descriptor: Int32
+    let settings: termios
+    let farewell: [UInt8]
+}
+
+nonisolated(unsafe) private var stateForSignals: SignalState?
+
+/// Async-signal-safe: only tcsetattr, write and _exit.
+private func restoreTerminalAndExit(_ number: Int32) {
+    if let state = stateForSignals {
+        var settings = state.settings
+        tcsetattr(state.descriptor, TCSANOW, &settings)
+        _ = write(state.descriptor, "\n", 1)
+        _ = state.farewell.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+    _exit(128 + number)
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthCore
+
+/// `lakeflow-auth <connector>`: collect, check and store one connector's credentials.
+struct WizardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Collect, check and store a connector's credentials (the default command).",
+        shouldDisplay: false
+    )
+
+    @Argument(help: "The connector to set up, e.g. acme.")
+    var connector: String
+
+    @Flag(help: "Ask one question a line, without a full-screen form.")
+    var plain = false
+
+    @Flag(help: "Read every value from its env var (e.g. ACME_API_KEY) and ask nothing: for CI.")
+    var fromEnv = false
+
+    @Option(help: ArgumentHelp("With --from-env: read values from this dotenv file; env vars win.", valueName: "file"))
+    var envFile: String?
+
+    @Option(help: "The auth method to use, skipping the menu (default: $<CONNECTOR>_AUTH_METHOD).")
+    var authMethod: String?
+
+    @Option(help: "Read the connector's spec from this file.")
+    var spec: String?
+
+    @Flag(help: "Store the credentials without checking them against the source.")
+    var noProbe = false
+
+    @Option(help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
+    var probeTimeout: Double = 10
+
+    func validate() throws {
+        if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
+        if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
+        guard probeTimeout > 0, probeTimeout <= 600 else { throw ValidationError("--probe-timeout takes 0 to 600 seconds") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
+        let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
+                                      authMethod: authMethod, probes: !noProbe,
+                                      probeTimeout: .milliseconds(Int64(probeTimeout * 1000)))
+        if fromEnv {
+            try await wizard.runHeadless(envFile: envFile)
+        } else {
+            // The plain form is also what runs without --plain until the full-screen form exists.
+            try await wizard.runPlainForm()
+        }
+    }
+}

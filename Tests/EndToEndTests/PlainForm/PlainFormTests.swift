@@ -1,0 +1,245 @@
+import AcmeSandbox
+import Foundation
+import LakeflowAuthCore
+import Testing
+
+/// `lakeflow-auth <connector> --plain` driven through a pseudo-terminal, as a person would.
+@Suite(.serialized)
+struct PlainFormTests {
+    static let demoKey = "acme-demo-key-0001"
+
+    @Test func apiKeyFlowCorrectsAWrongWorkspaceAndStoresVerifiedCredentials() async throws {
+        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let url = try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let run = try WizardRun(["acme", "--plain"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        let firstPrompt = try await terminal.expect("Auth method (1-2): ")
+        print("plain form: first prompt after \(firstPrompt)")
+        terminal.sendLine("1")
+        try await terminal.expect("api_key: ")
+        terminal.sendLine(Self.demoKey)
+        try await terminal.expect("workspace: ")
+        terminal.sendLine("Not A Workspace")
+        try await terminal.expect("workspace must match ^[a-z0-9-]{3,40}$ (for example: acme-prod)")
+        try await terminal.expect("workspace: ")
+        terminal.sendLine("demo-workspace")
+        try await terminal.expect("base_url [https://api.acme.example]: ")
+        terminal.sendLine(url.absoluteString)
+        try await terminal.expect("choices: 1) us  2) eu")
+        try await terminal.expect("region [us]: ")
+        terminal.sendLine("2")
+        try await terminal.expect("api_key    ••••0001")
+        try await terminal.expect("Connected to Acme as Demo Analyst")
+        try await terminal.expect("Saved to \(run.home)/credentials/acme.age")
+        #expect(try await terminal.waitForExit() == 0)
+
+        #expect(!terminal.output.contains(Self.demoKey))
+        #expect(!terminal.output.replacingOccurrences(of: "\r\n", with: "").contains("\r"),
+                "progress is plain lines: no carriage return but the terminal's own before each newline")
+        let envelope = try run.store.open("acme")
+        #expect(envelope.authMethod == "api_key")
+        #expect(JSONValue.object(envelope.options) == .object([
+            ("api_key", .string(Self.demoKey)), ("workspace", .string("demo-workspace")),
+            ("base_url", .string(url.absoluteString)), ("region", .string("eu")),
+        ]))
+        #expect(envelope.probe?.ok == true)
+        #expect(envelope.probe?.identity == "Demo Analyst")
+    }
+
+    @Test func basicFlowFromTheEnvironmentSkipsTheMenuAndKeepsPrefilledValues() async throws {
+        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let url = try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let run = try WizardRun(["acme"], environment: [
+            "ACME_AUTH_METHOD": "basic", "ACME_WORKSPACE": "demo-workspace", "ACME_BASE_URL": url.absoluteString,
+        ])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("Acme: 3 required and 2 optional options. Ctrl-C quits without saving.")
+        try await terminal.expect("username: ")
+        terminal.sendLine("demo")
+        try await terminal.expect("password: ")
+        terminal.sendLine("demo-password")
+        try await terminal.expect("workspace [demo-workspace]: ")
+        terminal.sendLine("")
+        try await terminal.expect("base_url [\(url.absoluteString)]: ")
+        terminal.sendLine("")
+        try await terminal.expect("region [us]: ")
+        terminal.sendLine("eu")
+        try await terminal.expect("Connected to Acme as Demo Analyst")
+        #expect(try await terminal.waitForExit() == 0)
+
+        #expect(!terminal.output.contains("Auth method (1-"))
+        #expect(!terminal.output.contains("demo-password"))
+        let envelope = try run.store.open("acme")
+        #expect(envelope.authMethod == "basic")
+        #expect(JSONValue.object(envelope.options) == .object([
+            ("username", .string("demo")), ("password", .string("demo-password")),
+            ("workspace", .string("demo-workspace")), ("base_url", .string(url.absoluteString)), ("region", .string("eu")),
+        ]))
+    }
+
+    @Test func failedProbeOffersAnEditOfTheKeyAndARetry() async throws {
+        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let url = try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let wrongKey = "acme-wrong-key-7777"
+        let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key"],
+                                environment: ["ACME_BASE_URL": url.absoluteString])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("api_key: ")
+        terminal.sendLine(wrongKey)
+        try await terminal.expect("workspace: ")
+        terminal.sendLine("demo-workspace")
+        try await terminal.expect("base_url [")
+        terminal.sendLine("")
+        try await terminal.expect("region [us]: ")
+        terminal.sendLine("")
+        try await terminal.expect("The credentials were rejected by Acme (HTTP 401)")
+        try await terminal.expect("1) edit a field  2) retry  3) save unverified  4) quit")
+        try await terminal.expect("What now (1-4) [2]: ")
+        terminal.sendLine("1")
+        try await terminal.expect("Which field (1-4)")
+        terminal.sendLine("1")
+        try await terminal.expect("api_key [••••7777]: ")
+        terminal.sendLine(Self.demoKey)
+        try await terminal.expect("What now (1-4) [2]: ")
+        terminal.sendLine("")
+        try await terminal.expect("Connected to Acme as Demo Analyst")
+        #expect(try await terminal.waitForExit() == 0)
+
+        #expect(!terminal.output.contains(wrongKey))
+        #expect(!terminal.output.contains(Self.demoKey))
+        #expect(try run.store.open("acme").options.first { $0.0 == "api_key" }?.1 == .string(Self.demoKey))
+    }
+
+    @Test func quittingAfterAFailedProbeSavesNothingAndExitsWithTheProbesStatus() async throws {
+        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let url = try await sandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let run = try WizardRun(["acme", "--auth-method", "api_key"],
+                                environment: ["ACME_BASE_URL": url.absoluteString, "ACME_WORKSPACE": "demo-workspace"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("api_key: ")
+        terminal.sendLine("acme-demo-readonly")
+        for prompt in ["workspace [", "base_url [", "region [us]: "] {
+            try await terminal.expect(prompt)
+            terminal.sendLine("")
+        }
+        try await terminal.expect("What now (1-4) [2]: ")
+        terminal.sendLine("4")
+        #expect(try await terminal.waitForExit() == 3)
+        #expect(terminal.output.contains("lakeflow-auth: error: nothing was saved: the credentials are valid but lack permission"))
+        #expect(run.storedFiles.isEmpty)
+    }
+
+    @Test func ctrlCAtASecretLeavesNothingStoredAndEchoOn() async throws {
+        let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key", "--no-probe"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("api_key: ")
+        #expect(!terminal.echoes, "echo is off while the secret is typed")
+        terminal.send("half-typed-secret")
+        terminal.sendInterrupt()
+        #expect(try await terminal.waitForExit() == 130)
+        #expect(terminal.echoes)
+        #expect(terminal.output.contains("lakeflow-auth: error: cancelled; nothing was saved"))
+        #expect(!terminal.output.contains("half-typed-secret"))
+        #expect(run.storedFiles.isEmpty)
+    }
+
+    @Test func endOfInputCancelsWithoutSaving() async throws {
+        let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key", "--no-probe"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("api_key: ")
+        terminal.sendLine("some-key-value")
+        try await terminal.expect("workspace: ")
+        terminal.sendEndOfInput()
+        #expect(try await terminal.waitForExit() == 130)
+        #expect(terminal.echoes)
+        #expect(run.storedFiles.isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: WizardRun.sharedSpecs + "/fhir.yaml"),
+                   "skipped: ../shared/connector-specs/fhir.yaml is absent"))
+    func realSpecWithSeveralAuthMethods() async throws {
+        let run = try WizardRun(["fhir", "--spec", WizardRun.sharedSpecs + "/fhir.yaml", "--no-probe"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("FHIR R4: choose how to authenticate.")
+        try await terminal.expect("1) jwt_assertion  SMART Backend Services authentication")
+        try await terminal.expect("3) none")
+        try await terminal.expect("Auth method (1-3): ")
+        terminal.sendLine("7")
+        try await terminal.expect("has no auth method \"7\"; choose one of: jwt_assertion, client_secret, none")
+        terminal.sendLine("client_secret")
+        try await terminal.expect("FHIR R4 with client_secret: 4 required and 2 optional options.")
+        let answers = [("token_url", ""), ("client_id", "my-client"), ("client_secret", "fhir-client-secret-value"),
+                       ("scope", "system/Patient.read"), ("base_url", "https://hapi.example/fhir"), ("auth_type", "client_secret")]
+        for (name, answer) in answers {
+            try await terminal.expect("\(name): ")
+            terminal.sendLine(answer)
+        }
+        try await terminal.expect("Saved to")
+        #expect(try await terminal.waitForExit() == 0)
+
+        let envelope = try run.store.open("fhir")
+        #expect(envelope.authMethod == "client_secret")
+        #expect(envelope.options.map(\.0) == ["client_id", "client_secret", "scope", "base_url", "auth_type"])
+        #expect(envelope.probe == nil)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: WizardRun.sharedSpecs + "/github.yaml"),
+                   "skipped: ../shared/connector-specs/github.yaml is absent"))
+    func realSpecWithoutAuthMethodsSavesUnverified() async throws {
+        let run = try WizardRun(["github", "--spec", WizardRun.sharedSpecs + "/github.yaml"])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+
+        try await terminal.expect("GitHub: 1 required and 1 optional option. Ctrl-C quits without saving.")
+        try await terminal.expect("[1/2] token (required, secret, not shown as you type)")
+        try await terminal.expect("token: ")
+        terminal.sendLine("")
+        try await terminal.expect("token is required")
+        try await terminal.expect("token: ")
+        terminal.sendLine("ghp_exampletoken0123456789")
+        try await terminal.expect("base_url: ")
+        terminal.sendLine("-")
+        try await terminal.expect("base_url  (none)")
+        try await terminal.expect("No probe is declared for GitHub, so the credentials are unverified")
+        try await terminal.expect("Saved to")
+        #expect(try await terminal.waitForExit() == 0)
+
+        #expect(!terminal.output.contains("ghp_exampletoken0123456789"))
+        #expect(try run.store.open("github").options.map(\.0) == ["token"])
+    }
+
+    @Test func withoutAnyTerminalItPointsToFromEnv() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["-w", WizardRun.executable, "acme", "--plain"]
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 2)
+        #expect(text.contains("lakeflow-auth: error: there is no terminal to ask for credentials on"))
+        #expect(text.contains("--from-env"))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the built `lakeflow-auth` binary as a person or CI would, and captures what it says.
+enum LakeflowAuthProcess {
+    struct Result: Sendable {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        /// The process outlived its timeout and was killed; `status` is then the signal's.
+        let timedOut: Bool
+    }
+
+    /// The package root: this file is `Tests/EndToEndTests/Support/LakeflowAuthProcess.swift`.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary `swift build` (and `swift test`, which builds every product) puts beside this test
+    /// bundle, else the package's `.build/debug`.
+    static let binary: URL? = {
+        var candidates: [URL] = []
+        if let runner = Bundle.main.executableURL {
+            candidates.append(runner.deletingLastPathComponent().appendingPathComponent("lakeflow-auth"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/lakeflow-auth"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    static let missingBinary = "lakeflow-auth is not built: run `swift build` in the package root first"
+
+    struct NotBuilt: Error, CustomStringConvertible {
+        var description: String { LakeflowAuthProcess.missingBinary }
+    }
+
+    /// Runs `lakeflow-auth arguments…`. The environment is this process's without any
+    /// `LAKEFLOW_AUTH_*` variable (a developer's own settings must not leak in), plus `environment`.
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                    workingDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> Result {
+        guard let binary else { throw NotBuilt() }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = workingDirectory ?? packageRoot
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { !$0.key.hasPrefix("LAKEFLOW_AUTH_") }
+            .merging(environment) { $1 }
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        let stdout = PipeReader(output), stderr = PipeReader(errors)
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+
+        var timedOut = false
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if exited.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                exited.wait()
+            }
+        }
+        return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
+    }
+}
+
+/// Drains a pipe on its own thread, so a chatty process never blocks on a full pipe.
+private final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    /// Everything the process wrote, once it (and any child it left behind) has closed its end.
+    func text() -> String {
+        guard done.wait(timeout: .now() + 5) == .success else { return "(the pipe was still open 5 s after exit)" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

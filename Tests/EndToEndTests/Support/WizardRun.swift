@@ -1,0 +1,35 @@
+import Foundation
+import LakeflowAuthCore
+
+/// The built `lakeflow-auth` started in a pseudo-terminal with a store of its own in a temp folder.
+struct WizardRun {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let executable = packageRoot.appendingPathComponent(".build/debug/lakeflow-auth").path
+    /// Real connector specs shared beside the package (`../shared/connector-specs`).
+    static let sharedSpecs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/connector-specs").path
+
+    let home: String
+    let terminal: PseudoTerminal
+
+    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
+        home = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lakeflow-auth-plain-\(UUID().uuidString)").path
+        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                           "TERM": "dumb", "LAKEFLOW_AUTH_HOME": home, "NO_COLOR": "1"]
+        environment.merge(extra) { _, new in new }
+        terminal = try PseudoTerminal(executable: Self.executable, arguments: arguments, environment: environment)
+    }
+
+    var store: CredentialStore { CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]) }
+
+    /// Stored files, by name; nothing stored is no folder or an empty one.
+    var storedFiles: [String] {
+        let folder = StoreLocation(home: home).credentialsFolder
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".age") }
+    }
+
+    func removeHome() {
+        try? FileManager.default.removeItem(atPath: home)
+    }
+}

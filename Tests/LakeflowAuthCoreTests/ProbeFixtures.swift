@@ -1,0 +1,57 @@
+import AcmeSandbox
+import Foundation
+import LakeflowAuthCore
+
+/// Specs, credentials and sandboxes shared by the probe tests.
+enum ProbeFixtures {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static func spec(_ connector: String) throws -> ConnectorSpec {
+        try SpecLoader.load(path: "\(packageRoot)/specs/\(connector)/options.yaml", connector: connector)
+    }
+
+    /// Credentials as a front end would produce them: through the form and its rules.
+    static func credentials(_ spec: ConnectorSpec, method: String?, _ values: [String: String]) throws -> Credentials {
+        var form = Form(spec: spec)
+        if let method { try form.chooseAuthMethod(method) }
+        for (option, value) in values { form.set(option, value) }
+        return try form.validate()
+    }
+
+    static func acmeKey(_ key: String, baseURL: URL, workspace: String = "demo-workspace") throws -> Credentials {
+        try credentials(try spec("acme"), method: "api_key",
+                        ["workspace": workspace, "base_url": baseURL.absoluteString, "api_key": key])
+    }
+
+    static func acmeUser(_ username: String, _ password: String, baseURL: URL) throws -> Credentials {
+        try credentials(try spec("acme"), method: "basic",
+                        ["workspace": "demo-workspace", "base_url": baseURL.absoluteString,
+                         "username": username, "password": password])
+    }
+
+    /// The demo configuration plus one workspace per fault.
+    static func configuration(faults: [String: AcmeSandboxConfiguration.Fault]) -> AcmeSandboxConfiguration {
+        var configuration = AcmeSandboxConfiguration.demo
+        let demo = configuration.workspaces[0]
+        for (slug, fault) in faults.sorted(by: { $0.key < $1.key }) {
+            configuration.workspaces.append(.init(slug: slug, apiKeys: demo.apiKeys, users: demo.users, fault: fault))
+        }
+        return configuration
+    }
+
+    /// Runs `body` against a started sandbox and always stops it.
+    static func withSandbox<T>(_ configuration: AcmeSandboxConfiguration = .demo,
+                               _ body: (AcmeSandboxServer, URL) async throws -> T) async throws -> T {
+        let server = AcmeSandboxServer(configuration: configuration)
+        let url = try await server.start()
+        do {
+            let value = try await body(server, url)
+            await server.stop()
+            return value
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Several timings of one step, summarized the way the issues state targets: the median.
+struct Measurement {
+    let name: String
+    let samples: [Double]
+    let unit: String
+    let target: String
+    var peakMemoryMiB: Double?
+
+    var median: Double {
+        let sorted = samples.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    var line: String {
+        var text = "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(format(median)) \(unit)"
+        text += "  (min \(format(samples.min() ?? 0)), max \(format(samples.max() ?? 0)), n=\(samples.count))"
+        if let peakMemoryMiB { text += "  peak \(format(peakMemoryMiB)) MiB" }
+        return text + "  target: \(target)"
+    }
+
+    private func format(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return "\(scaled)"
+    }
+}
