@@ -87,7 +87,7 @@ enum SaveLoop {
     static func key(_ round: Int) -> String { "sk_round_\(round)_" + String(repeating: "x", count: round % 97) }
 
     static func isKey(_ text: String) -> Bool {
-        let parts = text.split(separator: "_")
+        let parts = text.split(separator: "_", omittingEmptySubsequences: false)
         guard parts.count == 4, let round = Int(parts[2]) else { return false }
         return text == key(round)
     }
