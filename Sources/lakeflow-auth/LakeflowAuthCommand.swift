@@ -6,7 +6,10 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
-        subcommands: [WizardCommand.self, DemoCommand.self, SpecCommand.self],
+        subcommands: [
+            WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
+            ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+        ],
         defaultSubcommand: WizardCommand.self
     )
 

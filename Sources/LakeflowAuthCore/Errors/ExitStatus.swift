@@ -5,5 +5,9 @@ public enum ExitStatus: Int32, Sendable {
     case rejected = 3
     case unreachable = 4
     case storeFailure = 5
+    /// `exec` passes its command's own status through; when the command cannot even start, it
+    /// answers as a shell would.
+    case commandNotExecutable = 126
+    case commandNotFound = 127
     case cancelled = 130
 }

@@ -121,8 +121,6 @@ public struct CredentialStore: Sendable {
             plaintext = try Age.decrypt(file, with: identity.identities)
         } catch AgeError.noIdentityMatched {
             throw .notForThisIdentity(path: path, connector: connector, publicKey: identity.publicKey)
-        } catch let AgeError.payloadFailure(reason) where reason.contains("truncated") {
-            throw .truncated(path: path, connector: connector)
         } catch {
             throw .damaged(path: path, connector: connector)
         }

@@ -16,7 +16,7 @@ struct FileLock: Sendable {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw .fromErrno(path, "lock the store") }
             guard clock.now < deadline else {
-                throw .locked(path: path, seconds: Int(timeout.components.seconds))
+                throw .locked(path: path, waited: timeout)
             }
             usleep(10_000)
         }

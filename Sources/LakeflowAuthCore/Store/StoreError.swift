@@ -7,10 +7,9 @@ public enum StoreError: UserFacingError, Equatable {
     case notFound(connector: String, path: String)
     /// The file has no recipient stanza this machine's identity can open.
     case notForThisIdentity(path: String, connector: String, publicKey: String)
-    /// The file fails age's authentication: changed or corrupted after it was written.
+    /// The file fails age's authentication. A cut-off file is one of these: age's last chunk may have
+    /// any length, so a file cut inside it cannot be told apart from a changed one.
     case damaged(path: String, connector: String)
-    /// The file ends before its last chunk.
-    case truncated(path: String, connector: String)
     /// It decrypts, but what is inside is not a credential envelope.
     case notAnEnvelope(path: String, problem: String)
     /// An envelope format this version does not know.
@@ -30,7 +29,7 @@ public enum StoreError: UserFacingError, Equatable {
     /// A `recipients.txt` line that is not an `age1…` public key.
     case invalidRecipient(path: String, line: Int)
     /// Another process held the store's lock for longer than we wait.
-    case locked(path: String, seconds: Int)
+    case locked(path: String, waited: Duration)
     /// The file system refused an operation.
     case fileSystem(path: String, operation: String, reason: String)
 
@@ -41,9 +40,7 @@ public enum StoreError: UserFacingError, Equatable {
         case let .notForThisIdentity(path, _, publicKey):
             return "\(path): not encrypted to this machine's identity (\(publicKey)), or damaged"
         case let .damaged(path, _):
-            return "\(path): the file was modified or corrupted after it was saved"
-        case let .truncated(path, _):
-            return "\(path): the file is truncated"
+            return "\(path): the file was modified, truncated or corrupted after it was saved"
         case let .notAnEnvelope(path, problem):
             return "\(path): not a lakeflow-auth credential file: \(problem)"
         case let .unsupportedFormat(path, format):
@@ -62,8 +59,9 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path): the identity file is protected by a passphrase"
         case let .invalidRecipient(path, line):
             return "\(path):\(line): not an age public key (age1…)"
-        case let .locked(path, seconds):
-            return "\(path): the store is locked by another lakeflow-auth process (waited \(seconds) s)"
+        case let .locked(path, waited):
+            let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+            return "\(path): the store is locked by another lakeflow-auth process (waited \(String(format: "%g", seconds)) s)"
         case let .fileSystem(path, operation, reason):
             return "\(path): cannot \(operation): \(reason)"
         }
@@ -76,7 +74,7 @@ public enum StoreError: UserFacingError, Equatable {
         case let .notForThisIdentity(_, connector, publicKey):
             return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
                     "or run `lakeflow-auth \(connector)` to enter the credentials on this machine"]
-        case let .damaged(_, connector), let .truncated(_, connector):
+        case let .damaged(_, connector):
             return ["run `lakeflow-auth \(connector)` to enter the credentials again"]
         case .notAnEnvelope, .connectorMismatch, .tooLarge:
             return ["remove it with `lakeflow-auth rm <connector>` and run the wizard again"]

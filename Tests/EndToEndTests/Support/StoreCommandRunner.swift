@@ -1,1 +1,81 @@
-import Testing
+import Foundation
+
+/// What a finished child process left: its exit status (or 128 + signal) and its output.
+struct CommandResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs `lakeflow-auth` (built beside this test bundle) and the reference `age` tools against a
+/// store in a fresh temporary folder.
+final class StoreFixture: Sendable {
+    let folder: String
+    var home: String { folder + "/home" }
+    var credentials: String { home + "/credentials" }
+
+    init() {
+        var template = Array((NSTemporaryDirectory() + "/lakeflow-e2e-XXXXXX").utf8CString)
+        folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    static let binary = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("lakeflow-auth").path
+
+    var environment: [String: String] {
+        ["LAKEFLOW_AUTH_HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder]
+    }
+
+    func lakeflowAuth(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
+        try run(Self.binary, arguments, environment: environment.merging(extra) { $1 })
+    }
+
+    /// A tool found on PATH, such as `age`, `age-keygen` or `sh`.
+    func tool(_ name: String, _ arguments: [String], input: String? = nil) throws -> CommandResult {
+        try run("/usr/bin/env", [name] + arguments, environment: environment, input: input)
+    }
+
+    /// Seals an envelope with the age tool, as a teammate's machine would, for this store's identity.
+    func sealWithAge(_ envelope: String, connector: String, to recipient: String? = nil) throws {
+        let key = try recipient ?? lakeflowAuth(["identity"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.createDirectory(atPath: credentials, withIntermediateDirectories: true)
+        let sealed = try tool("age", ["-e", "-r", key, "-o", credentials + "/\(connector).age"], input: envelope)
+        precondition(sealed.status == 0, "age -e failed: \(sealed.stderr)")
+    }
+
+    func run(_ executable: String, _ arguments: [String], environment: [String: String], input: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let id = UUID().uuidString
+        let outPath = folder + "/\(id).out", errPath = folder + "/\(id).err"
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
+        return CommandResult(status: status,
+                             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
+
+enum SampleEnvelope {
+    static let apiKey = "sk_live_it's-0123456789abcdef"
+
+    static func json(connector: String = "acme") -> String {
+        #"{"format":1,"connector":"\#(connector)","auth_method":"api_key","options":{"api_key":"sk_live_it's-0123456789abcdef","region":"eu"},"secret_options":["api_key"],"env_vars":{"api_key":"ACME_TOKEN","region":"ACME_REGION"},"saved_at":"2025-06-15T15:06:40Z","probe":{"ok":true,"status":200,"at":"2025-06-15T15:06:41Z","identity":"alice"}}"#
+    }
+}

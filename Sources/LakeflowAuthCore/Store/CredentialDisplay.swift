@@ -1,0 +1,23 @@
+/// What `show` prints: secret options masked unless `reveal`, for people or, as JSON, for scripts.
+public enum CredentialDisplay {
+    public static func text(_ envelope: CredentialEnvelope, reveal: Bool) -> String {
+        var lines = [
+            "connector: " + TerminalText.sanitized(envelope.connector),
+            "auth method: " + TerminalText.sanitized(envelope.authMethod ?? "-"),
+            "saved: " + CredentialEnvelope.timestamp(envelope.savedAt),
+            "probe: " + CredentialListing.probeSummary(envelope.probe),
+            "options:",
+        ]
+        for (name, value) in reveal ? envelope.options : envelope.maskedOptions {
+            lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(value.plainText))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The envelope as stored, with secret values masked unless `reveal`.
+    public static func json(_ envelope: CredentialEnvelope, reveal: Bool) -> String {
+        var shown = envelope
+        if !reveal { shown.options = envelope.maskedOptions }
+        return shown.json.serialized(pretty: true) + "\n"
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthCore
+
+struct ExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run a command with a connector's options in its environment (CONNECTOR_TEST_CONFIG_JSON and each option's env var).",
+        usage: "lakeflow-auth exec <connector> -- <command> [<argument> ...]")
+
+    @Argument(help: "The connector whose options to pass.")
+    var connector: String
+
+    @Argument(parsing: .postTerminator, help: "The command to run, after `--`.")
+    var command: [String] = []
+
+    func validate() throws {
+        guard !command.isEmpty else { throw ValidationError("no command given after `--`") }
+    }
+
+    func run() throws {
+        let envelope = try StoreAccess.store().open(connector)
+        try ProcessReplacement.exec(command, adding: CredentialExport.environment(envelope))
+    }
+}

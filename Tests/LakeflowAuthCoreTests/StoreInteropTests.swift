@@ -1,0 +1,20 @@
+import Foundation
+import LakeflowAuthCore
+import Testing
+
+@Suite struct StoreInteropTests {
+    @Test func theAgeToolDecryptsAStoredFileToTheEnvelope() throws {
+        let temp = TemporaryStore()
+        try temp.store().save(Sample.envelope())
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["age", "-d", "-i", temp.location.identityPath, temp.location.credentialPath("acme")]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let plaintext = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: plaintext, as: UTF8.self) == Sample.envelope().json.serialized())
+    }
+}
