@@ -6,9 +6,12 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
+        usage: "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
+            + "                          [--no-probe] [--probe-timeout SECONDS]\n"
+            + "lakeflow-auth <subcommand>",
         subcommands: [
             WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
-            ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

@@ -33,7 +33,7 @@ struct CredentialWizard {
     }
 
     private func actions() -> PlainFormActions {
-        let store = CredentialStore(environment: environment)
+        let store = CredentialStore(environment: environment, prompt: TerminalPassphrase.prompt)
         let spec = self.spec
         let timeout = probeTimeout
         let probe: (@Sendable (Credentials) async throws(ProbeURLError) -> ProbeResult)? = probes ? { @Sendable credentials async throws(ProbeURLError) in

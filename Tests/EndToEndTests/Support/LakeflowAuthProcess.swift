@@ -37,13 +37,20 @@ enum LakeflowAuthProcess {
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
                     workingDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> Result {
         guard let binary else { throw NotBuilt() }
+        return try run(executable: binary, arguments,
+                       environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LAKEFLOW_AUTH_") }
+                           .merging(environment) { $1 },
+                       stdin: stdin, workingDirectory: workingDirectory ?? packageRoot, timeout: timeout)
+    }
+
+    /// Runs any program with exactly `environment`; the status is the exit code, or 128 + the signal.
+    static func run(executable: URL, _ arguments: [String], environment: [String: String], stdin: String? = nil,
+                    workingDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = workingDirectory ?? packageRoot
-        process.environment = ProcessInfo.processInfo.environment
-            .filter { !$0.key.hasPrefix("LAKEFLOW_AUTH_") }
-            .merging(environment) { $1 }
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        process.environment = environment
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -65,7 +72,8 @@ enum LakeflowAuthProcess {
                 exited.wait()
             }
         }
-        return Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(status: status, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
     }
 }
 

@@ -1,12 +1,5 @@
 import Foundation
 
-/// What a finished child process left: its exit status (or 128 + signal) and its output.
-struct CommandResult {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
-
 /// Runs `lakeflow-auth` (built beside this test bundle) and the reference `age` tools against a
 /// store in a fresh temporary folder.
 final class StoreFixture: Sendable {
@@ -27,12 +20,12 @@ final class StoreFixture: Sendable {
         ["LAKEFLOW_AUTH_HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder]
     }
 
-    func lakeflowAuth(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CommandResult {
+    func lakeflowAuth(_ arguments: [String], environment extra: [String: String] = [:]) throws -> LakeflowAuthProcess.Result {
         try run(Self.binary, arguments, environment: environment.merging(extra) { $1 })
     }
 
     /// A tool found on PATH, such as `age`, `age-keygen` or `sh`.
-    func tool(_ name: String, _ arguments: [String], input: String? = nil) throws -> CommandResult {
+    func tool(_ name: String, _ arguments: [String], input: String? = nil) throws -> LakeflowAuthProcess.Result {
         try run("/usr/bin/env", [name] + arguments, environment: environment, input: input)
     }
 
@@ -44,31 +37,8 @@ final class StoreFixture: Sendable {
         precondition(sealed.status == 0, "age -e failed: \(sealed.stderr)")
     }
 
-    func run(_ executable: String, _ arguments: [String], environment: [String: String], input: String? = nil) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        let id = UUID().uuidString
-        let outPath = folder + "/\(id).out", errPath = folder + "/\(id).err"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        defer {
-            unlink(outPath)
-            unlink(errPath)
-        }
-        return CommandResult(status: status,
-                             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    func run(_ executable: String, _ arguments: [String], environment: [String: String], input: String? = nil) throws -> LakeflowAuthProcess.Result {
+        try LakeflowAuthProcess.run(executable: URL(fileURLWithPath: executable), arguments, environment: environment, stdin: input)
     }
 }
 

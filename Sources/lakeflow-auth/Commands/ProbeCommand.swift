@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthCore
+
+/// `lakeflow-auth probe <connector>`: asks the source again whether the stored credentials work, and
+/// records the answer with them.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Check stored credentials against the source again and record the result.")
+
+    @Argument(help: "The connector whose stored credentials to check.")
+    var connector: String
+
+    @Option(help: "Read the connector's spec from this file.")
+    var spec: String?
+
+    @Option(help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
+    var probeTimeout: Double = 10
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let store = StoreAccess.store()
+        let envelope = try store.open(connector)
+        let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
+                                       connector: connector)
+        let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
+                                                   timeout: .milliseconds(Int64(probeTimeout * 1000)))
+        if let record = ProbeRecord(result) {
+            try store.recordProbe(record, for: connector)
+        }
+        guard result.isVerified || result.outcome == .unverified else {
+            throw StoredProbeFailure(result: result, connector: connector)
+        }
+        print(result.message)
+    }
+}
+
+/// The stored credentials no longer pass; the result is recorded, so `list` shows it too.
+struct StoredProbeFailure: UserFacingError {
+    let result: ProbeResult
+    let connector: String
+    var message: String { result.message }
+    var hints: [String] { ["run `lakeflow-auth \(connector)` to enter new values"] }
+    var exitStatus: ExitStatus { result.exitStatus }
+}
