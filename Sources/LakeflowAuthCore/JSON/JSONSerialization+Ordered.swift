@@ -42,7 +42,9 @@ extension JSONValue {
         out += close
     }
 
-    static func writeString(_ s: String, into out: inout String) {
+    /// A double-quoted string with JSON's escapes; `escapes` picks the other scalars written as `\uXXXX`
+    /// (YAML, which shares these escapes, needs more of them).
+    static func writeString(_ s: String, into out: inout String, escapes: (Unicode.Scalar) -> Bool = JSONValue.needsEscape) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -51,12 +53,16 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x7F || (0x2028...0x2029).contains(c.value):
-                let hex = String(c.value, radix: 16)
+            case _ where escapes(scalar):
+                let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value)
     }
 }

@@ -10,21 +10,11 @@ enum YAMLScalar {
     /// A double-quoted scalar. Beyond JSON's escapes, YAML needs what its reader refuses raw (C1
     /// controls, U+FFFE/FFFF) and what it would fold as a line break (U+0085, U+2028, U+2029) escaped.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where !isPrintable(scalar) || scalar.value == 0x85 || (0x2028...0x2029).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+        var out = ""
+        JSONValue.writeString(text, into: &out) { scalar in
+            !isPrintable(scalar) || scalar.value == 0x85 || (0x2028...0x2029).contains(scalar.value)
         }
-        return out + "\""
+        return out
     }
 
     /// What a YAML reader keeps raw inside a scalar, line breaks and tabs aside: YAML 1.1's printable

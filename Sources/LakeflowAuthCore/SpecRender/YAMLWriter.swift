@@ -39,7 +39,7 @@ struct YAMLWriter {
             return
         }
         line("description: >")
-        let lines = FoldedText.lines(text, width: max(20, width - indent - 2))
+        let lines = WordWrap.lines(text, width: max(20, width - indent - 2))
         indented { out in lines.forEach { out.line($0) } }
     }
 
