@@ -92,15 +92,9 @@ public final class PseudoTerminal: @unchecked Sendable {
     /// Waits until `text` appears after what earlier expectations matched; returns how long since start.
     @discardableResult
     public func expect(_ text: String, timeout: Duration = .seconds(15)) async throws -> Duration {
-        let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
-            drain()
-            if let range = find(needle, from: mark) {
-                mark = range
-                return ContinuousClock.now - started
-            }
-            guard ContinuousClock.now < deadline else { throw Timeout(waitingFor: "\"\(text)\"", output: output) }
+            if let elapsed = try match(text, deadline: deadline) { return elapsed }
             try await Task.sleep(for: .milliseconds(5))
         }
     }
@@ -109,18 +103,23 @@ public final class PseudoTerminal: @unchecked Sendable {
     /// the microsecond: for benchmarks, which have no server to starve.
     @discardableResult
     public func expectNow(_ text: String, timeout: Duration = .seconds(15)) throws -> Duration {
-        let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
-            drain()
-            if let range = find(needle, from: mark) {
-                mark = range
-                return ContinuousClock.now - started
-            }
-            guard ContinuousClock.now < deadline else { throw Timeout(waitingFor: "\"\(text)\"", output: output) }
+            if let elapsed = try match(text, deadline: deadline) { return elapsed }
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             _ = poll(&descriptor, 1, 100)
         }
+    }
+
+    /// The time since start once `text` has arrived, nil while it may still come.
+    private func match(_ text: String, deadline: ContinuousClock.Instant) throws -> Duration? {
+        drain()
+        if let range = find(Array(text.utf8), from: mark) {
+            mark = range
+            return ContinuousClock.now - started
+        }
+        guard ContinuousClock.now < deadline else { throw Timeout(waitingFor: "\"\(text)\"", output: output) }
+        return nil
     }
 
     public func send(_ text: String) {

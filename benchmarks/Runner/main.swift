@@ -48,8 +48,7 @@ do {
         report(Measurement(name: "spec inspect, each of the \(specs.count) real specs", samples: samples, unit: "ms", target: "< 10 ms"))
         report(Measurement(name: "spec inspect, all \(specs.count) one after another", samples: total, unit: "ms", target: "(sum)"))
     }
-    report(try await HeadlessSetupRun.export(tool: tool, environment: environment(), runs: runs))
-    report(try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs))
+    try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try FirstPrompt.measure(tool: tool, environment: environment(["TERM": "xterm"]), runs: runs))
     report(try AgeSealOpen.x25519(runs: 200))
     report(try AgeSealOpen.scrypt(runs: 3))
