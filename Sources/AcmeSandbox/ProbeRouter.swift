@@ -62,8 +62,8 @@ struct ProbeRouter: Sendable {
         }
 
         guard let account else {
-            // No `WWW-Authenticate`: on Linux, URLSession (swift-corelibs-foundation)
-            // never completes a 401 carrying one, even past its timeout.
+            // No `WWW-Authenticate`: this module's tests talk to it through URLSession, which on
+            // Linux never completes a 401 carrying one. (The probe sends through libcurl itself.)
             return .json(401, ["error": "unauthorized"])
         }
         guard account.permitted else {

@@ -26,6 +26,8 @@ public enum ProbeOutcome: Sendable, Equatable {
         case connectionRefused
         case tls
         case timedOut(seconds: Double)
+        /// No libcurl on this machine to send the request with.
+        case noHTTPClient
         case other
     }
 

@@ -1,11 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The exact request a probe sends: built, checked against the transport rule, not yet sent.
 public struct ProbeRequest: Sendable {
-    public let urlRequest: URLRequest
+    public let method: String
+    public let url: URL
+    /// In the order they are sent.
+    public let headers: [(String, String)]
     let origin: ProbeOrigin
 
     public static let userAgent = "lakeflow-auth"
@@ -47,15 +47,15 @@ public struct ProbeRequest: Sendable {
         guard origin.allowsCredentials else {
             throw ProbeURLError(connector: credentials.connector, problem: .insecure(host: origin.host), options: hostOptions)
         }
-        var request = URLRequest(url: url)
-        request.httpMethod = probe.method
-        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let authHeader {
-            request.setValue(authHeader.value, forHTTPHeaderField: authHeader.name)
-        }
-        self.urlRequest = request
+        self.method = probe.method
+        self.url = url
+        self.headers = [("User-Agent", Self.userAgent), ("Accept", "application/json")] + (authHeader.map { [$0] } ?? [])
         self.origin = origin
+    }
+
+    /// A header's value, its name compared without regard to case, as HTTP does.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 
     /// The options that supply the URL's host: a leading placeholder (a whole base URL), or the

@@ -95,6 +95,7 @@ public struct ProbeResult: Sendable, Equatable {
         case .connectionRefused: return "\(address) refused the connection"
         case .tls: return "the secure connection to \(address) failed"
         case let .timedOut(seconds): return "no answer from \(source) within \(Self.seconds(seconds))"
+        case .noHTTPClient: return "cannot ask \(source): libcurl is not installed (apt-get install libcurl4)"
         case .other: return "cannot reach \(address)"
         }
     }

@@ -1,156 +1,71 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Sends one probe request through URLSession, holding it to the rules: redirects only within the
-/// origin (so credentials never reach another host), a bounded body, and a timeout.
-final class ProbeSession: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+/// Sends one probe request, holding it to the rules: redirects only within the origin (so
+/// credentials never reach another host), a bounded body, and one deadline for the whole exchange.
+enum ProbeSession {
     static let maximumRedirects = 5
 
-    private let request: ProbeRequest
-    private let responseLimit: Int
-    private let timeout: Duration
-    private let timeoutSeconds: Double
-    // URLSession calls the delegate on its own queue; everything below is guarded by `lock`.
-    private let lock = NSLock()
-    private var exchange = ProbeExchange()
-    private var redirectsFollowed = 0
-    private var challengeDeclined = false
-    private var deadlinePassed = false
-    private var continuation: CheckedContinuation<ProbeExchange, Never>?
-
-    private init(request: ProbeRequest, responseLimit: Int, timeout: Duration) {
-        self.request = request
-        self.responseLimit = responseLimit
-        self.timeout = timeout
-        self.timeoutSeconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-    }
-
     static func send(_ request: ProbeRequest, timeout: Duration, responseLimit: Int) async -> ProbeExchange {
-        await ProbeSession(request: request, responseLimit: responseLimit, timeout: timeout).run()
+        // libcurl blocks its thread; a thread of its own keeps Swift's few shared threads free (a
+        // loopback server in this same process, as in the demo, must go on answering).
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: exchange(request, timeout: timeout, responseLimit: responseLimit))
+            }
+        }
     }
 
-    private func run() async -> ProbeExchange {
-        // FoundationNetworking truncates timeouts to whole seconds (0.5 s fires at once), so
-        // URLSession gets a whole-second backstop and the exact deadline is kept by `watchdog`.
-        let backstop = max(timeoutSeconds.rounded(.up), 1) + 1
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = backstop
-        configuration.timeoutIntervalForResource = backstop
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        let urlSession = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
-        defer { urlSession.finishTasksAndInvalidate() }
-        var urlRequest = request.urlRequest
-        urlRequest.timeoutInterval = backstop
-        let task = urlSession.dataTask(with: urlRequest)
+    private static func exchange(_ request: ProbeRequest, timeout: Duration, responseLimit: Int) -> ProbeExchange {
+        var exchange = ProbeExchange()
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        guard let curl = LibCurl.shared else {
+            exchange.failure = .noHTTPClient
+            return exchange
+        }
         let start = ContinuousClock.now
-        let watchdog = Task { [timeout] in
-            try await Task.sleep(for: timeout)
-            lock.withLock { deadlinePassed = true }
-            task.cancel()
-        }
-        var result = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                lock.withLock { self.continuation = continuation }
-                task.resume()
+        var url = request.url
+        var method = request.method
+        for hop in 0...maximumRedirects {
+            let remaining = timeout - (ContinuousClock.now - start)
+            guard remaining > .zero else {
+                exchange.failure = .timedOut(seconds: seconds)
+                break
             }
-        } onCancel: {
-            task.cancel()
-        }
-        watchdog.cancel()
-        result.latency = ContinuousClock.now - start
-        return result
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        let next: URLRequest? = lock.withLock {
-            guard redirectsFollowed < Self.maximumRedirects, let url = newRequest.url,
-                  ProbeOrigin(url) == request.origin else {
+            let response = CurlTransfer.perform(
+                curl, url: url, method: method, headers: request.headers,
+                timeoutMilliseconds: Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000),
+                responseLimit: responseLimit)
+            exchange.status = response.status
+            exchange.retryAfter = response.retryAfter
+            exchange.body = response.body
+            exchange.bodyExceededLimit = response.bodyExceededLimit
+            if let failure = failure(response.code, timeoutSeconds: seconds), !response.bodyExceededLimit {
+                exchange.failure = failure
+                break
+            }
+            guard let status = response.status, [301, 302, 303, 307, 308].contains(status),
+                  let location = response.location else { break }
+            guard hop < maximumRedirects, let next = URL(string: location, relativeTo: url)?.absoluteURL,
+                  ProbeOrigin(next) == request.origin else {
                 exchange.redirectRefused = true
-                return nil
+                break
             }
-            redirectsFollowed += 1
-            // Rebuilt from the original so that the declared headers survive the hop; only the
-            // same origin ever gets here.
-            var followed = request.urlRequest
-            followed.url = url
-            if response.statusCode == 303 { followed.httpMethod = "GET" }
-            return followed
+            url = next
+            if status == 303 { method = "GET" }
         }
-        completionHandler(next)
+        if exchange.status == nil, exchange.failure == nil { exchange.failure = .other }
+        exchange.latency = ContinuousClock.now - start
+        return exchange
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-                    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
-        // A 401 with WWW-Authenticate arrives as a challenge rather than a response. The probe has
-        // already presented its credentials, and answering from a credential store would send
-        // something the spec never declared; so the 401 is the answer (its body is not read).
-        lock.withLock {
-            if let http = challenge.failureResponse as? HTTPURLResponse {
-                exchange.status = http.statusCode
-                challengeDeclined = true
-            }
-        }
-        completionHandler(.cancelAuthenticationChallenge, nil)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
-        lock.withLock {
-            if let http = response as? HTTPURLResponse {
-                exchange.status = http.statusCode
-                exchange.retryAfter = http.value(forHTTPHeaderField: "Retry-After")
-            }
-        }
-        completionHandler(.allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let overflowed: Bool = lock.withLock {
-            let room = responseLimit - exchange.body.count
-            exchange.body.append(data.prefix(max(room, 0)))
-            if data.count > room { exchange.bodyExceededLimit = true }
-            return exchange.bodyExceededLimit
-        }
-        if overflowed { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let (continuation, exchange): (CheckedContinuation<ProbeExchange, Never>?, ProbeExchange) = lock.withLock {
-            if deadlinePassed {
-                self.exchange.failure = .timedOut(seconds: timeoutSeconds)
-            } else if let error, !self.exchange.bodyExceededLimit, !challengeDeclined {
-                self.exchange.failure = networkFailure(error)
-            }
-            if self.exchange.status == nil, self.exchange.failure == nil {
-                self.exchange.failure = .other
-            }
-            defer { self.continuation = nil }
-            return (self.continuation, self.exchange)
-        }
-        continuation?.resume(returning: exchange)
-    }
-
-    private func networkFailure(_ error: any Error) -> ProbeOutcome.NetworkFailure {
-        guard let urlError = error as? URLError else { return .other }
-        switch urlError.code {
-        case .cannotFindHost, .dnsLookupFailed:
-            return .hostNotFound
-        case .cannotConnectToHost:
-            return .connectionRefused
-        case .timedOut:
-            return .timedOut(seconds: timeoutSeconds)
-        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
-             .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
-             .clientCertificateRequired:
-            return .tls
-        default:
-            return .other
+    private static func failure(_ code: Int32, timeoutSeconds: Double) -> ProbeOutcome.NetworkFailure? {
+        switch code {
+        case CurlCode.ok: return nil
+        case CurlCode.couldNotResolveHost, CurlCode.couldNotResolveProxy: return .hostNotFound
+        case CurlCode.couldNotConnect: return .connectionRefused
+        case CurlCode.timedOut: return .timedOut(seconds: timeoutSeconds)
+        case _ where CurlCode.tlsFailures.contains(code): return .tls
+        default: return .other
         }
     }
 }
