@@ -30,7 +30,7 @@ enum SpecDocument {
         try YAMLAliasGuard.check(text, path: path)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw translate(error, path: path)
         }

@@ -16,10 +16,13 @@ struct SpecNode {
         SpecError(location, problem, hint: hint)
     }
 
-    var isNull: Bool {
-        guard case let .scalar(scalar) = node else { return false }
-        return node.tag == Tag(.null) || (scalar.string.isEmpty && scalar.style == .plain)
+    /// What the scalar is, as YAML types it; nil for collections.
+    var scalarType: ScalarType? {
+        guard case let .scalar(scalar) = node else { return nil }
+        return ScalarType(scalar)
     }
+
+    var isNull: Bool { scalarType == .null }
 
     func mapping(_ what: String) throws -> SpecMapping {
         guard case let .mapping(mapping) = node else {
@@ -44,7 +47,7 @@ struct SpecNode {
     }
 
     func bool(_ what: String) throws -> Bool {
-        guard case .scalar = node, let value = node.bool, node.tag == Tag(.bool) else {
+        guard case let .bool(value) = scalarType else {
             throw error("\(what) must be true or false, not \(describedValue)",
                         hint: "write \(what) without quotes: true or false")
         }
@@ -52,7 +55,7 @@ struct SpecNode {
     }
 
     func int(_ what: String) throws -> Int {
-        guard case .scalar = node, node.tag == Tag(.int), let value = node.int else {
+        guard case let .integer(value) = scalarType else {
             throw error("\(what) must be a whole number, not \(describedValue)")
         }
         return value
@@ -62,11 +65,13 @@ struct SpecNode {
     func jsonValue() throws -> JSONValue {
         switch node {
         case let .scalar(scalar):
-            if isNull { return .null }
-            if node.tag == Tag(.bool), let b = node.bool { return .bool(b) }
-            if node.tag == Tag(.int), let i = node.int { return .integer(i) }
-            if node.tag == Tag(.float), let d = node.float, d.isFinite { return .number(d) }
-            return .string(scalar.string)
+            switch ScalarType(scalar) {
+            case .null: return .null
+            case let .bool(value): return .bool(value)
+            case let .integer(value): return .integer(value)
+            case let .number(value) where value.isFinite: return .number(value)
+            case .number, .string: return .string(scalar.string)
+            }
         case .sequence:
             return .array(try sequence("value").map { try $0.jsonValue() })
         case .mapping:
