@@ -20,7 +20,7 @@ extension CredentialEnvelope {
         guard case let .object(options)? = document["options"] else { throw malformed("\"options\" is not an object") }
         let secretOptions = try Self.strings(document["secret_options"], field: "secret_options", malformed)
         let envVars = try Self.envVars(document["env_vars"], malformed)
-        guard let savedText = document["saved_at"]?.stringValue, let savedAt = Self.date(savedText) else {
+        guard let savedText = document["saved_at"]?.stringValue, let savedAt = UTCTimestamp.date(savedText) else {
             throw malformed("\"saved_at\" is not an ISO 8601 time")
         }
         self.init(connector: connector, authMethod: authMethod, options: options, secretOptions: secretOptions,
@@ -53,7 +53,7 @@ extension CredentialEnvelope {
 
     private static func probe(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> ProbeRecord? {
         guard let value, value != .null else { return nil }
-        guard case let .bool(ok)? = value["ok"], let atText = value["at"]?.stringValue, let at = date(atText) else {
+        guard case let .bool(ok)? = value["ok"], let atText = value["at"]?.stringValue, let at = UTCTimestamp.date(atText) else {
             throw malformed("\"probe\" needs \"ok\" and an ISO 8601 \"at\"")
         }
         let status: Int?
@@ -63,11 +63,6 @@ extension CredentialEnvelope {
         default: throw malformed("\"probe\".\"status\" is not a number")
         }
         return ProbeRecord(ok: ok, status: status, at: at, identity: value["identity"]?.stringValue)
-    }
-
-    private static func date(_ text: String) -> Date? {
-        (try? Date.ISO8601FormatStyle().parse(text))
-            ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text))
     }
 
     /// Names `setenv` and shells accept: a letter or `_`, then letters, digits and `_`.

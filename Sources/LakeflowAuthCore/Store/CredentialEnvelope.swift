@@ -90,7 +90,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
         return .object(members)
     }
 
-    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
+    static func timestamp(_ date: Date) -> String { UTCTimestamp.string(date) }
 
     private static func envVarsJSON(_ envVars: [(String, String)]) -> JSONValue {
         .object(envVars.map { ($0.0, .string($0.1)) })

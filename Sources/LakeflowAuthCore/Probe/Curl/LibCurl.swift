@@ -23,7 +23,7 @@ struct LibCurl: @unchecked Sendable {
     let getLong: @convention(c) (Handle?, Int32, UnsafeMutablePointer<Int>?) -> Int32
 
     /// Debian ships libcurl built against OpenSSL or GnuTLS; either serves.
-    static let libraryNames = ["libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"]
+    static let libraryNames = ["libcurl-gnutls.so.4", "libcurl.so.4", "libcurl.so"]
 
     /// nil when no libcurl is installed.
     static let shared: LibCurl? = {
