@@ -41,9 +41,6 @@ public enum ValueRules {
     }
 
     static func isURL(_ text: String) -> Bool {
-        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
-              let scheme = components.scheme, !scheme.isEmpty,
-              let host = components.host, !host.isEmpty else { return false }
-        return true
+        !text.contains(where: \.isWhitespace) && URLAuthority(text) != nil
     }
 }

@@ -7,16 +7,16 @@ struct ProbeOrigin: Equatable, Sendable {
     let port: Int
 
     init?(_ url: URL) {
-        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else { return nil }
+        guard let authority = URLAuthority(url.absoluteString) else { return nil }
         let defaultPort: Int
-        switch scheme {
+        switch authority.scheme {
         case "https": defaultPort = 443
         case "http": defaultPort = 80
         default: return nil
         }
-        self.scheme = scheme
-        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        self.port = url.port ?? defaultPort
+        self.scheme = authority.scheme
+        self.host = authority.host
+        self.port = authority.port ?? defaultPort
     }
 
     /// Plain http is only harmless when the bytes never leave this machine.
