@@ -4,9 +4,12 @@ struct Measurement {
     let samples: [Double]
     let unit: String
     let target: String
-    var peakMemoryMiB: Double?
+    /// Each run's peak resident memory.
+    var peakMemoryMiB: [Double] = []
 
-    var median: Double {
+    var median: Double { Self.median(samples) }
+
+    static func median(_ samples: [Double]) -> Double {
         let sorted = samples.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
@@ -15,7 +18,9 @@ struct Measurement {
     var line: String {
         var text = "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) median \(format(median)) \(unit)"
         text += "  (min \(format(samples.min() ?? 0)), max \(format(samples.max() ?? 0)), n=\(samples.count))"
-        if let peakMemoryMiB { text += "  peak \(format(peakMemoryMiB)) MiB" }
+        if !peakMemoryMiB.isEmpty {
+            text += "  peak memory median \(format(Self.median(peakMemoryMiB))) MiB (max \(format(peakMemoryMiB.max() ?? 0)))"
+        }
         return text + "  target: \(target)"
     }
 

@@ -23,7 +23,7 @@ func timed(_ name: String, target: String, runs: Int, _ command: [String], env: 
     let results = try (0..<runs).map { _ in try ChildProcess.run(command, environment: env) }
     guard let failed = results.first(where: { $0.status != 0 }) else {
         var measurement = Measurement(name: name, samples: results.map(\.milliseconds), unit: "ms", target: target)
-        measurement.peakMemoryMiB = results.map(\.peakMemoryMiB).max()
+        measurement.peakMemoryMiB = results.map(\.peakMemoryMiB)
         return measurement
     }
     throw BenchmarkError("\(command.joined(separator: " ")) exited \(failed.status)")

@@ -42,7 +42,7 @@ enum SpecRules {
     /// Split by scalar, not by character: a space followed by a combining mark is one character.
     static func normalizeDescription(_ text: String) -> String {
         text.unicodeScalars.filter { $0 != "\u{FEFF}" }
-            .split(whereSeparator: { $0.properties.isWhitespace })
+            .split(whereSeparator: \.isWhiteSpace)
             .map { String(String.UnicodeScalarView($0)) }
             .joined(separator: " ")
     }

@@ -8,7 +8,7 @@ public enum WordWrap {
     public static func lines(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+        let words = text.unicodeScalars.split(whereSeparator: \.isWhiteSpace)
             .map { String(String.UnicodeScalarView($0)) }
         for word in words {
             if current.isEmpty {

@@ -45,6 +45,7 @@ struct SpecCommand: ParsableCommand {
 
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspect",
             abstract: "Print the normalized model of a connector's spec.")
 
         @Argument(help: "A connector name or a spec file.")
