@@ -71,7 +71,7 @@ import Testing
     }
 
     /// The child of the test above: this test bundle run again, saving in a loop until it is killed.
-    @Test(.enabled(if: SaveLoop.childHome != nil))
+    @Test(.enabled(if: SaveLoop.childHome != nil, "the save loop that the SIGKILL test starts and kills; not a check of its own"))
     func saveLoopChild() throws {
         let store = CredentialStore(keeper: IdentityKeeper(location: StoreLocation(home: SaveLoop.childHome!), passphrase: nil))
         for round in 1... {
