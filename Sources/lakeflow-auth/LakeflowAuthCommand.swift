@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LakeflowAuthCore
 
 @main
@@ -17,6 +18,11 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     )
 
     static func main() async {
+        // Bare `lakeflow-auth` is a request for directions, not a missing connector.
+        guard CommandLine.arguments.count > 1 else {
+            print(helpMessage())
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -1,0 +1,19 @@
+import Testing
+
+/// The command line's own contract: directions when called bare, exit 2 for what it cannot parse.
+struct CommandLineTests {
+    @Test func bareInvocationShowsUsageAndExitsTwo() throws {
+        let result = try LakeflowAuthProcess.run([])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("USAGE: lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]]"))
+        #expect(result.stdout.contains("export"))
+    }
+
+    @Test(arguments: [["acme", "--plain", "--from-env"], ["acme", "--probe-timeout", "0"], ["acme", "--probe-timeout", "x"]])
+    func contradictoryOrMalformedFlagsExitTwo(arguments: [String]) throws {
+        let result = try LakeflowAuthProcess.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("lakeflow-auth: error: "))
+        #expect(!result.stderr.contains("Error:"))
+    }
+}
