@@ -15,8 +15,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Read the connector's spec from this file.")
     var spec: String?
 
-    @Option(help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
-    var probeTimeout: Double = 10
+    @OptionGroup var probeTimeout: ProbeTimeoutOption
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -25,7 +24,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
                                        connector: connector)
         let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
-                                                   timeout: .milliseconds(Int64(probeTimeout * 1000)))
+                                                   timeout: probeTimeout.duration)
         if let record = ProbeRecord(result) {
             try store.recordProbe(record, for: connector)
         }

@@ -31,13 +31,11 @@ struct WizardCommand: AsyncParsableCommand {
     @Flag(help: "Store the credentials without checking them against the source.")
     var noProbe = false
 
-    @Option(help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
-    var probeTimeout: Double = 10
+    @OptionGroup var probeTimeout: ProbeTimeoutOption
 
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
-        guard probeTimeout > 0, probeTimeout <= 600 else { throw ValidationError("--probe-timeout takes 0 to 600 seconds") }
     }
 
     func run() async throws {
@@ -45,7 +43,7 @@ struct WizardCommand: AsyncParsableCommand {
         let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: .milliseconds(Int64(probeTimeout * 1000)))
+                                      probeTimeout: probeTimeout.duration)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile)
         } else {
