@@ -6,7 +6,7 @@ let arguments = CommandLine.arguments
 let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : FileManager.default.currentDirectoryPath)
 let tool = root.appendingPathComponent(".build/release/lakeflow-auth").path
 let corpus = root.appendingPathComponent("../shared/connector-specs").standardizedFileURL.path
-let runs = 15
+let runs = 21
 
 func report(_ measurement: Measurement) {
     print(measurement.line)
