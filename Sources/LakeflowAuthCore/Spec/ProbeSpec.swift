@@ -36,13 +36,4 @@ public struct ProbeSpec: Sendable, Equatable {
         self.expectedStatuses = expectedStatuses
         self.identityPointer = identityPointer
     }
-
-    /// Every option name the probe reads, in the order they appear.
-    public var referencedOptions: [String] {
-        var seen: [String] = []
-        for name in ([url] + auth.templates).flatMap(\.placeholders) where !seen.contains(name) {
-            seen.append(name)
-        }
-        return seen
-    }
 }
