@@ -32,7 +32,7 @@ public final class AcmeSandboxServer: Sendable {
             let pool = SocketPool.make()
             try await pool.prepare()
             let asyncListener = try AsyncSocket(socket: listener, pool: pool)
-            let task = Task { [router, state] in
+            let task = Task(executorPreference: SandboxExecutor.shared) { [router, state] in
                 await Self.serve(listener: asyncListener, pool: pool, router: router, state: state)
             }
             do {

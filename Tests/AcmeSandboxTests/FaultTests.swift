@@ -80,11 +80,10 @@ import Testing
         try await withServer(faulty(.hang)) { server, url in
             var impatient = client
             impatient.timeout = 1
-            let started = ContinuousClock.now
-            await #expect(throws: URLError.self) {
+            let error = await #expect(throws: URLError.self) {
                 try await impatient.send(url.probe("faulty"), auth: key)
             }
-            #expect(ContinuousClock.now - started < .seconds(3))
+            #expect(error?.code == .timedOut)
             #expect(await server.requestCount == 1)
         }
     }
@@ -98,11 +97,9 @@ import Testing
         while await server.requestCount == 0 {
             try await Task.sleep(for: .milliseconds(10))
         }
-        let started = ContinuousClock.now
         await server.stop()
-        #expect(ContinuousClock.now - started < .seconds(2))
-        // The connection is closed without an answer, so the client fails well before its timeout.
-        await #expect(throws: (any Error).self) { try await request.value }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The connection is closed without an answer, so the client fails with that, not its timeout.
+        let error = await #expect(throws: (any Error).self) { try await request.value }
+        #expect((error as? URLError)?.code != .timedOut)
     }
 }

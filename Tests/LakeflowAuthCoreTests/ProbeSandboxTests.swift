@@ -191,14 +191,14 @@ struct ProbeSandboxTests {
     }
 
     @Test func closedPortRefusesTheConnection() async throws {
-        let url = try await ProbeFixtures.withSandbox { _, url in url }
-        let result = try await client.probe(try ProbeFixtures.acmeKey("acme-demo-key-0001", baseURL: url),
+        let closed = try RefusingPort()
+        let result = try await client.probe(try ProbeFixtures.acmeKey("acme-demo-key-0001", baseURL: closed.url),
                                             spec: try ProbeFixtures.spec("acme"), timeout: .seconds(5))
         #expect(result.outcome == .unreachable(.connectionRefused))
         #expect(result.status == nil)
         #expect(result.exitStatus == .unreachable)
         #expect(result.concernedOptions == ["base_url"])
-        #expect(result.message == "127.0.0.1:\(url.port ?? 0) refused the connection")
+        #expect(result.message == "127.0.0.1:\(closed.url.port ?? 0) refused the connection")
     }
 
     @Test func plainHTTPToAnotherHostIsRefusedBeforeSending() async throws {

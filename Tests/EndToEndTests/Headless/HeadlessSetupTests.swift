@@ -154,13 +154,11 @@ struct HeadlessSetupTests {
         #expect(!FileManager.default.fileExists(atPath: run.storedPath))
     }
 
-    @Test func closedPortIsUnreachableExitFour() async throws {
-        let server = AcmeSandboxServer(configuration: .demo)
-        let url = try await server.start()
-        await server.stop()
+    @Test func closedPortIsUnreachableExitFour() throws {
+        let closed = try RefusingPort()
         let run = HeadlessRun()
         defer { run.removeHome() }
-        let result = try run.run(["acme", "--from-env"], acme(url, ["ACME_API_KEY": Self.key]))
+        let result = try run.run(["acme", "--from-env"], acme(closed.url, ["ACME_API_KEY": Self.key]))
         #expect(result.status == 4)
         #expect(result.stderr.contains("refused the connection"))
     }

@@ -21,6 +21,11 @@ struct ProbeCommandTests {
         #expect(await server.requestCount == 2)
 
         await server.stop()
+        let closed = try RefusingPort()
+        let moved = try run.run(["acme", "--from-env", "--no-probe"], ["ACME_WORKSPACE": "demo-workspace",
+                                                                      "ACME_API_KEY": "acme-demo-key-0001",
+                                                                      "ACME_BASE_URL": closed.url.absoluteString])
+        #expect(moved.status == 0, "\(moved.stderr)")
         let gone = try run.run(["probe", "acme"], [:])
         #expect(gone.status == 4)
         #expect(gone.stderr.contains("refused the connection"))
