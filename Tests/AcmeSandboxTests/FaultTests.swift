@@ -92,7 +92,8 @@ import Testing
         let server = AcmeSandboxServer(configuration: faulty(.hang))
         let url = try await server.start()
         var patient = client
-        patient.timeout = 10
+        // Far beyond any wait for stop() below, even when other suites keep this one waiting.
+        patient.timeout = 120
         let request = Task { try await patient.send(url.probe("faulty"), auth: key) }
         while await server.requestCount == 0 {
             try await Task.sleep(for: .milliseconds(10))
