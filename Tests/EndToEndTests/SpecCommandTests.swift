@@ -85,10 +85,10 @@ struct SpecCommandTests {
     }
 
     @Test("spec inspect FILE --json reads a real connector_spec.yaml, oauth as YAML typed it",
-          .enabled(if: FileManager.default.fileExists(atPath: SpecCommandTests.gmail.path),
+          .enabled(if: FileManager.default.fileExists(atPath: SpecCommandTests.gmail),
                    "skipped: ../shared/connector-specs not found beside the package"))
     func inspectRealSpec() throws {
-        let result = try Self.run(["spec", "inspect", Self.gmail.path, "--json"])
+        let result = try Self.run(["spec", "inspect", Self.gmail, "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["display_name"] as? String == "Gmail")
@@ -98,8 +98,7 @@ struct SpecCommandTests {
         #expect(result.stdout.contains("\"external_options_allowlist\": [\n    \"q\",\n    \"labelIds\""))
     }
 
-    static let gmail = LakeflowAuthProcess.packageRoot.appendingPathComponent("../shared/connector-specs/gmail.yaml")
-        .standardizedFileURL
+    static let gmail = LakeflowAuthProcess.sharedSpecs + "/gmail.yaml"
 
     @Test("a bad spec exits 2 with file:line:col on stderr and no stack trace")
     func badSpec() throws {

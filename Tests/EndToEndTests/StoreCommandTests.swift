@@ -15,7 +15,7 @@ import Testing
     @Test(arguments: ["000", "077", "022"])
     func modesHoldWhateverTheUmask(mask: String) throws {
         let fixture = StoreFixture()
-        let result = try fixture.tool("sh", ["-c", "umask \(mask); exec '\(StoreFixture.binary)' identity"])
+        let result = try fixture.tool("sh", ["-c", "umask \(mask); exec '\(try LakeflowAuthProcess.builtBinary().path)' identity"])
         #expect(result.status == 0)
         let modes = try fixture.tool("stat", ["-c", "%a", fixture.home, fixture.credentials, fixture.home + "/identity.txt"])
         #expect(modes.stdout == "700\n700\n600\n")

@@ -9,8 +9,6 @@ import Testing
 /// and the exact request each probe would send.
 struct ConnectorProbeSpecTests {
     static let connectors = ["github", "zendesk", "hubspot", "collibra"]
-    static let sharedSpecs = "\(ProbeFixtures.packageRoot)/../shared/connector-specs"
-    static let sharedSpecsPresent = FileManager.default.fileExists(atPath: sharedSpecs)
 
     /// What must agree with the shared file: everything but wording.
     struct Shape: Equatable, CustomStringConvertible {
@@ -34,16 +32,16 @@ struct ConnectorProbeSpecTests {
 
     @Test(arguments: connectors)
     func committedSpecIsTheRenderedDeclarations(connector: String) throws {
-        let directory = "\(ProbeFixtures.packageRoot)/specs/\(connector)"
+        let directory = PackagePaths.root.appendingPathComponent("specs/\(connector)").path
         let rendered = SpecRenderer.render(try ProbeFixtures.spec(connector))
         let committed = try String(contentsOfFile: "\(directory)/connector_spec.yaml", encoding: .utf8)
         #expect(rendered == committed, "run `swift run lakeflow-auth spec \(connector)`")
     }
 
-    @Test(.enabled(if: sharedSpecsPresent, "skipped: ../shared/connector-specs is absent"), arguments: connectors)
+    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing), arguments: connectors)
     func generatedSpecHasTheSharedShape(connector: String) throws {
-        let ours = try SpecLoader.load(path: "\(ProbeFixtures.packageRoot)/specs/\(connector)/connector_spec.yaml", connector: connector)
-        let shared = try SpecLoader.load(path: "\(Self.sharedSpecs)/\(connector).yaml", connector: connector)
+        let ours = try SpecLoader.load(path: PackagePaths.root.appendingPathComponent("specs/\(connector)/connector_spec.yaml").path, connector: connector)
+        let shared = try SpecLoader.load(path: PackagePaths.sharedSpec(connector), connector: connector)
         #expect(Shape(ours) == Shape(shared))
         #expect(ours.authMethods.map(\.name) == shared.authMethods.map(\.name))
         #expect(ours.displayName == shared.displayName)

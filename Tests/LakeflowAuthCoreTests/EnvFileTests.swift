@@ -42,9 +42,8 @@ struct EnvFileTests {
     }
 
     @Test func credentialsExampleNamesEveryAcmeEnvVarWithPlaceholdersOnly() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let example = try String(contentsOf: root.appendingPathComponent("credentials.example"), encoding: .utf8)
-        let spec = try SpecLoader.load(path: root.appendingPathComponent("specs/acme/options.yaml").path)
+        let example = try String(contentsOf: PackagePaths.root.appendingPathComponent("credentials.example"), encoding: .utf8)
+        let spec = try SpecLoader.load(path: PackagePaths.acmeDeclarations)
         // Commented-out assignments (`# ACME_REGION=us`) are the optional ones; they count too.
         let uncommented = example.split(separator: "\n").map { line in
             line.contains(/^# [A-Z_]+=/) ? String(line.dropFirst(2)) : String(line)

@@ -4,10 +4,7 @@ import Testing
 
 /// Which auth method headless mode picks, and how it names what is wrong.
 struct HeadlessFormTests {
-    let spec: ConnectorSpec = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try! SpecLoader.load(path: root.appendingPathComponent("specs/acme/options.yaml").path)
-    }()
+    let spec = try! SpecLoader.load(path: PackagePaths.acmeDeclarations)
 
     @Test func flagWinsOverEnvVarWinsOverCompleteness() throws {
         let environment = ["ACME_WORKSPACE": "acme-prod", "ACME_API_KEY": "k", "ACME_USERNAME": "u", "ACME_PASSWORD": "p",

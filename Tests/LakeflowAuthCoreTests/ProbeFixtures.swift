@@ -4,11 +4,8 @@ import LakeflowAuthCore
 
 /// Specs, credentials and sandboxes shared by the probe tests.
 enum ProbeFixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
     static func spec(_ connector: String) throws -> ConnectorSpec {
-        try SpecLoader.load(path: "\(packageRoot)/specs/\(connector)/options.yaml", connector: connector)
+        try SpecLoader.load(path: PackagePaths.root.appendingPathComponent("specs/\(connector)/options.yaml").path, connector: connector)
     }
 
     /// Credentials as a front end would produce them: through the form and its rules.

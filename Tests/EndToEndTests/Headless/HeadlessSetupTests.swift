@@ -185,8 +185,7 @@ struct HeadlessSetupTests {
         }
     }
 
-    static let sharedExample = LakeflowAuthProcess.packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/connector-specs/example.yaml").path
+    static let sharedExample = LakeflowAuthProcess.sharedSpecs + "/example.yaml"
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedExample), "skipped: ../shared/connector-specs not found"))
     func plainConnectorSpecWithoutProbeSavesUnverified() throws {

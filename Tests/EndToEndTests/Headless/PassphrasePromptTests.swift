@@ -18,7 +18,7 @@ struct PassphrasePromptTests {
     }
 
     static func show(_ run: HeadlessRun) throws -> PseudoTerminal {
-        let executable = try #require(LakeflowAuthProcess.binary).path
+        let executable = try LakeflowAuthProcess.builtBinary().path
         return try PseudoTerminal(executable: executable, arguments: ["show", "acme"], environment: [
             "PATH": "/usr/bin:/bin", "LAKEFLOW_AUTH_HOME": run.home, "NO_COLOR": "1", "TERM": "dumb",
         ])

@@ -171,10 +171,10 @@ struct PlainFormTests {
         #expect(run.storedFiles.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: WizardRun.sharedSpecs + "/fhir.yaml"),
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/fhir.yaml"),
                    "skipped: ../shared/connector-specs/fhir.yaml is absent"))
     func realSpecWithSeveralAuthMethods() async throws {
-        let run = try WizardRun(["fhir", "--spec", WizardRun.sharedSpecs + "/fhir.yaml", "--no-probe"])
+        let run = try WizardRun(["fhir", "--spec", LakeflowAuthProcess.sharedSpecs + "/fhir.yaml", "--no-probe"])
         defer { run.removeHome() }
         let terminal = run.terminal
 
@@ -201,10 +201,10 @@ struct PlainFormTests {
         #expect(envelope.probe == nil)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: WizardRun.sharedSpecs + "/github.yaml"),
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/github.yaml"),
                    "skipped: ../shared/connector-specs/github.yaml is absent"))
     func realSpecWithoutAuthMethodsSavesUnverified() async throws {
-        let run = try WizardRun(["github", "--spec", WizardRun.sharedSpecs + "/github.yaml"])
+        let run = try WizardRun(["github", "--spec", LakeflowAuthProcess.sharedSpecs + "/github.yaml"])
         defer { run.removeHome() }
         let terminal = run.terminal
 
@@ -229,7 +229,7 @@ struct PlainFormTests {
     @Test func withoutAnyTerminalItPointsToFromEnv() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["-w", WizardRun.executable, "acme", "--plain"]
+        process.arguments = ["-w", try LakeflowAuthProcess.builtBinary().path, "acme", "--plain"]
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let errors = Pipe()
         process.standardError = errors

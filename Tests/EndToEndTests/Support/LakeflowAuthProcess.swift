@@ -26,18 +26,25 @@ enum LakeflowAuthProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
+    /// The real connector specs beside the package (`../shared/connector-specs`), read, never copied.
+    static let sharedSpecs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/connector-specs").path
+
     static let missingBinary = "lakeflow-auth is not built: run `swift build` in the package root first"
 
     struct NotBuilt: Error, CustomStringConvertible {
         var description: String { LakeflowAuthProcess.missingBinary }
     }
 
+    static func builtBinary() throws -> URL {
+        guard let binary else { throw NotBuilt() }
+        return binary
+    }
+
     /// Runs `lakeflow-auth arguments…`. The environment is this process's without any
     /// `LAKEFLOW_AUTH_*` variable (a developer's own settings must not leak in), plus `environment`.
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
                     workingDirectory: URL? = nil, timeout: TimeInterval = 30) throws -> Result {
-        guard let binary else { throw NotBuilt() }
-        return try run(executable: binary, arguments,
+        return try run(executable: try builtBinary(), arguments,
                        environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LAKEFLOW_AUTH_") }
                            .merging(environment) { $1 },
                        stdin: stdin, workingDirectory: workingDirectory ?? packageRoot, timeout: timeout)

@@ -14,14 +14,13 @@ final class StoreFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
 
-    static let binary = Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("lakeflow-auth").path
 
     var environment: [String: String] {
         ["LAKEFLOW_AUTH_HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder]
     }
 
     func lakeflowAuth(_ arguments: [String], environment extra: [String: String] = [:]) throws -> LakeflowAuthProcess.Result {
-        try run(Self.binary, arguments, environment: environment.merging(extra) { $1 })
+        try run(try LakeflowAuthProcess.builtBinary().path, arguments, environment: environment.merging(extra) { $1 })
     }
 
     /// A tool found on PATH, such as `age`, `age-keygen` or `sh`.

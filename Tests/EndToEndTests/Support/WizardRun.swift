@@ -4,12 +4,6 @@ import LakeflowAuthCore
 
 /// The built `lakeflow-auth` started in a pseudo-terminal with a store of its own in a temp folder.
 struct WizardRun {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let executable = packageRoot.appendingPathComponent(".build/debug/lakeflow-auth").path
-    /// Real connector specs shared beside the package (`../shared/connector-specs`).
-    static let sharedSpecs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/connector-specs").path
-
     let home: String
     let terminal: PseudoTerminal
 
@@ -19,7 +13,7 @@ struct WizardRun {
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                            "TERM": "dumb", "LAKEFLOW_AUTH_HOME": home, "NO_COLOR": "1"]
         environment.merge(extra) { _, new in new }
-        terminal = try PseudoTerminal(executable: Self.executable, arguments: arguments, environment: environment)
+        terminal = try PseudoTerminal(executable: try LakeflowAuthProcess.builtBinary().path, arguments: arguments, environment: environment)
     }
 
     var store: CredentialStore { CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]) }
