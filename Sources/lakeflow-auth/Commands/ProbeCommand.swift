@@ -34,12 +34,3 @@ struct ProbeCommand: AsyncParsableCommand {
         print(result.message)
     }
 }
-
-/// The stored credentials no longer pass; the result is recorded, so `list` shows it too.
-struct StoredProbeFailure: UserFacingError {
-    let result: ProbeResult
-    let connector: String
-    var message: String { result.message }
-    var hints: [String] { ["run `lakeflow-auth \(connector)` to enter new values"] }
-    var exitStatus: ExitStatus { result.exitStatus }
-}
