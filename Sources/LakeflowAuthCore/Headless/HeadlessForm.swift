@@ -1,7 +1,7 @@
 /// Fills a `Form` from environment variables, for CI: every option from its env var, the auth method
 /// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
 public enum HeadlessForm {
-    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
+    private static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
         var form = Form(spec: spec)
         if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
