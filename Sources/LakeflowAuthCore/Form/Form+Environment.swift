@@ -7,9 +7,10 @@ extension Form {
         return fromEnvironment.isEmpty ? nil : fromEnvironment
     }
 
-    /// Gives each field that has no value yet the value of its env var (`ACME_WORKSPACE`), when set.
-    public mutating func fill(from environment: [String: String]) {
-        for option in fields where values[option.name] == nil {
+    /// Gives each field the value of its env var (`ACME_WORKSPACE`), when set: only fields that have
+    /// no value yet, unless `overriding` (env vars set for this run win over stored values).
+    public mutating func fill(from environment: [String: String], overriding: Bool = false) {
+        for option in fields where overriding || values[option.name] == nil {
             if let value = environment[option.envVar], !value.isEmpty { set(option.name, value) }
         }
     }

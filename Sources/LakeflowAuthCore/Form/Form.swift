@@ -7,6 +7,8 @@ public struct Form: Sendable {
     /// Raw values as typed, by option name; absent means not given.
     public private(set) var values: [String: String] = [:]
     public private(set) var errors: [FieldError] = []
+    /// The options the last failed check named (a rejected key, an unknown host), for front ends to mark.
+    public private(set) var concernedByCheck: Set<String> = []
 
     public init(spec: ConnectorSpec) {
         self.spec = spec
@@ -20,8 +22,11 @@ public struct Form: Sendable {
         guard let method = spec.authMethod(named: name) else {
             throw .unknown(name, connector: spec.connector, available: spec.authMethods.map(\.name))
         }
+        // Values typed for another method stay, set aside: switching back restores them, and
+        // `validate()` reads only the chosen method's fields.
         authMethod = method
         errors = []
+        concernedByCheck = []
     }
 
     /// The options to ask for, in order: the method's, the shared required, the shared optional.
@@ -33,6 +38,18 @@ public struct Form: Sendable {
     public mutating func set(_ option: String, _ raw: String?) {
         if let raw, !raw.isEmpty { values[option] = raw } else { values[option] = nil }
         errors.removeAll { $0.option == option }
+        concernedByCheck.remove(option)
+    }
+
+    /// Records the check of one field as it is left, so its message shows before the form is submitted.
+    public mutating func leave(_ option: String) {
+        errors.removeAll { $0.option == option }
+        if let error = check(option, values[option]) { errors.append(error) }
+    }
+
+    /// Marks the fields a failed check concerns; editing one clears its mark.
+    public mutating func markConcerned(_ options: [String]) {
+        concernedByCheck = Set(options.filter { name in fields.contains { $0.name == name } })
     }
 
     /// What the field currently holds for display and re-editing: the typed value, else the default.
@@ -43,7 +60,9 @@ public struct Form: Sendable {
     /// Checks one raw value against its option's rules, for feedback as soon as a field is left.
     public func check(_ name: String, _ raw: String?) -> FieldError? {
         guard let option = field(name) else { return FieldError(option: name, problem: problemForUnknown(name)) }
-        let value = (raw?.isEmpty ?? true) ? option.defaultValue : raw
+        // A value of nothing but white space was not given: the default applies, or it is missing.
+        let given = raw.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let value = given ?? option.defaultValue
         guard let value else { return option.required ? FieldError(option: name, problem: .missing) : nil }
         if case let .failure(problem) = ValueRules.parse(value, for: option) {
             return FieldError(option: name, problem: problem)
@@ -59,13 +78,14 @@ public struct Form: Sendable {
         var found: [FieldError] = []
         var typed: [(String, JSONValue)] = []
         let fields = self.fields
-        for name in values.keys.sorted() where !fields.contains(where: { $0.name == name }) {
+        let otherMethods = spec.authMethods.flatMap(\.options).map(\.name)
+        for name in values.keys.sorted() where !fields.contains(where: { $0.name == name }) && !otherMethods.contains(name) {
             found.append(FieldError(option: name, problem: problemForUnknown(name)))
         }
         for option in fields {
             if let error = check(option.name, values[option.name]) {
                 found.append(error)
-            } else if let value = effectiveValue(option), case let .success(typedValue) = ValueRules.parse(value, for: option) {
+            } else if let value = givenValue(option), case let .success(typedValue) = ValueRules.parse(value, for: option) {
                 typed.append((option.name, typedValue))
             }
         }
@@ -74,6 +94,11 @@ public struct Form: Sendable {
             throw InvalidForm(connector: spec.connector, errors: found, authMethodMissing: nil)
         }
         return Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed)
+    }
+
+    /// The value a field contributes: the typed one unless it is only white space, else the default.
+    private func givenValue(_ option: ConnectorOption) -> String? {
+        values[option.name].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? option.defaultValue
     }
 
     private func problemForUnknown(_ name: String) -> FieldProblem {

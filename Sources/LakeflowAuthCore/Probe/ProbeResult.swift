@@ -42,6 +42,10 @@ public struct ProbeResult: Sendable, Equatable {
 
     public var isVerified: Bool { outcome == .verified }
 
+    /// Whether credentials may be kept on this answer without anyone's say-so: the source accepted
+    /// them, or the spec declares no way to ask it.
+    public var passes: Bool { isVerified || outcome == .unverified }
+
     public var message: String { message(naming: { $0 }) }
 
     /// The one-sentence message, with each option named by `naming` (headless mode passes env vars).

@@ -27,14 +27,30 @@ public struct CredentialStore: Sendable {
     /// Encrypts and writes the envelope over any previous one; returns the file's path.
     @discardableResult
     public func save(_ envelope: CredentialEnvelope) throws -> String {
+        try save(envelope, identity: try keeper.load())
+    }
+
+    /// Saves with an identity already unlocked, as a setup session does before its check.
+    @discardableResult
+    public func save(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws -> String {
         let path = try path(for: envelope.connector)
-        let ciphertext = try seal(envelope)
+        let ciphertext = try seal(envelope, identity: identity)
         try lock.withLock { () throws(StoreError) in try write(ciphertext, to: path) }
         return path
     }
 
     public func open(_ connector: String) throws -> CredentialEnvelope {
-        try open(connector, at: try path(for: connector), identity: try keeper.load())
+        try open(connector, identity: try keeper.load())
+    }
+
+    public func open(_ connector: String, identity: MachineIdentity) throws -> CredentialEnvelope {
+        try open(connector, at: try path(for: connector), identity: identity)
+    }
+
+    /// Whether credentials were saved for the connector before, without opening them.
+    public func hasStored(_ connector: String) -> Bool {
+        guard let path = try? path(for: connector) else { return false }
+        return access(path, F_OK) == 0
     }
 
     /// Every stored file in name order; one that cannot be opened is listed with the reason.
@@ -89,10 +105,6 @@ public struct CredentialStore: Sendable {
     private func path(for connector: String) throws -> String {
         guard ConnectorName.isValid(connector) else { throw ResolutionError.invalidName(connector) }
         return location.credentialPath(connector)
-    }
-
-    private func seal(_ envelope: CredentialEnvelope) throws(StoreError) -> [UInt8] {
-        try seal(envelope, identity: try keeper.load())
     }
 
     private func seal(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws(StoreError) -> [UInt8] {

@@ -28,6 +28,20 @@ public struct IdentityKeeper: Sendable {
         self.workFactor = workFactor
     }
 
+    /// True when opening the identity file needs a passphrase nobody has given yet, so a front end
+    /// can ask for it in its own way before anything else happens.
+    public var needsPassphrase: Bool {
+        guard passphrase == nil, let bytes = try? BoundedFileReader.read(location.identityPath, limit: Self.sizeLimit) else {
+            return false
+        }
+        return Self.isEncrypted(bytes)
+    }
+
+    /// The same keeper with a passphrase a person typed.
+    public func with(passphrase: String) -> IdentityKeeper {
+        IdentityKeeper(location: location, passphrase: passphrase, prompt: nil, workFactor: workFactor)
+    }
+
     public func load() throws(StoreError) -> MachineIdentity {
         let path = location.identityPath
         if let existing = try read(path) { return existing }

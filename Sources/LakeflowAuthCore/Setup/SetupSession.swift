@@ -1,0 +1,207 @@
+import Foundation
+
+/// One setup from the first value to the saved file, the same for every front end: the terminal
+/// forms, the browser form and `--from-env` only turn input into these actions and draw the
+/// snapshots they return. The identity is unlocked before anything leaves the machine, so a wrong
+/// passphrase never costs a check or what was typed.
+public actor SetupSession {
+    /// Checks credentials against the source: the probe, or later an OAuth exchange.
+    public typealias Check = @Sendable (Credentials) async throws -> ProbeResult
+    /// Asks a person for the identity file's passphrase; `attempt` counts from 1, so a front end can
+    /// say that the last one was wrong. Nil when nobody can be asked or they gave up.
+    public typealias PassphrasePrompt = @Sendable (_ identityPath: String, _ attempt: Int) async -> String?
+
+    static let passphraseAttempts = 3
+
+    public private(set) var form: Form
+    public private(set) var state: SetupState = .editing
+    private var editingSavedAt: Date?
+    private var invalid: InvalidForm?
+    private let store: CredentialStore
+    private let check: Check?
+    private let passphrasePrompt: PassphrasePrompt?
+    private var identity: MachineIdentity?
+    private var checkInFlight: Task<ProbeResult, Error>?
+    /// Bumped when a check is cancelled, so the answer of one nobody waits for any more is dropped.
+    private var checkGeneration = 0
+
+    /// - Parameters:
+    ///   - check: nil skips the check (`--no-probe`).
+    ///   - passphrasePrompt: nil when nobody can be asked (CI): a protected identity then needs
+    ///     `LAKEFLOW_AUTH_PASSPHRASE`.
+    public init(form: Form, store: CredentialStore, check: Check?, passphrasePrompt: PassphrasePrompt? = nil) {
+        self.form = form
+        self.store = store
+        self.check = check
+        self.passphrasePrompt = passphrasePrompt
+    }
+
+    /// A check by the probe the spec declares.
+    public static func probe(_ spec: ConnectorSpec, client: ProbeClient = ProbeClient(),
+                             timeout: Duration = ProbeClient.defaultTimeout) -> Check {
+        { credentials in try await client.probe(credentials, spec: spec, timeout: timeout) }
+    }
+
+    public var snapshot: SetupSnapshot {
+        SetupSnapshot(form: form, state: state, editingSavedAt: editingSavedAt, invalid: invalid)
+    }
+
+    /// Starts an interactive setup where the last one left off: the stored credentials of the
+    /// connector (unlocking the identity to read them), then env vars over them, as `--from-env` reads
+    /// them. The method asked for (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins over the stored one.
+    public func prefill(environment: [String: String], authMethod flag: String?) async throws -> SetupSnapshot {
+        let connector = form.spec.connector
+        var stored: CredentialEnvelope?
+        if store.hasStored(connector) {
+            stored = try store.open(connector, identity: try await unlockedIdentity())
+        }
+        let requested = Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
+        if let name = requested ?? stored?.authMethod, form.spec.authMethod(named: name) != nil || requested != nil {
+            try form.chooseAuthMethod(name)
+        }
+        if let stored, stored.authMethod == form.authMethod?.name {
+            for (name, value) in stored.options where form.field(name) != nil { form.set(name, value.plainText) }
+            editingSavedAt = stored.savedAt
+        }
+        form.fill(from: environment, overriding: true)
+        return snapshot
+    }
+
+    public func chooseAuthMethod(_ name: String) throws(AuthMethodError) -> SetupSnapshot {
+        try form.chooseAuthMethod(name)
+        invalid = nil
+        return snapshot
+    }
+
+    public func set(_ option: String, _ raw: String?) -> SetupSnapshot {
+        form.set(option, raw)
+        return snapshot
+    }
+
+    /// Records the check of a field as the person leaves it.
+    public func leave(_ option: String) -> SetupSnapshot {
+        form.leave(option)
+        return snapshot
+    }
+
+    /// Validates, unlocks the identity, checks and saves. An invalid form stays in `.editing` with its
+    /// errors; a check that does not pass ends in `.checkFailed`.
+    /// - Throws: `StoreError` when the identity cannot be unlocked or the file cannot be written;
+    ///   errors of the check other than its verdict.
+    public func submit() async throws -> SetupSnapshot {
+        guard !isFinished else { return snapshot }
+        let credentials: Credentials
+        do {
+            credentials = try form.validate()
+            invalid = nil
+        } catch {
+            invalid = error
+            state = .editing
+            return snapshot
+        }
+        let identity = try await unlockedIdentity()
+        guard let check else { return try save(credentials, identity: identity, check: .skipped) }
+
+        checkGeneration += 1
+        let generation = checkGeneration
+        state = .checking(started: .now)
+        let inFlight = Task { try await check(credentials) }
+        checkInFlight = inFlight
+        let outcome = await inFlight.result
+        guard generation == checkGeneration else { return snapshot }
+        checkInFlight = nil
+        switch outcome {
+        case let .success(result) where result.passes:
+            return try save(credentials, identity: identity, check: .passed(result))
+        case let .success(result):
+            return fail(CheckFailure(result))
+        case let .failure(error as ProbeURLError):
+            return fail(CheckFailure(refused: error))
+        case .failure(is CancellationError):
+            state = .editing
+            return snapshot
+        case let .failure(error):
+            state = .editing
+            throw error
+        }
+    }
+
+    /// Back to the form after a failed check, its marks kept until the fields are edited.
+    public func edit() -> SetupSnapshot {
+        if case .checkFailed = state { state = .editing }
+        return snapshot
+    }
+
+    /// Keeps credentials whose check failed, where the one rule allows it.
+    public func saveUnverified() throws -> SetupSnapshot {
+        guard case let .checkFailed(failure) = state else { throw SetupError.nothingToSaveUnverified }
+        guard failure.mayBeSavedUnverified else { throw SetupError.unverifiedSaveRefused(failure) }
+        let credentials = try form.validate()
+        guard let identity else { throw SetupError.nothingToSaveUnverified }
+        return try save(credentials, identity: identity, check: .keptDespite(failure))
+    }
+
+    /// Stops a check in flight (its answer, if it still comes, is dropped) and goes back to the form.
+    public func cancelCheck() -> SetupSnapshot {
+        guard case .checking = state else { return snapshot }
+        checkGeneration += 1
+        checkInFlight?.cancel()
+        checkInFlight = nil
+        state = .editing
+        return snapshot
+    }
+
+    /// Ends the setup with nothing saved.
+    public func cancel() -> SetupSnapshot {
+        _ = cancelCheck()
+        if !isFinished { state = .cancelled }
+        return snapshot
+    }
+
+    private var isFinished: Bool {
+        switch state {
+        case .saved, .cancelled: return true
+        case .editing, .checking, .checkFailed: return false
+        }
+    }
+
+    private func fail(_ failure: CheckFailure) -> SetupSnapshot {
+        form.markConcerned(failure.concernedOptions)
+        state = .checkFailed(failure)
+        return snapshot
+    }
+
+    private func save(_ credentials: Credentials, identity: MachineIdentity, check: SavedSetup.Check) throws -> SetupSnapshot {
+        let record = check.probe.flatMap { ProbeRecord($0) }
+        let envelope = CredentialEnvelope(credentials: credentials, spec: form.spec, probe: record)
+        let path = try store.save(envelope, identity: identity)
+        state = .saved(SavedSetup(path: path, check: check))
+        return snapshot
+    }
+
+    /// The identity, asking for its passphrase when the file is protected and none was given.
+    private func unlockedIdentity() async throws -> MachineIdentity {
+        if let identity { return identity }
+        let keeper = store.keeper
+        var unlocked: MachineIdentity
+        if keeper.needsPassphrase, let passphrasePrompt {
+            var attempt = 1
+            while true {
+                guard let passphrase = await passphrasePrompt(keeper.location.identityPath, attempt) else {
+                    throw StoreError.passphraseRequired(path: keeper.location.identityPath)
+                }
+                do {
+                    unlocked = try keeper.with(passphrase: passphrase).load()
+                    break
+                } catch StoreError.wrongPassphrase(let path) {
+                    guard attempt < Self.passphraseAttempts else { throw StoreError.wrongPassphrase(path: path) }
+                    attempt += 1
+                }
+            }
+        } else {
+            unlocked = try keeper.load()
+        }
+        identity = unlocked
+        return unlocked
+    }
+}
