@@ -36,10 +36,17 @@ let package = Package(
             name: "AcmeSandbox",
             dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
-        // Terminal front ends: the line-by-line form.
+        // The wide-character curses library. Only ncursesw itself: its formw and menuw draw and edit
+        // cell by byte, not by wide character, so the full-screen form has widgets of its own.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Terminal front ends: the full-screen curses form and the line-by-line form.
         .target(
             name: "LakeflowAuthTerminal",
-            dependencies: ["LakeflowAuthCore"]
+            dependencies: ["LakeflowAuthCore", "CNCurses"]
         ),
         .executableTarget(
             name: "lakeflow-auth",

@@ -11,7 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Try the wizard against a built-in Acme sandbox on 127.0.0.1."
     )
 
-    @Flag(help: "Ask one question a line (the default until the full-screen form exists).")
+    @Flag(help: "Ask one question a line instead of the full-screen form.")
     var plain = false
 
     func run() async throws {
@@ -23,17 +23,21 @@ struct DemoCommand: AsyncParsableCommand {
         var spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve("acme"), connector: "acme")
         spec.setDefault(url.absoluteString, for: "base_url")
         let demo = AcmeSandboxConfiguration.demo.workspaces[0]
-        print("""
-            Acme sandbox listening on \(url.absoluteString) (it stops when the demo ends).
-            Try workspace \(demo.slug) with API key \(demo.apiKeys[0].key), or user \(demo.users[0].username) \
-            with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.
-            Credentials go to \(home).
-
-            """)
+        let introduction = [
+            "Acme sandbox listening on \(url.absoluteString) (it stops when the demo ends).",
+            "Try workspace \(demo.slug) with API key \(demo.apiKeys[0].key), or user \(demo.users[0].username) "
+                + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
+            "Credentials go to \(home).",
+        ]
         let wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
                                       probeTimeout: ProbeClient.defaultTimeout)
         do {
-            try await wizard.runPlainForm()
+            if plain {
+                print(introduction.joined(separator: "\n") + "\n")
+                try await wizard.runPlainForm()
+            } else {
+                try await wizard.runInteractiveForm(note: introduction)
+            }
         } catch {
             await sandbox.stop()
             throw error

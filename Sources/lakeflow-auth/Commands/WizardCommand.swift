@@ -46,9 +46,10 @@ struct WizardCommand: AsyncParsableCommand {
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile)
-        } else {
-            // The plain form is also what runs without --plain until the full-screen form exists.
+        } else if plain {
             try await wizard.runPlainForm()
+        } else {
+            try await wizard.runInteractiveForm()
         }
     }
 }
