@@ -99,7 +99,7 @@ extension CursesForm {
         lines.append(("Press any key to finish.", .note))
         while true {
             showDialog(Dialog(title: "Saved", lines: lines))
-            if let key = keys.next(waiting: 250), key != .resize { return }
+            if nextKey() != .resize { return }
         }
     }
 

@@ -9,7 +9,7 @@ extension CursesForm {
         var dialog = dialog
         while true {
             showDialog(dialog)
-            guard let key = keys.next(waiting: 250) else { continue }
+            let key = nextKey()
             switch key {
             case .special(KEY_LEFT), .special(KEY_BTAB):
                 dialog.selected = (dialog.selected + dialog.buttons.count - 1) % dialog.buttons.count
@@ -44,7 +44,7 @@ extension CursesForm {
             if let problem { shown.append((theme.problemMark + " " + problem, .problem)) }
             shown.append(("Enter to confirm, Esc to go back", .note))
             showDialog(Dialog(title: title, lines: shown, input: (view.text, view.cursorColumn)))
-            guard let key = keys.next(waiting: 250) else { continue }
+            let key = nextKey()
             switch key {
             case let .text(text): editor.insert(text)
             case let .paste(text): editor.insert(text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "")

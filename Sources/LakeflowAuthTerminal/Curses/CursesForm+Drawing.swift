@@ -16,8 +16,9 @@ extension CursesForm {
             drawTooSmall(canvas)
             return present(cursor: nil)
         }
-        let layout = FormLayout(rows: canvas.rows, columns: canvas.columns, noteLines: note.count)
-        drawHeader(canvas, layout)
+        let noteLines = FormLayout.wrap(note: note, columns: canvas.columns)
+        let layout = FormLayout(rows: canvas.rows, columns: canvas.columns, noteLines: noteLines.count)
+        drawHeader(canvas, layout, note: noteLines)
         let cursor = drawBody(canvas, layout)
         drawHelp(canvas, layout)
         drawStatus(canvas, layout)
@@ -49,7 +50,7 @@ extension CursesForm {
         }
     }
 
-    private func drawHeader(_ canvas: Canvas, _ layout: FormLayout) {
+    private func drawHeader(_ canvas: Canvas, _ layout: FormLayout, note: [String]) {
         let title = " " + TerminalText.sanitized(form.spec.title) + " "
         let used = canvas.put(title, row: 0, column: 0, .title)
         if let editing = snapshot.editingNote {
@@ -57,7 +58,7 @@ extension CursesForm {
             let column = canvas.columns - width - 1
             if column > used + 1 { canvas.put(editing, row: 0, column: column, .note) }
         } else {
-            canvas.put("set up credentials", row: 0, column: used + 1, .note)
+            canvas.put("· set up credentials", row: 0, column: used, .note)
         }
         canvas.horizontalLine(row: 1)
         guard layout.headerRows > 2 else { return }
@@ -95,14 +96,14 @@ extension CursesForm {
             case let .problem(_, text):
                 let mark = theme.problemMark + " "
                 canvas.put(mark + TerminalText.sanitized(text), row: row, column: valueColumn, width: valueWidth, .problem)
+            case let .hint(text):
+                canvas.put(text, row: row, column: valueColumn, width: valueWidth, .note)
             case .blank:
                 break
             case .save:
                 let focused = focus == .save
                 if focused { canvas.put(theme.focusMark, row: row, column: 1, .mark) }
-                canvas.put(" Save ", row: row, column: valueColumn, focused ? .focusedButton : .button)
-                canvas.put("[ ", row: row, column: valueColumn - 2, .border)
-                canvas.put(" ]", row: row, column: valueColumn + 6, .border)
+                canvas.put("[ Save ]", row: row, column: valueColumn, focused ? .focusedButton : .button)
                 let hint = form.spec.probe(for: form.authMethod) == nil ? "saves encrypted" : "checks with \(TerminalText.sanitized(form.spec.title)), then saves encrypted"
                 canvas.put(hint, row: row, column: valueColumn + 10, width: canvas.columns - valueColumn - 11, .note)
             }
@@ -251,7 +252,7 @@ extension CursesForm {
             hints = [("Esc", "cancel the check")]
         } else {
             let field = focusedField
-            hints = KeyBinding.footer.filter { binding in
+            hints = KeyBinding.footerBindings.filter { binding in
                 switch binding.command {
                 case .reveal: return field?.state.option.secret == true
                 case .loadFile:
@@ -261,12 +262,12 @@ extension CursesForm {
                     return true
                 default: return true
                 }
-            }.map { ($0.shortKeyName, $0.action) }
+            }.map { ($0.shortKeyName, $0.footer?.label ?? $0.action) }
         }
         var column = 1
         for hint in hints {
             let width = CellWidth.of(hint.keys) + 1 + CellWidth.of(hint.action) + 3
-            guard column + width <= canvas.columns - 1 else { break }
+            guard column + width <= canvas.columns - 1 else { continue }
             column += canvas.put(hint.keys, row: layout.footerRow, column: column, .footerKey) + 1
             column += canvas.put(hint.action, row: layout.footerRow, column: column, .footerText) + 3
         }

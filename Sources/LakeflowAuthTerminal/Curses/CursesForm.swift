@@ -43,10 +43,15 @@ final class CursesForm {
         loadEditor()
         while true {
             draw()
-            // A timeout rather than a blocking read: a resize signal caught on another thread is seen
-            // within it.
-            guard let key = keys.next(waiting: 250) else { continue }
-            if let saved = try handle(key) { return saved }
+            if let saved = try handle(nextKey()) { return saved }
+        }
+    }
+
+    /// The next key, waiting as long as it takes: in slices, because a resize signal caught on another
+    /// thread only shows (as a resize key) when the read returns.
+    func nextKey() -> Key {
+        while true {
+            if let key = keys.next(waiting: 250) { return key }
         }
     }
 

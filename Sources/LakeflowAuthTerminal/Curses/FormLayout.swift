@@ -9,6 +9,8 @@ struct FormLayout {
         case field(String)
         /// A message under a field: the core's validation text, or the failed check's.
         case problem(String, text: String)
+        /// A hint under the selector while no method is chosen.
+        case hint(String)
         case blank
         case save
     }
@@ -26,7 +28,7 @@ struct FormLayout {
         self.columns = columns
         // The note (the demo's hint) and a roomier help area only where there is room for the fields too.
         let roomy = rows >= 24
-        headerRows = 2 + (roomy ? noteLines + (noteLines > 0 ? 1 : 0) : 0)
+        headerRows = 2 + (roomy && noteLines > 0 ? noteLines + 1 : 0)
         helpRows = roomy ? 4 : 2
     }
 
@@ -37,6 +39,11 @@ struct FormLayout {
     var statusRow: Int { rows - 2 }
     var footerRow: Int { rows - 1 }
 
+    /// The note's lines, wrapped to the screen.
+    static func wrap(note: [String], columns: Int) -> [String] {
+        note.flatMap { WordWrap.lines($0, width: max(10, columns - 4)) }
+    }
+
     /// Labels line up; a long option name gives way to its value beyond a third of the width.
     func labelWidth(_ form: Form) -> Int {
         let longest = ([ "auth method" ] + form.fields.map { TerminalText.sanitized($0.name) }).map(CellWidth.of).max() ?? 0
@@ -45,7 +52,9 @@ struct FormLayout {
 
     /// The body's lines: the selector, each field with its message, then Save.
     static func lines(of form: Form, lastFailure: CheckFailure?) -> [Line] {
-        var lines: [Line] = form.spec.authMethods.count > 1 ? [.authMethod, .blank] : []
+        var lines: [Line] = form.spec.authMethods.count > 1 ? [.authMethod] : []
+        if form.needsAuthMethod { lines.append(.hint("choose how to authenticate: ← → or Space")) }
+        if !lines.isEmpty { lines.append(.blank) }
         var failureShown = false
         for state in form.fieldStates {
             lines.append(.field(state.option.name))
@@ -56,7 +65,6 @@ struct FormLayout {
                 failureShown = true
             }
         }
-        if form.needsAuthMethod { lines.append(.problem("", text: "choose how to authenticate: ← → or Space")) }
         return lines + [.blank, .save]
     }
 

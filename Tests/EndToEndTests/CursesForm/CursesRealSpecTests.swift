@@ -12,7 +12,7 @@ struct CursesRealSpecTests {
         let connector = String(file.dropLast(".yaml".count))
         let spec = try SpecLoader.load(path: path, connector: connector)
         let tmux = try TmuxSession([connector, "--spec", path, "--no-probe"], columns: 120, rows: 50)
-        let screen = try await tmux.waitFor("Ctrl-S check and save")
+        let screen = try await tmux.waitFor("Ctrl-S save")
         #expect(screen.contains(TerminalText.sanitized(spec.title)))
         let form = Form(spec: spec)
         let shown = form.fields.prefix(6).map { TerminalText.sanitized($0.name) }

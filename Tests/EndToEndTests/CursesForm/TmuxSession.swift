@@ -27,12 +27,16 @@ final class TmuxSession {
         let binary = try LakeflowAuthProcess.builtBinary().path
         let command = (["env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [binary] + arguments)
             .map(Self.quoted).joined(separator: " ")
-        // The inner shell records its pid and becomes lakeflow-auth, so the pid is the program's.
+        // The inner shell records its pid and becomes lakeflow-auth, so the pid is the program's. The
+        // outer one outlives a Ctrl-C to the terminal's foreground group (a caught signal is reset to
+        // its default in the program).
         let script = """
+            trap : INT
             stty -a > \(Self.quoted(folder + "/stty.before"))
             sh -c 'echo $$ > "$0"; exec "$@"' \(Self.quoted(folder + "/pid")) \(command)
-            echo $? > \(Self.quoted(folder + "/status"))
+            status=$?
             stty -a > \(Self.quoted(folder + "/stty.after"))
+            echo $status > \(Self.quoted(folder + "/status"))
             """
         try script.write(toFile: folder + "/run.sh", atomically: true, encoding: .utf8)
         try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
@@ -74,6 +78,12 @@ final class TmuxSession {
         }
     }
 
+    /// The column of the terminal's cursor, from 0.
+    func cursorColumn() throws -> Int? {
+        Int(try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{cursor_x}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Types text as it is (no key names).
     func type(_ text: String) throws {
         _ = try Self.run(["tmux", "-S", socket, "send-keys", "-t", target, "-l", text])
@@ -109,8 +119,7 @@ final class TmuxSession {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let text = try? String(contentsOfFile: folder + "/status", encoding: .utf8),
-               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-               FileManager.default.fileExists(atPath: folder + "/stty.after") {
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 return status
             }
             guard ContinuousClock.now < deadline else {
@@ -151,10 +160,36 @@ final class TmuxSession {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// Runs a tool to its end, its output (stdout and stderr) through a file. Not Foundation's
+    /// `Process`: the tmux server that `new-session` forks keeps a `Process`'s pipes open, and its
+    /// end is then never reported.
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let result = try LakeflowAuthProcess.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments,
-                                                 environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                                                               "LANG": "C.UTF-8"], timeout: 20)
-        return (result.status, result.stdout + result.stderr)
+        let outputPath = NSTemporaryDirectory() + "/tmux-output-\(UUID().uuidString)"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let environment = ["PATH=" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"), "LANG=C.UTF-8"]
+        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+        guard spawned == 0 else { throw TmuxFailure(description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))") }
+        let deadline = ContinuousClock.now + .seconds(20)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            guard ContinuousClock.now < deadline else {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw TmuxFailure(description: "\(arguments.joined(separator: " ")) did not finish in 20 s")
+            }
+            usleep(5_000)
+        }
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return (status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
     }
 }
