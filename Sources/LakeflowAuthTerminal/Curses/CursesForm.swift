@@ -38,6 +38,8 @@ final class CursesForm {
 
     func run(authMethod: String?) throws -> SavedSetup {
         let environment = self.environment
+        // The empty form first: a passphrase dialog during the prefill is drawn over it.
+        snapshot = try perform { await $0.snapshot }
         snapshot = try perform { try await $0.prefill(environment: environment, authMethod: authMethod) }
         focus = initialFocus()
         loadEditor()

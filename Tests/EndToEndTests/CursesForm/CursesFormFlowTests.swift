@@ -164,4 +164,27 @@ struct CursesFormFlowTests {
         #expect(envelope.contains(#""api_key":"sk-saved-key-4242""#))
         #expect(envelope.contains(#""region":"eu""#))
     }
+
+    @Test func aProtectedIdentityIsUnlockedInADialogBeforeTheSavedValuesShow() async throws {
+        let store = StoreFixture()
+        let passphrase = "correct-horse-77"
+        let stored = try store.lakeflowAuth(["acme", "--from-env", "--no-probe"], environment: [
+            "LAKEFLOW_AUTH_PASSPHRASE": passphrase, "ACME_AUTH_METHOD": "api_key", "ACME_API_KEY": "sk-saved-key-4242",
+            "ACME_WORKSPACE": "saved-workspace",
+        ])
+        try #require(stored.status == 0, "\(stored.stderr)")
+        let tmux = try TmuxSession(["acme", "--no-probe"], environment: ["LAKEFLOW_AUTH_HOME": store.home])
+        try await tmux.waitFor("This machine's identity is protected by a passphrase")
+        try tmux.type("not-the-passphrase")
+        #expect(!(try tmux.screen()).contains("not-the-passphrase"))
+        try tmux.press("Enter")
+        try await tmux.waitFor("That passphrase was wrong; try again.", timeout: .seconds(60))
+        try tmux.type(passphrase)
+        try tmux.press("Enter")
+        let form = try await tmux.waitFor("editing the saved credentials of", timeout: .seconds(60))
+        #expect(form.contains("saved-workspace"))
+        #expect(!form.contains(passphrase))
+        try tmux.press("Escape")
+        #expect(try await tmux.waitForExit() == 130)
+    }
 }

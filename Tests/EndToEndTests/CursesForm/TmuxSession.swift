@@ -11,6 +11,7 @@ final class TmuxSession {
     let home: String
     private var socket: String { folder + "/tmux.socket" }
     private let target = "form"
+    private var serverPID: Int32?
     /// The last screen a wait saw, for failure messages.
     private(set) var lastScreen = ""
 
@@ -44,10 +45,15 @@ final class TmuxSession {
         let started = try Self.run(["tmux", "-S", socket, "-f", folder + "/tmux.conf", "new-session", "-d", "-s", target,
                                     "-x", "\(columns)", "-y", "\(rows)", "sh", folder + "/run.sh"])
         guard started.status == 0 else { throw TmuxFailure(description: "tmux new-session failed: \(started.output)") }
+        serverPID = Int32(try Self.run(["tmux", "-S", socket, "display-message", "-p", "#{pid}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     deinit {
+        // kill-server is asked first; a server that lingers after it (seen with a dead pane kept) is
+        // ended by its pid.
         _ = try? Self.run(["tmux", "-S", socket, "kill-server"])
+        if let serverPID { kill(serverPID, SIGKILL) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
