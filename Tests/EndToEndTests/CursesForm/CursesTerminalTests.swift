@@ -78,14 +78,7 @@ struct CursesTerminalTests {
         try tmux.paste(key)
         let pasted = try await tmux.waitFor("(42 lines)")
         #expect(!pasted.contains("MIIEvQ"), "a pasted key shows as its line count")
-        try tmux.press("Tab")
-        try tmux.type("client-1")
-        try tmux.press("C-s")
-        try await tmux.waitFor("Press any key to finish.")
-        try tmux.press("Enter")
-        #expect(try await tmux.waitForExit() == 0)
-        let envelope = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": tmux.home]).open("keyed")
-        #expect(envelope.options.first { $0.0 == "private_key_pem" }?.1 == .string(key))
+        try await Self.saveKeyedSetup(tmux, expectingKey: key)
     }
 
     @Test func ctrlOLoadsAValueFromAFile() async throws {
@@ -103,14 +96,7 @@ struct CursesTerminalTests {
         try tmux.type(tmux.folder + "/key.pem")
         try tmux.press("Enter")
         try await tmux.waitFor("(3 lines)")
-        try tmux.press("Tab")
-        try tmux.type("client-1")
-        try tmux.press("C-s")
-        try await tmux.waitFor("Press any key to finish.")
-        try tmux.press("Enter")
-        #expect(try await tmux.waitForExit() == 0)
-        let envelope = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": tmux.home]).open("keyed")
-        #expect(envelope.options.first { $0.0 == "private_key_pem" }?.1 == .string(key))
+        try await Self.saveKeyedSetup(tmux, expectingKey: key)
     }
 
     @Test func accentsCJKAndEmojiKeepTheCursorOnTheirCells() async throws {
@@ -148,6 +134,18 @@ struct CursesTerminalTests {
         try await tmux.waitUntil("the help is closed") { !$0.contains("delete the word before the cursor") }
         try tmux.press("Escape")
         #expect(try await tmux.waitForExit() == 130)
+    }
+
+    /// Fills the client id after the key, saves, and checks the key was stored byte for byte.
+    static func saveKeyedSetup(_ tmux: TmuxSession, expectingKey key: String) async throws {
+        try tmux.press("Tab")
+        try tmux.type("client-1")
+        try tmux.press("C-s")
+        try await tmux.waitFor("Press any key to finish.")
+        try tmux.press("Enter")
+        #expect(try await tmux.waitForExit() == 0)
+        let envelope = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": tmux.home]).open("keyed")
+        #expect(envelope.options.first { $0.0 == "private_key_pem" }?.1 == .string(key))
     }
 
     /// A connector with a multi-line key, as FHIR's SMART backend services auth has.
