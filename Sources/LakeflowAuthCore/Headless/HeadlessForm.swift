@@ -1,7 +1,8 @@
 /// Fills a `Form` from environment variables, for CI: every option from its env var, the auth method
 /// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
 public enum HeadlessForm {
-    private static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
+    /// The form with its method chosen and every value its env var gives.
+    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
         var form = Form(spec: spec)
         if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
@@ -24,10 +25,13 @@ public enum HeadlessForm {
         do {
             return try form.validate()
         } catch {
-            throw HeadlessError.invalidValues(error.errors.map { fieldError in
-                fieldError.message(label: form.field(fieldError.option)?.envVar)
-            })
+            throw invalidValues(error, in: form)
         }
+    }
+
+    /// A form's errors told in env var names, since that is what CI sets.
+    static func invalidValues(_ error: InvalidForm, in form: Form) -> HeadlessError {
+        .invalidValues(error.errors.map { fieldError in fieldError.message(label: form.field(fieldError.option)?.envVar) })
     }
 }
 

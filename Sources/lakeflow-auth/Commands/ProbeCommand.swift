@@ -28,7 +28,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if let record = ProbeRecord(result) {
             try store.recordProbe(record, for: connector)
         }
-        guard result.isVerified || result.outcome == .unverified else {
+        guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)
         }
         print(result.message)
