@@ -13,6 +13,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         subcommands: [
             WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
             ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+            ConnectionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )
