@@ -19,6 +19,9 @@ public struct ConnectorSpec: Sendable, Equatable {
     public var tableOptions: [TableOption]
     /// The probe for specs without auth methods; methods carry their own.
     public var probe: ProbeSpec?
+    /// What the reader let pass but a person should see: keys it does not know, say. Commands print
+    /// them; strict ones (`spec inspect --strict`) refuse the spec.
+    public var warnings: [SpecError] = []
 
     public init(connector: String, origin: Origin, displayName: String? = nil, options: [ConnectorOption] = [],
                 authMethods: [AuthMethod] = [], oauth: JSONValue? = nil, tableOptions: [TableOption] = [],
@@ -43,6 +46,17 @@ public struct ConnectorSpec: Sendable, Equatable {
     /// the method's own, then the shared required ones, then the shared optional ones.
     public func formOptions(for method: AuthMethod?) -> [ConnectorOption] {
         (method?.options ?? []) + options.filter(\.required) + options.filter { !$0.required }
+    }
+
+    /// Every option the spec declares, shared ones first; an option two methods share (fhir's
+    /// token_url) comes once for each.
+    public var allOptions: [ConnectorOption] {
+        options + authMethods.flatMap(\.options)
+    }
+
+    /// The option of this name: as `method` declares it when it does, else wherever the spec does.
+    public func option(named name: String, in method: AuthMethod? = nil) -> ConnectorOption? {
+        formOptions(for: method).first { $0.name == name } ?? allOptions.first { $0.name == name }
     }
 
     /// The probe that checks credentials for one method.
