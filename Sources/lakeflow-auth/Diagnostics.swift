@@ -13,6 +13,14 @@ enum Diagnostics {
         "lakeflow-auth: error: \(message)\n" + hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
     }
 
+    /// What a spec reader let pass but a person should see, in the voice of errors.
+    static func warn(_ warnings: [SpecError]) {
+        let lines = warnings.map { warning in
+            "lakeflow-auth: warning: \(warning.message)\n" + warning.hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
+        }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
     }

@@ -66,6 +66,14 @@ public struct ConnectorSpec: Sendable, Equatable {
 }
 
 extension ConnectorSpec {
+    /// A spec with no options at all (a misspelt `connection:`, say) would store `{}` and call it done.
+    public func checkSomethingToSetUp(path: String) throws(SpecError) {
+        guard allOptions.isEmpty else { return }
+        throw SpecError(SourceLocation(path: path, line: 1, column: 1), "the spec declares no options, so there is nothing to set up",
+                        hint: warnings.isEmpty ? "declare the connection's parameters under connection.parameters"
+                            : "see the warnings above")
+    }
+
     /// Gives a shared option a different default, as the demo does to aim Acme's base URL at its sandbox.
     public mutating func setDefault(_ value: String, for option: String) {
         guard let index = options.firstIndex(where: { $0.name == option }) else { return }

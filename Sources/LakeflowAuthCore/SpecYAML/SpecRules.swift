@@ -1,16 +1,13 @@
 /// Structural rules both spec formats share, checked once the options are read.
 enum SpecRules {
-    /// ConnectorOption names become JSON keys, env var names and YAML keys; keep them to plain identifiers.
+    /// Option, method and table-option names follow `OptionName`'s rule, and stay short enough to quote.
     static let maximumNameLength = 100
 
     static func checkName(_ name: String, at node: SpecNode, what: String) throws {
         guard name.count <= maximumNameLength else {
             throw node.error("\(what) name \"\(TerminalText.excerpt(name))\" is longer than \(maximumNameLength) characters")
         }
-        let allowed = name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == ".")
-        }
-        guard !name.isEmpty, allowed else {
+        guard OptionName.isValid(name) else {
             throw node.error("\(what) name \"\(TerminalText.excerpt(name))\" must use only letters, digits, '_', '-' and '.'")
         }
     }
