@@ -121,7 +121,31 @@ struct BadSpecTests {
                 text: "options:\n  - name: a\n    type: enum\n", line: 3, column: 11, says: ["option \"a\" has unknown type \"enum\""]),
         BadSpec(label: "a pattern that does not compile", path: BadSpec.declarations,
                 text: "options:\n  - name: a\n    pattern: '([a-z'\n", line: 3, column: 14,
-                says: ["option \"a\" has a pattern that does not compile"]),
+                says: ["option \"a\" has a pattern that has a '[' without its ']'"]),
+        BadSpec(label: "a pattern with a backreference, which only backtracking can match", path: BadSpec.declarations,
+                text: "options:\n  - name: a\n    pattern: '^(a+)\\1$'\n", line: 3, column: 14,
+                says: ["option \"a\" has a pattern that uses a backreference"]),
+        BadSpec(label: "a pattern with lookahead", path: BadSpec.declarations,
+                text: "options:\n  - name: a\n    pattern: '^(?=a)a$'\n", line: 3, column: 14,
+                says: ["lookaround"]),
+        BadSpec(label: "a pattern that repeats beyond any check", path: BadSpec.declarations,
+                text: "options:\n  - name: a\n    pattern: '^((a{1,100}){1,100}){1,100}$'\n", line: 3, column: 14,
+                says: ["repeats too much"]),
+        BadSpec(label: "two options with one env var, by case", path: BadSpec.declarations,
+                text: "options:\n  - name: token\n  - name: TOKEN\n", line: 3, column: 5,
+                says: ["options \"token\" (line 2) and \"TOKEN\" both have env var BAD_TOKEN"]),
+        BadSpec(label: "two parameters with one env var, by punctuation", path: BadSpec.databricks,
+                text: "connection:\n  parameters:\n    - name: api-key\n    - name: api_key\n", line: 4, column: 7,
+                says: ["options \"api-key\" (line 3) and \"api_key\" both have env var BAD_API_KEY"]),
+        BadSpec(label: "a method option and a shared one with one env var", path: BadSpec.databricks,
+                text: "connection:\n  parameters:\n    - name: api.key\n  auth_methods:\n    - name: m\n      parameters:\n        - name: API_KEY\n",
+                line: 7, column: 11, says: ["options \"api.key\" (line 3) and \"API_KEY\" both have env var BAD_API_KEY"]),
+        BadSpec(label: "an option whose env var picks the auth method", path: BadSpec.databricks,
+                text: "connection:\n  parameters:\n    - name: auth_method\n", line: 3, column: 7,
+                says: ["option \"auth_method\" has env var BAD_AUTH_METHOD, which picks the auth method"]),
+        BadSpec(label: "an option name no message could quote whole", path: BadSpec.declarations,
+                text: "options:\n  - name: \(String(repeating: "n", count: 5000))\n", line: 2, column: 11,
+                says: ["is longer than 100 characters", "more characters)"]),
         BadSpec(label: "a default that is not of its type", path: BadSpec.declarations,
                 text: "options:\n  - name: size\n    type: integer\n    default: ten\n", line: 4, column: 14,
                 says: ["option \"size\" has default \"ten\"", "whole number"]),
@@ -153,7 +177,7 @@ struct BadSpecTests {
                 """, line: 8, column: 16, says: ["probe names {password}", "auth method \"key\""]),
         BadSpec(label: "an unknown top-level key", path: BadSpec.declarations,
                 text: "display_name: A\noptoins: []\n", line: 2, column: 1,
-                says: ["the declarations has unknown key \"optoins\""]),
+                says: ["the declarations has unknown key \"optoins\"; did you mean \"options\"?"]),
         BadSpec(label: "an unknown option key", path: BadSpec.declarations,
                 text: "options:\n  - name: a\n    defualt: x\n", line: 3, column: 5,
                 says: ["option \"a\" has unknown key \"defualt\""]),
@@ -172,6 +196,7 @@ struct BadSpecTests {
             #expect(error.problem.contains(words), "\(error.message)")
         }
         #expect(error.message.hasPrefix("\(bad.path):\(bad.line):\(bad.column): "))
+        #expect(error.message.count < 300, "messages quote input as a short excerpt")
         #expect(!error.message.hasSuffix("."))
         #expect(error.exitStatus == .badInput)
     }

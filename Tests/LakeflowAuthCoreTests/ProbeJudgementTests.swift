@@ -48,12 +48,29 @@ struct ProbeJudgementTests {
         ).result(of: exchange)
     }
 
-    @Test func identityIsScrubbedAndMadeSafeForATerminal() throws {
-        let body = Data(#"{"name": "k-123 \u001b[2Jevil"}"#.utf8)
+    @Test func identityIsMadeSafeForATerminal() throws {
+        let body = Data(#"{"name": "alice \u001b[2Jevil\u202e"}"#.utf8)
         let result = try Self.judge(ProbeExchange(status: 200, body: body, latency: .milliseconds(12)))
         #expect(result.outcome == .verified)
-        #expect(result.identity == "•••• \u{FFFD}[2Jevil")
-        #expect(result.message == "connected to Acme as •••• \u{FFFD}[2Jevil (HTTP 200, 12 ms)")
+        #expect(result.identity == "alice [2Jevil")
+        #expect(result.message == "connected to Acme as alice [2Jevil (HTTP 200, 12 ms)")
+    }
+
+    /// A server that echoes the token back as the name, whole, cut, or with invisible characters
+    /// inside it, gets no identity shown or stored.
+    @Test(arguments: ["k-123", "me k-123 too", #"k-\u200b123"#, #"k\u00ad-123"#, #"k-\u0000123"#, "ｋ-１２３"])
+    func identityHoldingTheSecretIsNotShown(name: String) throws {
+        let body = Data(#"{"name": "\#(name)"}"#.utf8)
+        let result = try Self.judge(ProbeExchange(status: 200, body: body, latency: .milliseconds(12)))
+        #expect(result.outcome == .verified)
+        #expect(result.identity == nil)
+    }
+
+    /// Over 1 MiB of body does not turn a refusal into "unreachable": the status alone decides.
+    @Test(arguments: [(401, ProbeOutcome.rejected), (403, .forbidden), (500, .serverError)])
+    func aLongBodyDoesNotHideTheStatus(status: Int, outcome: ProbeOutcome) throws {
+        let exchange = ProbeExchange(status: status, body: Data(count: 1024), bodyExceededLimit: true)
+        #expect(try Self.judge(exchange).outcome == outcome)
     }
 
     @Test func numericIdentityIsShownAsText() throws {

@@ -2,6 +2,8 @@
 /// and never repeats the value itself (it may be a secret).
 public enum FieldProblem: Error, Sendable, Equatable {
     case missing
+    case controlCharacter
+    case notUTF8
     case notInteger
     case notNumber
     case notBoolean
@@ -14,6 +16,8 @@ public enum FieldProblem: Error, Sendable, Equatable {
     public var text: String {
         switch self {
         case .missing: return "is required"
+        case .controlCharacter: return "must not contain control characters (line breaks, tabs, NUL)"
+        case .notUTF8: return "must be UTF-8 text (it holds bytes that are not, or U+FFFD)"
         case .notInteger: return "must be a whole number, like 42"
         case .notNumber: return "must be a number, like 1.5"
         case .notBoolean: return "must be true or false"

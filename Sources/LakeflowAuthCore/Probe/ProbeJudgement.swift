@@ -16,7 +16,7 @@ struct ProbeJudgement {
         let outcome = self.outcome(of: exchange)
         var identity: String?
         if outcome == .verified, let pointer = probe.identityPointer {
-            identity = json(exchange.body).flatMap { JSONPointer.resolve(pointer, in: $0) }.flatMap(Self.text).map(safe)
+            identity = json(exchange.body).flatMap { JSONPointer.resolve(pointer, in: $0) }.flatMap(Self.text).flatMap(shownIdentity)
         }
         return ProbeResult(
             outcome: outcome, source: spec.title, authMethod: method?.name, status: exchange.status,
@@ -26,9 +26,10 @@ struct ProbeJudgement {
 
     private func outcome(of exchange: ProbeExchange) -> ProbeOutcome {
         if let failure = exchange.failure { return .unreachable(failure) }
-        if exchange.bodyExceededLimit { return .unexpectedResponse(.tooLarge(limit: responseLimit)) }
         guard let status = exchange.status else { return .unreachable(.other) }
         if probe.expectedStatuses.contains(status) {
+            // Only a success needs its body read; any other status decides alone, however long its body.
+            if exchange.bodyExceededLimit { return .unexpectedResponse(.tooLarge(limit: responseLimit)) }
             guard let pointer = probe.identityPointer else { return .verified }
             guard let document = json(exchange.body) else { return .unexpectedResponse(.notJSON) }
             guard let value = JSONPointer.resolve(pointer, in: document), Self.text(value) != nil else {
@@ -79,6 +80,15 @@ struct ProbeJudgement {
 
     private func json(_ body: Data) -> JSONValue? {
         try? JSONParser.parse([UInt8](body))
+    }
+
+    /// The identity is printed and stored, and a server can echo the token back as the "name", with
+    /// invisible characters inside it to slip past the scrubber: it is normalised before it is
+    /// scrubbed, and dropped whole when any run of a secret is left in it.
+    private func shownIdentity(_ text: String) -> String? {
+        let visible = SecretScrubber.visible(text)
+        guard !scrubber.revealsFragment(visible) else { return nil }
+        return safe(visible)
     }
 
     /// Scrubbed before it is shortened, so a cut can never leave part of a secret behind.

@@ -6,7 +6,7 @@ public struct ProbeRequest: Sendable {
     public let url: URL
     /// In the order they are sent.
     public let headers: [(String, String)]
-    let origin: ProbeOrigin
+    let origin: HTTPOrigin
 
     public static let userAgent = "lakeflow-auth"
 
@@ -41,7 +41,7 @@ public struct ProbeRequest: Sendable {
         }
         let hostOptions = ProbeRequest.hostOptions(of: probe.url)
         let fullText = query.map { urlText + (urlText.contains("?") ? "&" : "?") + $0 } ?? urlText
-        guard let url = URL(string: fullText), let origin = ProbeOrigin(url) else {
+        guard let url = URL(string: fullText), let origin = HTTPOrigin(url) else {
             throw ProbeURLError(connector: credentials.connector, problem: .malformed, options: hostOptions)
         }
         guard origin.allowsCredentials else {

@@ -22,7 +22,7 @@ public struct ProbeURLError: UserFacingError, Equatable {
     public var message: String {
         switch problem {
         case let .insecure(host):
-            return "the \(connector) probe would send credentials to \(TerminalText.sanitized(host)) without https"
+            return "the \(connector) probe would send credentials to \(TerminalText.excerpt(host)) without https"
         case .malformed:
             return "the \(connector) probe url is not an absolute http or https address once its options are filled in"
         }

@@ -96,7 +96,7 @@ public enum ResolutionError: UserFacingError, Equatable {
     public var message: String {
         switch self {
         case let .specFileMissing(path): return "\(path): cannot read the spec file"
-        case let .invalidName(name): return "\"\(TerminalText.sanitized(name))\" is not a connector name"
+        case let .invalidName(name): return "\"\(TerminalText.excerpt(name))\" is not a connector name"
         case let .notFound(name, _): return "no spec found for connector \"\(name)\""
         case let .noDeclarations(name, found):
             return "connector \"\(name)\" has no \(SpecLoader.declarationsFileName) to generate from (found \(found))"

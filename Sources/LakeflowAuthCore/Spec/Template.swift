@@ -23,8 +23,8 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
                 throw Malformed(problem: "has a '{' without its '}'")
             }
             let name = String(rest[rest.index(after: open)..<close])
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw Malformed(problem: "has placeholder {\(name)}, which is not an option name")
+            guard OptionName.isValid(name) else {
+                throw Malformed(problem: "has placeholder {\(TerminalText.excerpt(name))}, which is not an option name")
             }
             if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
             parts.append(.placeholder(name))

@@ -100,7 +100,7 @@ struct ProbeDeclaration {
         case "header": auth = .header(name: try name(), value: try field("value")); keys = ["name", "value"]
         case "query": auth = .query(name: try name(), value: try field("value")); keys = ["name", "value"]
         default:
-            throw typeNode.error("probe.auth.type \"\(TerminalText.sanitized(type))\" is not known",
+            throw typeNode.error("probe.auth.type \"\(TerminalText.excerpt(type))\" is not known",
                                  hint: "use one of: bearer, basic, header, query, none")
         }
         try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "probe.auth (\(type))")

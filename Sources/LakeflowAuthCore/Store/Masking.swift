@@ -8,4 +8,13 @@ public enum Masking {
         let visible = length < 8 ? 0 : min(4, length / 4)
         return bullets + secret.suffix(visible)
     }
+
+    /// `https://user:pw@host/…` with the password masked: a URL option is shown, its password is not.
+    public static func maskingURLPassword(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let authority = text[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        let password = String(text[text.index(after: colon)..<at])
+        return String(text[...colon]) + mask(password) + String(text[at...])
+    }
 }

@@ -23,6 +23,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let envelope = try store.open(connector)
         let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
                                        connector: connector)
+        Diagnostics.warn(spec.warnings)
         let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
                                                    timeout: probeTimeout.duration)
         if let record = ProbeRecord(result) {

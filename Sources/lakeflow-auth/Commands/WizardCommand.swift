@@ -41,7 +41,10 @@ struct WizardCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
-        let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
+        let loaded = try SpecLoader.load(path: path, connector: connector)
+        Diagnostics.warn(loaded.warnings)
+        try loaded.checkSomethingToSetUp(path: path)
+        let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// libcurl, loaded the first time a probe runs rather than when the program starts.
+/// libcurl, loaded the first time a request is sent rather than when the program starts.
+///
+/// Loaded by its Linux (Debian) library names: this is why Package.swift names Linux only.
 ///
 /// Linking libcurl (directly, or through FoundationNetworking's URLSession) loads it and the two
 /// dozen libraries behind it at every start, which costs more than everything else `spec inspect`
@@ -9,6 +11,8 @@ import Foundation
 struct LibCurl: @unchecked Sendable {
     typealias Handle = OpaquePointer
     typealias WriteCallback = @convention(c) (UnsafeMutableRawPointer?, Int, Int, UnsafeMutableRawPointer?) -> Int
+    /// (context, download total, downloaded, upload total, uploaded); non-zero aborts the transfer.
+    typealias ProgressCallback = @convention(c) (UnsafeMutableRawPointer?, Int64, Int64, Int64, Int64) -> Int32
 
     let easyInit: @convention(c) () -> Handle?
     let easyCleanup: @convention(c) (Handle?) -> Void
@@ -20,6 +24,7 @@ struct LibCurl: @unchecked Sendable {
     let setLong: @convention(c) (Handle?, Int32, Int) -> Int32
     let setPointer: @convention(c) (Handle?, Int32, UnsafeRawPointer?) -> Int32
     let setCallback: @convention(c) (Handle?, Int32, WriteCallback?) -> Int32
+    let setProgressCallback: @convention(c) (Handle?, Int32, ProgressCallback?) -> Int32
     let getLong: @convention(c) (Handle?, Int32, UnsafeMutablePointer<Int>?) -> Int32
 
     /// Debian ships libcurl built against OpenSSL or GnuTLS; either serves.
@@ -47,6 +52,7 @@ struct LibCurl: @unchecked Sendable {
             setLong: unsafeBitCast(setopt, to: (@convention(c) (Handle?, Int32, Int) -> Int32).self),
             setPointer: unsafeBitCast(setopt, to: (@convention(c) (Handle?, Int32, UnsafeRawPointer?) -> Int32).self),
             setCallback: unsafeBitCast(setopt, to: (@convention(c) (Handle?, Int32, WriteCallback?) -> Int32).self),
+            setProgressCallback: unsafeBitCast(setopt, to: (@convention(c) (Handle?, Int32, ProgressCallback?) -> Int32).self),
             getLong: unsafeBitCast(getinfo, to: (@convention(c) (Handle?, Int32, UnsafeMutablePointer<Int>?) -> Int32).self))
     }()
 }

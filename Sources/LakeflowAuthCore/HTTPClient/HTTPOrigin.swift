@@ -1,12 +1,12 @@
 import Foundation
 
 /// Scheme, host and port: the unit that credentials are allowed to travel within.
-struct ProbeOrigin: Equatable, Sendable {
-    let scheme: String
-    let host: String
-    let port: Int
+public struct HTTPOrigin: Equatable, Sendable {
+    public let scheme: String
+    public let host: String
+    public let port: Int
 
-    init?(_ url: URL) {
+    public init?(_ url: URL) {
         guard let authority = URLAuthority(url.absoluteString) else { return nil }
         let defaultPort: Int
         switch authority.scheme {
@@ -20,12 +20,12 @@ struct ProbeOrigin: Equatable, Sendable {
     }
 
     /// Plain http is only harmless when the bytes never leave this machine.
-    var isLoopback: Bool {
+    public var isLoopback: Bool {
         if host == "localhost" || host == "::1" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127"
             && octets.allSatisfy { octet in octet.count <= 3 && UInt8(octet) != nil }
     }
 
-    var allowsCredentials: Bool { scheme == "https" || isLoopback }
+    public var allowsCredentials: Bool { scheme == "https" || isLoopback }
 }
