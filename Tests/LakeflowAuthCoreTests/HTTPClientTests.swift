@@ -10,7 +10,7 @@ struct HTTPClientTests {
 
     @Test func aFormPostSendsItsFieldsEncoded() async throws {
         let server = try EchoServer()
-        let request = HTTPRequest.formPost(url: server.url.appendingPathComponent("token"),
+        let request = HTTPClient.Request.formPost(url: server.url.appendingPathComponent("token"),
                                            fields: [("grant_type", "authorization_code"), ("code", "a b&c=d/é")])
         let response = try await client.send(request, timeout: .seconds(10), responseLimit: 1 << 16).get()
         let echoed = String(decoding: response.body, as: UTF8.self)
@@ -23,7 +23,7 @@ struct HTTPClientTests {
     @Test(arguments: ["PUT", "PATCH", "DELETE"])
     func anyMethodWithAJSONBody(method: String) async throws {
         let server = try EchoServer()
-        let request = HTTPRequest.json(method: method, url: server.url.appendingPathComponent("api/2.1/x"),
+        let request = HTTPClient.Request.json(method: method, url: server.url.appendingPathComponent("api/2.1/x"),
                                        body: .object([("name", .string("acme"))]))
         let response = try await client.send(request, timeout: .seconds(10), responseLimit: 1 << 16).get()
         let echoed = String(decoding: response.body, as: UTF8.self)
@@ -34,7 +34,7 @@ struct HTTPClientTests {
 
     @Test func aCancelledTaskAbortsItsRequestPromptly() async throws {
         try await ProbeFixtures.withSandbox(ProbeFixtures.configuration(faults: ["stuck": .hang])) { _, url in
-            let request = HTTPRequest(url: url.appendingPathComponent("v1/workspaces/stuck/me"))
+            let request = HTTPClient.Request(url: url.appendingPathComponent("v1/workspaces/stuck/me"))
             let clock = ContinuousClock()
             let start = clock.now
             let task = Task { await client.send(request, timeout: .seconds(30), responseLimit: 1024) }

@@ -50,6 +50,7 @@ do {
     }
     try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try FirstPrompt.measure(tool: tool, environment: environment(["TERM": "xterm"]), runs: runs))
+    try BrowserFormTiming.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try AgeSealOpen.x25519(runs: 200))
     report(try AgeSealOpen.scrypt(runs: 3))
 } catch {

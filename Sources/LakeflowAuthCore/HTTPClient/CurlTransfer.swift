@@ -28,8 +28,8 @@ final class CurlTransfer {
         self.cancellation = cancellation
     }
 
-    static func perform(_ curl: LibCurl, _ request: HTTPRequest, timeout: Duration, responseLimit: Int,
-                        cancellation: Cancellation) -> Result<HTTPResponse, HTTPFailure> {
+    static func perform(_ curl: LibCurl, _ request: HTTPClient.Request, timeout: Duration, responseLimit: Int,
+                        cancellation: Cancellation) -> Result<HTTPClient.Response, HTTPFailure> {
         guard !cancellation.isCancelled else { return .failure(.cancelled) }
         guard let handle = curl.easyInit() else { return .failure(.other(code: -1)) }
         defer { curl.easyCleanup(handle) }
@@ -65,11 +65,11 @@ final class CurlTransfer {
         guard curl.getLong(handle, CurlOption.responseCode, &status) == CurlCode.ok, status > 0 else {
             return .failure(.other(code: code))
         }
-        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body,
+        return .success(HTTPClient.Response(status: status, headers: transfer.headers, body: transfer.body,
                                      bodyExceededLimit: transfer.bodyExceededLimit))
     }
 
-    private func run(_ curl: LibCurl, _ handle: LibCurl.Handle, _ request: HTTPRequest, headerList: OpaquePointer?,
+    private func run(_ curl: LibCurl, _ handle: LibCurl.Handle, _ request: HTTPClient.Request, headerList: OpaquePointer?,
                      timeout: Duration) throws(SettingFailed) -> Int32 {
         func check(_ result: Int32, _ option: String) throws(SettingFailed) {
             guard result == CurlCode.ok else { throw SettingFailed(option: option) }

@@ -12,7 +12,7 @@ public struct HTTPClient: Sendable {
     /// - Parameters:
     ///   - timeout: for the whole exchange, connecting included.
     ///   - responseLimit: body bytes kept; a longer body stops the transfer and is marked.
-    public func send(_ request: HTTPRequest, timeout: Duration, responseLimit: Int) async -> Result<HTTPResponse, HTTPFailure> {
+    public func send(_ request: HTTPClient.Request, timeout: Duration, responseLimit: Int) async -> Result<HTTPClient.Response, HTTPFailure> {
         guard let curl = LibCurl.shared else { return .failure(.noHTTPClient) }
         let cancellation = CurlTransfer.Cancellation()
         return await withTaskCancellationHandler {

@@ -11,14 +11,14 @@ enum ProbeSession {
         var exchange = ProbeExchange()
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         let start = ContinuousClock.now
-        var next = HTTPRequest(method: request.method, url: request.url, headers: request.headers)
+        var next = HTTPClient.Request(method: request.method, url: request.url, headers: request.headers)
         for hop in 0...maximumRedirects {
             let remaining = timeout - (ContinuousClock.now - start)
             guard remaining > .zero else {
                 exchange.failure = .timedOut(seconds: seconds)
                 break
             }
-            let response: HTTPResponse
+            let response: HTTPClient.Response
             switch await client.send(next, timeout: remaining, responseLimit: responseLimit) {
             case let .failure(failure):
                 exchange.failure = networkFailure(failure, timeoutSeconds: seconds)

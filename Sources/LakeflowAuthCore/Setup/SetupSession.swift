@@ -85,6 +85,12 @@ public actor SetupSession {
         return snapshot
     }
 
+    /// Every value of a form post at once: secrets left empty keep what they had (`Form.take`).
+    public func take(_ posted: [String: String]) -> SetupSnapshot {
+        form.take(posted)
+        return snapshot
+    }
+
     /// Records the check of a field as the person leaves it.
     public func leave(_ option: String) -> SetupSnapshot {
         form.leave(option)

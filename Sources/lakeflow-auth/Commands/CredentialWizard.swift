@@ -1,4 +1,5 @@
 import Foundation
+import LakeflowAuthBrowser
 import LakeflowAuthCore
 import LakeflowAuthTerminal
 
@@ -17,6 +18,20 @@ struct CredentialWizard {
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
                                   authMethod: authMethod, check: check, store: CredentialStore(environment: environment))
         print(try await setup.run().summary)
+    }
+
+    /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
+    /// to pass on; the summary last, as `--from-env` prints it.
+    func runBrowserForm(_ options: BrowserFormOptions) async throws {
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
+                                   check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil)
+        _ = try await session.prefill(environment: environment, authMethod: authMethod)
+        let saved = try await BrowserForm.run(session: session, options: options) { link in
+            // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
+            FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
+            Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
+        }
+        print(saved.summary)
     }
 
     /// The line-by-line form on the controlling terminal.

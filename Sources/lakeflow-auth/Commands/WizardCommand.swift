@@ -33,9 +33,15 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
+    @OptionGroup var browserForm: BrowserFormFlags
+
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
+        if browserForm.browser && (plain || fromEnv) { throw ValidationError("--browser excludes --plain and --from-env") }
+        if browserForm.givesBrowserSettings && (plain || fromEnv) {
+            throw ValidationError("--no-open, --port and --timeout go with the browser form")
+        }
     }
 
     func run() async throws {
@@ -49,9 +55,15 @@ struct WizardCommand: AsyncParsableCommand {
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile)
+        } else if browserForm.browser || (!plain && !hasTerminal) {
+            try await wizard.runBrowserForm(browserForm.options(environment: environment))
         } else {
             // The plain form is also what runs without --plain until the full-screen form exists.
             try await wizard.runPlainForm()
         }
     }
+
+    /// An agent or an editor task that runs the command gives it no terminal: the browser form then
+    /// serves the person instead.
+    private var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 }

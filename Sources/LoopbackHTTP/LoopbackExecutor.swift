@@ -1,12 +1,12 @@
 import Foundation
 
-/// The thread every sandbox runs its work on.
+/// The thread every loopback server runs its work on.
 ///
 /// Swift's shared executor has one thread per core. A process that hosts the sandbox and also blocks
 /// some of those threads (a test waiting for a child process, a form waiting for a line of input)
-/// would otherwise leave the sandbox no thread to answer on; on a two-core machine, none at all.
-final class SandboxExecutor: TaskExecutor, @unchecked Sendable {
-    static let shared = SandboxExecutor()
+/// would otherwise leave the server no thread to answer on; on a two-core machine, none at all.
+final class LoopbackExecutor: TaskExecutor, @unchecked Sendable {
+    static let shared = LoopbackExecutor()
 
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -14,7 +14,7 @@ final class SandboxExecutor: TaskExecutor, @unchecked Sendable {
 
     private init() {
         let thread = Thread { [unowned self] in self.runJobs() }
-        thread.name = "acme-sandbox"
+        thread.name = "loopback-http"
         thread.start()
     }
 
