@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,8 +9,8 @@ struct DatabricksAPI: Sendable {
     let client: HTTPClient
     let timeout: Duration
 
-    func send(_ request: HTTPRequest, operation: String) async throws -> JSONValue {
-        let response: HTTPResponse
+    func send(_ request: HTTPClient.Request, operation: String) async throws -> JSONValue {
+        let response: HTTPClient.Response
         switch await client.send(request, timeout: timeout, responseLimit: Self.responseLimit) {
         case let .success(answer): response = answer
         case let .failure(failure): throw DatabricksError.unreachable(host: hostName, problem: Self.describe(failure))

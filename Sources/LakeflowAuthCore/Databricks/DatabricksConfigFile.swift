@@ -29,8 +29,17 @@ public struct DatabricksConfigFile: Sendable, Equatable {
     }
 
     /// The file at `path`; nil when there is none.
-    public static func load(path: String) throws -> DatabricksConfigFile? {
-        guard let bytes = try BoundedFileReader.read(path, limit: sizeLimit) else { return nil }
-        return DatabricksConfigFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+    public static func load(path: String) throws(DatabricksError) -> DatabricksConfigFile? {
+        do {
+            let bytes = try BoundedFile.read(path, limit: sizeLimit).bytes
+            return DatabricksConfigFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            switch error {
+            case .notFound: return nil
+            case .tooLarge: throw .unreadableConfig(path: path, problem: "it is larger than \(sizeLimit / 1024) KiB")
+            case let .notRegular(kind): throw .unreadableConfig(path: path, problem: "it is \(kind)")
+            case .symbolicLink, .system: throw .unreadableConfig(path: path, problem: "it cannot be read")
+            }
+        }
     }
 }

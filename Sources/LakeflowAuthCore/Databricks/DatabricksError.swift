@@ -2,6 +2,7 @@
 /// option value: Databricks' own message is kept to a short excerpt made safe for a terminal.
 public enum DatabricksError: UserFacingError, Equatable {
     case noCredentials(looked: [String])
+    case unreadableConfig(path: String, problem: String)
     case badHost(source: String)
     case insecureHost(host: String, source: String)
     /// Databricks answered with its own error body.
@@ -15,6 +16,8 @@ public enum DatabricksError: UserFacingError, Equatable {
         switch self {
         case .noCredentials:
             return "no Databricks credentials found"
+        case let .unreadableConfig(path, problem):
+            return "cannot read the Databricks configuration \(TerminalText.sanitized(path)): \(problem)"
         case let .badHost(source):
             return "the Databricks host of \(source) is not a URL"
         case let .insecureHost(host, source):
@@ -54,7 +57,7 @@ public enum DatabricksError: UserFacingError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .noCredentials, .badHost, .insecureHost: return .badInput
+        case .noCredentials, .unreadableConfig, .badHost, .insecureHost: return .badInput
         case let .refused(status, errorCode, _, _):
             if status == 401 || status == 403 || errorCode == "PERMISSION_DENIED" || errorCode == "UNAUTHENTICATED" {
                 return .rejected

@@ -9,7 +9,7 @@ enum DatabricksToken {
             return token
         case let .servicePrincipal(clientID, clientSecret):
             let basic = Data("\(clientID):\(clientSecret)".utf8).base64EncodedString()
-            let request = HTTPRequest.formPost(url: api.url("/oidc/v1/token"),
+            let request = HTTPClient.Request.formPost(url: api.url("/oidc/v1/token"),
                                                fields: [("grant_type", "client_credentials"), ("scope", "all-apis")],
                                                headers: [("Authorization", "Basic \(basic)")])
             let answer = try await api.send(request, operation: "give the service principal a token")

@@ -21,7 +21,7 @@ public struct UnityCatalogClient: Sendable {
 
     public func create(_ connection: UnityCatalogConnection) async throws -> Outcome {
         let token = try await DatabricksToken.obtain(for: workspace, api: api)
-        let request = HTTPRequest.json(url: api.url("/api/2.1/unity-catalog/connections"), body: connection.createBody,
+        let request = HTTPClient.Request.json(url: api.url("/api/2.1/unity-catalog/connections"), body: connection.createBody,
                                        headers: [("Authorization", "Bearer \(token)")])
         return outcome(try await api.send(request, operation: "create connection \(connection.name)"), name: connection.name)
     }
@@ -29,7 +29,7 @@ public struct UnityCatalogClient: Sendable {
     public func update(_ connection: UnityCatalogConnection) async throws -> Outcome {
         let token = try await DatabricksToken.obtain(for: workspace, api: api)
         let path = "/api/2.1/unity-catalog/connections/" + PercentEncoding.unreserved(connection.name)
-        let request = HTTPRequest.json(method: "PATCH", url: api.url(path), body: connection.updateBody,
+        let request = HTTPClient.Request.json(method: "PATCH", url: api.url(path), body: connection.updateBody,
                                        headers: [("Authorization", "Bearer \(token)")])
         return outcome(try await api.send(request, operation: "update connection \(connection.name)"), name: connection.name)
     }

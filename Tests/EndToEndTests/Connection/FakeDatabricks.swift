@@ -19,29 +19,35 @@ final class FakeDatabricks: Sendable {
         let body: JSONValue?
     }
 
-    private let received = Mutex<[Received]>([])
-    private let existing = Mutex<Set<String>>([])
+    /// What the server keeps between requests; shared by the handler and the test.
+    private final class State: Sendable {
+        let received = Mutex<[Received]>([])
+        let existing: Mutex<Set<String>>
+
+        init(existing: Set<String>) { self.existing = Mutex(existing) }
+    }
+
+    private let state: State
     private let server: LoopbackServer
 
     init(existing names: Set<String> = []) {
-        let received = self.received
-        let existing = self.existing
-        existing.withLock { $0 = names }
+        let state = State(existing: names)
+        self.state = state
         server = LoopbackServer { request in
             let body = try? JSONParser.parse(request.body)
-            received.withLock {
+            state.received.withLock {
                 $0.append(Received(method: request.method, path: request.path, authorization: request.header("authorization"), body: body))
             }
-            return .respond(Self.answer(request, body: body, existing: existing))
+            return .respond(Self.answer(request, body: body, state: state))
         }
     }
 
     func start() async throws -> URL { try await server.start() }
     func stop() async { await server.stop() }
 
-    var requests: [Received] { received.withLock { $0 } }
+    var requests: [Received] { state.received.withLock { $0 } }
 
-    private static func answer(_ request: LoopbackHTTP.HTTPRequest, body: JSONValue?, existing: Mutex<Set<String>>) -> LoopbackHTTP.HTTPResponse {
+    private static func answer(_ request: HTTPRequest, body: JSONValue?, state: State) -> HTTPResponse {
         let connections = "/api/2.1/unity-catalog/connections"
         switch (request.method, request.path) {
         case ("POST", "/oidc/v1/token"):
@@ -57,14 +63,14 @@ final class FakeDatabricks: Sendable {
                   case let .object(options)? = body?["options"], options.allSatisfy({ $0.1.stringValue != nil }) else {
                 return .json(400, ["error_code": "INVALID_PARAMETER_VALUE", "message": "malformed connection"])
             }
-            guard existing.withLock({ $0.insert(name).inserted }) else {
+            guard state.existing.withLock({ $0.insert(name).inserted }) else {
                 return .json(400, ["error_code": "RESOURCE_ALREADY_EXISTS", "message": "Connection '\(name)' already exists"])
             }
             return .json(200, ["name": name, "connection_id": "c0ffee00-0000-4000-8000-000000000001", "connection_type": "COMMUNITY"])
         case ("PATCH", let path) where path.hasPrefix(connections + "/"):
             if let refusal = checkToken(request) { return refusal }
             let name = String(path.dropFirst(connections.count + 1))
-            guard existing.withLock({ $0.contains(name) }) else {
+            guard state.existing.withLock({ $0.contains(name) }) else {
                 return .json(404, ["error_code": "RESOURCE_DOES_NOT_EXIST", "message": "Connection '\(name)' does not exist"])
             }
             guard case .object? = body?["options"], body?["name"] == nil else {
@@ -76,7 +82,7 @@ final class FakeDatabricks: Sendable {
         }
     }
 
-    private static func checkToken(_ request: LoopbackHTTP.HTTPRequest) -> LoopbackHTTP.HTTPResponse? {
+    private static func checkToken(_ request: HTTPRequest) -> HTTPResponse? {
         switch request.header("authorization") {
         case "Bearer \(personalToken)", "Bearer \(servicePrincipalToken)":
             return nil
