@@ -46,7 +46,10 @@ enum Diagnostics {
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         var hints = ["run `lakeflow-auth --help` for usage"]
         let arguments = CommandLine.arguments
-        if arguments.count > 1, ConnectorName.subcommands.contains(arguments[1]), arguments[1] != "help" {
+        // Only a subcommand that was handed the wizard's words (`lakeflow-auth list --from-env`) was
+        // likely meant as a connector; a subcommand's own mistake is just that.
+        let strayWords = message.hasPrefix("Unknown option") || message.hasPrefix("Unexpected argument")
+        if strayWords, arguments.count > 1, ConnectorName.subcommands.contains(arguments[1]), arguments[1] != "help" {
             hints.append("to set up a connector named \(arguments[1]), run `\(ConnectorName.setupCommand(arguments[1]))`")
         }
         self.error(TerminalText.excerpt(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst, limit: 500),

@@ -127,6 +127,9 @@ struct HostileInputTests {
         #expect(result.stderr.contains("lakeflow-auth: hint: to set up a connector named list, run `lakeflow-auth wizard list`"))
         let shown = try LakeflowAuthProcess.run(["show", "list"], environment: ["LAKEFLOW_AUTH_HOME": StoreFixture().home])
         #expect(shown.stderr.contains("run `lakeflow-auth wizard list` to set it up"))
+        let ownMistake = try LakeflowAuthProcess.run(["connection", "create", "acme", "bad name"])
+        #expect(ownMistake.status == 2)
+        #expect(!ownMistake.stderr.contains("to set up a connector named"), "a subcommand's own mistake is not a connector's name")
     }
 
     private static func specFile(_ text: String, name: String = "connector_spec.yaml") throws -> (folder: String, path: String) {
