@@ -11,17 +11,18 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
             + "                          [--no-probe] [--probe-timeout SECONDS]\n"
             + "lakeflow-auth <subcommand>",
         subcommands: [
-            WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
+            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
             ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )
 
     static func main() async {
-        // Bare `lakeflow-auth` is a request for directions, not a missing connector.
+        // Bare `lakeflow-auth` is a request for directions, not a missing connector, and answering it
+        // is success: the person asked how to use the tool and got the answer.
         guard CommandLine.arguments.count > 1 else {
             print(helpMessage())
-            Foundation.exit(ExitStatus.badInput.rawValue)
+            Foundation.exit(ExitStatus.success.rawValue)
         }
         do {
             var command = try parseAsRoot()

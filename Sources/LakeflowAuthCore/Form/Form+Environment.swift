@@ -7,10 +7,19 @@ extension Form {
         return fromEnvironment.isEmpty ? nil : fromEnvironment
     }
 
-    /// Gives each field that has no value yet the value of its env var (`ACME_WORKSPACE`), when set.
-    public mutating func fill(from environment: [String: String]) {
+    /// Gives each field that has no value yet the value of its env var (`ACME_WORKSPACE`), when set,
+    /// else the contents of the file its `_FILE` variable names (`ACME_API_KEY_FILE`), as container
+    /// images pass secrets.
+    public mutating func fill(from environment: [String: String]) throws(ValueFileError) {
         for option in fields where values[option.name] == nil {
-            if let value = environment[option.envVar], !value.isEmpty { set(option.name, value) }
+            if let value = environment[option.envVar], !value.isEmpty {
+                set(option.name, value)
+            } else if let path = environment[Self.fileVariable(option)], !path.isEmpty {
+                set(option.name, try ValueFile.read(path, for: Self.fileVariable(option)))
+            }
         }
     }
+
+    /// The variable that names a file holding the option's value: its env var and `_FILE`.
+    public static func fileVariable(_ option: ConnectorOption) -> String { option.envVar + "_FILE" }
 }

@@ -33,7 +33,7 @@ public struct PlainFormSession {
             console.write(style.heading("\(title): \(counts).") + " Ctrl-C quits without saving.\n")
         }
         console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value.") + "\n")
-        form.fill(from: environment)
+        try form.fill(from: environment)
         let fields = form.fields
         for (index, option) in fields.enumerated() {
             try ask(option, number: index + 1, of: fields.count)

@@ -55,8 +55,7 @@ struct SpecCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let path = try SpecResolver().resolve(nameOrFile: target)
-            let spec = try SpecLoader.load(path: path)
+            let spec = try SpecResolver().resolve(nameOrFile: target).load()
             print(SpecInspection.json(spec).serialized(pretty: true))
         }
     }

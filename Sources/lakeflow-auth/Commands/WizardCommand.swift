@@ -40,8 +40,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
-        let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
+        let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
+        let wizard = CredentialWizard(spec: try resolved.load(), environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {
