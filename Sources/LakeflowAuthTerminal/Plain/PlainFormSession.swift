@@ -32,7 +32,7 @@ public struct PlainFormSession {
         } else {
             console.write(style.heading("\(title): \(counts).") + " Ctrl-C quits without saving.\n")
         }
-        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value.") + "\n")
+        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value; @FILE reads a value from a file.") + "\n")
         try form.fill(from: environment)
         let fields = form.fields
         for (index, option) in fields.enumerated() {
