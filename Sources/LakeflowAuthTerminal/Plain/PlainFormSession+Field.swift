@@ -64,10 +64,12 @@ extension PlainFormSession {
     /// Enter keeps the current value, `-` clears it, `@FILE` reads it from a file (`@@` starts a value
     /// with `@`), a choice can be given by its number, and a multi-line answer becomes one value.
     private func interpret(_ answer: String, for option: ConnectorOption) throws(FieldAnswerError) -> String? {
+        let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard option.multiline || lines.count == 1 else { throw .pastedLines(option: option.name, count: lines.count) }
         if answer.isEmpty { return form.values[option.name] }
         if answer == "-" { return nil }
         if answer.hasPrefix("@@") { return String(answer.dropFirst()) }
-        if answer.hasPrefix("@"), !answer.contains("\n") {
+        if answer.hasPrefix("@"), lines.count == 1 {
             do {
                 return try ValueFile.read(String(answer.dropFirst()), for: option.name)
             } catch {
@@ -75,9 +77,7 @@ extension PlainFormSession {
                 throw option.secret ? .unreadableFile(option: option.name) : .file(error)
             }
         }
-        let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard option.multiline else {
-            guard lines.count == 1 else { throw .pastedLines(option: option.name, count: lines.count) }
             let trimmed = answer.trimmingCharacters(in: .whitespaces)
             if !option.choices.contains(trimmed), let index = Int(trimmed), option.choices.indices.contains(index - 1) {
                 return option.choices[index - 1]
@@ -86,22 +86,4 @@ extension PlainFormSession {
         }
         return MultilineValue.joined(lines)
     }
-}
-
-/// Why an answer could not become a value, before the core's rules look at it.
-enum FieldAnswerError: UserFacingError {
-    case file(ValueFileError)
-    case unreadableFile(option: String)
-    case pastedLines(option: String, count: Int)
-
-    var message: String {
-        switch self {
-        case let .file(error): return error.message
-        case let .unreadableFile(option): return "\(TerminalText.sanitized(option)): cannot read that file (@@ starts a value with @)"
-        case let .pastedLines(option, count):
-            return "\(TerminalText.sanitized(option)) takes one line; the \(count) pasted lines were not used"
-        }
-    }
-
-    var exitStatus: ExitStatus { .badInput }
 }
