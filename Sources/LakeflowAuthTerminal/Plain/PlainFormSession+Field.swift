@@ -65,7 +65,7 @@ extension PlainFormSession {
     /// with `@`), a choice can be given by its number, and a multi-line answer becomes one value.
     private func interpret(_ answer: String, for option: ConnectorOption) throws(FieldAnswerError) -> String? {
         let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard option.multiline || lines.count == 1 else { throw .pastedLines(option: option.name, count: lines.count) }
+        guard option.multiline || lines.count == 1 else { throw .pastedLines(option: option.name) }
         if answer.isEmpty { return form.values[option.name] }
         if answer == "-" { return nil }
         if answer.hasPrefix("@@") { return String(answer.dropFirst()) }
