@@ -9,7 +9,8 @@ public enum ValueRules {
         let trimmed = option.secret ? raw : raw.trimmingCharacters(in: .whitespaces)
         switch option.type {
         case .string:
-            break
+            // A real spec types `base_url` as string; it is still a URL, or the probe fails obscurely.
+            if OptionInference.looksLikeURL(option.name), option.choices.isEmpty, !isURL(trimmed) { return .failure(.notURL) }
         case .integer:
             guard let value = Int(trimmed) else { return .failure(.notInteger) }
             return checkPattern(trimmed, option).map { _ in .integer(value) }

@@ -8,14 +8,16 @@ public enum HeadlessForm {
             try form.chooseAuthMethod(name)
         } else if form.needsAuthMethod {
             let complete = spec.authMethods.filter { method in
-                method.options.filter(\.required).allSatisfy { !(environment[$0.envVar] ?? "").isEmpty }
+                method.options.filter(\.required).allSatisfy {
+                    !(environment[$0.envVar] ?? "").isEmpty || !(environment[Form.fileVariable($0)] ?? "").isEmpty
+                }
             }
             guard complete.count == 1 else {
                 throw HeadlessError.authMethodUndecided(spec: spec, candidates: complete.map(\.name))
             }
             try form.chooseAuthMethod(complete[0].name)
         }
-        form.fill(from: environment)
+        try form.fill(from: environment)
         return form
     }
 

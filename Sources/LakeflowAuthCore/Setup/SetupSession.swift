@@ -69,13 +69,13 @@ public actor SetupSession {
             for (name, value) in stored.options where form.field(name) != nil { form.set(name, value.plainText) }
             editingSavedAt = stored.savedAt
         }
-        form.fill(from: environment, overriding: true)
+        try form.fill(from: environment, overriding: true)
         return snapshot
     }
 
-    public func chooseAuthMethod(_ name: String) throws(AuthMethodError) -> SetupSnapshot {
+    public func chooseAuthMethod(_ name: String) throws -> SetupSnapshot {
         try form.chooseAuthMethod(name)
-        form.fill(from: environment)
+        try form.fill(from: environment)
         invalid = nil
         return snapshot
     }

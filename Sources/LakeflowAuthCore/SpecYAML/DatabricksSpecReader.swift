@@ -64,8 +64,8 @@ enum DatabricksSpecReader {
             option.type = type
         }
         option.required = try fields["required"]?.bool("required") ?? false
-        option.secret = try fields["secret"]?.bool("secret") ?? false
         option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
+        SpecRules.inferTraits(declaredSecret: try fields["secret"]?.bool("secret"), of: &option)
         option.extras = try fields.pairs.filter { !knownKeys.contains($0.key) }.map { ($0.key, try $0.value.jsonValue()) }
         return (option, node)
     }

@@ -69,8 +69,8 @@ enum DeclarationsReader {
             option.type = type
         }
         option.required = try fields["required"]?.bool("required") ?? false
-        option.secret = try fields["secret"]?.bool("secret") ?? false
         option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
+        SpecRules.inferTraits(declaredSecret: try fields["secret"]?.bool("secret"), of: &option)
         option.example = try fields["example"]?.string("example")
         if let envNode = fields["env"] {
             let env = try envNode.string("env")

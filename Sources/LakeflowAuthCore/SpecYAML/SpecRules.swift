@@ -59,6 +59,18 @@ enum SpecRules {
         }
     }
 
+    /// What the spec left unsaid, read from the option's words (both formats alike): secret unless
+    /// `secret:` is written, multi-line from the name and description. Needs the description set.
+    static func inferTraits(declaredSecret: Bool?, of option: inout ConnectorOption) {
+        if let declaredSecret {
+            option.secret = declaredSecret
+        } else if OptionInference.looksSecret(option.name) {
+            option.secret = true
+            option.secretInferred = true
+        }
+        option.multiline = OptionInference.looksMultiline(name: option.name, description: option.description)
+    }
+
     /// Whitespace runs in descriptions (folded YAML, line breaks) carry no meaning; nor does U+FEFF,
     /// which YAML readers drop at the start of a scalar, so a rendered description could not keep it.
     /// Split by scalar, not by character: a space followed by a combining mark is one character.

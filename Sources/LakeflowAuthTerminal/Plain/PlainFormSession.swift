@@ -30,7 +30,7 @@ public struct PlainFormSession {
         } else {
             console.write(style.heading("\(title): \(counts).") + " Ctrl-C quits without saving.\n")
         }
-        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value.") + "\n")
+        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value; @FILE reads a value from a file.") + "\n")
         let fields = form.fields
         for (index, option) in fields.enumerated() {
             try await askAndRecord(option, number: index + 1, of: fields.count)
@@ -50,7 +50,7 @@ public struct PlainFormSession {
         return "\(required) required and \(optional) optional " + (optional == 1 ? "option" : "options")
     }
 
-    private mutating func chooseAuthMethod() async throws(PlainFormError) {
+    private mutating func chooseAuthMethod() async throws {
         let methods = form.spec.authMethods
         let nameWidth = methods.map { TerminalText.sanitized($0.name).count }.max() ?? 0
         for (index, method) in methods.enumerated() {
@@ -61,13 +61,15 @@ public struct PlainFormSession {
             for line in lines.dropFirst() { console.write(String(repeating: " ", count: lead.count) + line + "\n") }
         }
         while true {
-            guard let answer = try console.ask("Auth method (1-\(methods.count)): ", secret: false) else { throw .cancelled }
+            guard let answer = try console.ask("Auth method (1-\(methods.count)): ", secret: false) else {
+                throw PlainFormError.cancelled
+            }
             let trimmed = answer.trimmingCharacters(in: .whitespaces)
             let name = Int(trimmed).flatMap { methods.indices.contains($0 - 1) ? methods[$0 - 1].name : nil } ?? trimmed
             do {
                 form = try await session.chooseAuthMethod(name).form
                 return
-            } catch {
+            } catch let error as AuthMethodError {
                 console.write(style.problem(trimmed.isEmpty ? "choose a number from 1 to \(methods.count)" : error.message) + "\n")
             }
         }

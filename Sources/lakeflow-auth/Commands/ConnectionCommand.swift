@@ -37,8 +37,7 @@ struct ConnectionTarget: ParsableArguments {
     func connection(comment: String?) throws -> UnityCatalogConnection {
         let environment = ProcessInfo.processInfo.environment
         let envelope = try StoreAccess.store().open(connector)
-        let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
-                                       connector: connector)
+        let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         return try UnityCatalogConnection(name: name, comment: comment, envelope: envelope, spec: spec)
     }
 

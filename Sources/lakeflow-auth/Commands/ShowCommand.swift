@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
         var envelope = try StoreAccess.store().open(connector)
         // A file that does not say which options are secret is masked whole, unless the spec can say.
         if envelope.secretOptions == nil,
-           let spec = try? SpecLoader.load(path: SpecResolver().resolve(connector), connector: connector) {
+           let spec = try? SpecResolver().resolve(connector).load() {
             envelope = envelope.withSecretOptions(from: spec)
         }
         StoreAccess.write(json ? CredentialDisplay.json(envelope, reveal: reveal) : CredentialDisplay.text(envelope, reveal: reveal))

@@ -58,8 +58,7 @@ struct SpecCommand: ParsableCommand {
         var strict = false
 
         func run() throws {
-            let path = try SpecResolver().resolve(nameOrFile: target)
-            let spec = try SpecLoader.load(path: path)
+            let spec = try SpecResolver().resolve(nameOrFile: target).load()
             if strict, let first = spec.warnings.first { throw first }
             Diagnostics.warn(spec.warnings)
             print(SpecInspection.json(spec).serialized(pretty: true))

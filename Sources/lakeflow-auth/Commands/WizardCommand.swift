@@ -6,9 +6,23 @@ import LakeflowAuthCore
 struct WizardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: "Collect, check and store a connector's credentials (the default command).",
+        abstract: "Collect, check and store a connector's credentials.",
+        usage: usage,
+        discussion: examples,
         shouldDisplay: false
     )
+
+    /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
+    static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
+        + "                          [--no-probe] [--probe-timeout SECONDS]"
+
+    static let examples = """
+        Examples:
+          lakeflow-auth connectors        list what can be set up
+          lakeflow-auth demo              try it against a built-in Acme sandbox
+          lakeflow-auth acme              ask for acme's credentials, check, store
+          lakeflow-auth acme --from-env   the same from ACME_API_KEY and the like
+        """
 
     @Argument(help: "The connector to set up, e.g. acme.")
     var connector: String
@@ -46,10 +60,10 @@ struct WizardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
-        let loaded = try SpecLoader.load(path: path, connector: connector)
+        let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
+        let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
-        try loaded.checkSomethingToSetUp(path: path)
+        try loaded.checkSomethingToSetUp(path: resolved.path)
         let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration)
