@@ -128,4 +128,32 @@ struct HostileValueTests {
         #expect(ConnectorName.setupCommand("acme") == "lakeflow-auth acme")
         #expect(StoreError.notFound(connector: "show", path: "/x").hints == ["run `lakeflow-auth wizard show` to set it up"])
     }
+
+    /// One rule for option names: a name a spec may declare is a name a probe template may use.
+    @Test func anOptionNamedWithADashCanBeUsedInAProbe() throws {
+        let spec = try SpecLoader.load(text: """
+            options:
+              - name: api-key
+                secret: true
+                required: true
+            probe:
+              url: https://api.example.com/me
+              auth:
+                type: bearer
+                token: "{api-key}"
+            """, path: "dash/options.yaml")
+        var form = Form(spec: spec)
+        form.set("api-key", "k-0123456789")
+        let request = try ProbeRequest(credentials: try form.validate(), probe: try #require(spec.probe), options: spec.options)
+        #expect(request.header("Authorization") == "Bearer k-0123456789")
+    }
+
+    @Test func aFieldMessageQuotesALongExampleShort() {
+        let option = ConnectorOption(name: "n", pattern: "^x$", example: String(repeating: "e", count: 1 << 20), envVar: "A_N")
+        guard case let .failure(problem) = ValueRules.parse("y", for: option) else {
+            Issue.record("y matched ^x$")
+            return
+        }
+        #expect(problem.text.count < 200)
+    }
 }
