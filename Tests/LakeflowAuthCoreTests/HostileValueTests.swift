@@ -156,4 +156,19 @@ struct HostileValueTests {
         }
         #expect(problem.text.count < 200)
     }
+
+    /// A stored file written by another tool skips the form; the probe still refuses to send a value
+    /// that would add a header.
+    @Test func aProbeRefusesStoredValuesWithControlCharacters() throws {
+        let spec = try ProbeFixtures.spec("acme")
+        let method = try #require(spec.authMethod(named: "api_key"))
+        let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
+            ("api_key", .string("tok\r\nX-Injected: yes")), ("workspace", .string("demo")), ("base_url", .string("https://api.acme.example")),
+        ])
+        let error = try #require(throws: ProbeURLError.self) {
+            try ProbeRequest(credentials: credentials, probe: try #require(spec.probe(for: method)), options: spec.formOptions(for: method))
+        }
+        #expect(error.problem == .controlCharacter)
+        #expect(!error.message.contains("tok"))
+    }
 }

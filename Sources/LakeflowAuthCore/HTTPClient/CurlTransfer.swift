@@ -31,6 +31,9 @@ final class CurlTransfer {
     static func perform(_ curl: LibCurl, _ request: HTTPRequest, timeout: Duration, responseLimit: Int,
                         cancellation: Cancellation) -> Result<HTTPResponse, HTTPFailure> {
         guard !cancellation.isCancelled else { return .failure(.cancelled) }
+        for (name, value) in request.headers where !HTTPHeaderName.isValid(name) || !HTTPHeaderName.isValidValue(value) {
+            return .failure(.invalidHeader(name: String(name.unicodeScalars.prefix(60))))
+        }
         guard let handle = curl.easyInit() else { return .failure(.other(code: -1)) }
         defer { curl.easyCleanup(handle) }
         let transfer = CurlTransfer(responseLimit: responseLimit, cancellation: cancellation)

@@ -41,7 +41,7 @@ struct ProbeJudgement {
         case 401: return .rejected
         case 403: return .forbidden
         case 404: return .notFound
-        case 429: return .rateLimited(retryAfter: exchange.retryAfter.map(safe))
+        case 429: return .rateLimited(retryAfter: exchange.retryAfter.flatMap(safe))
         case 500...599: return .serverError
         case 300...399 where exchange.redirectRefused: return .unexpectedResponse(.redirect)
         default: return .unexpectedResponse(.status)
@@ -66,14 +66,14 @@ struct ProbeJudgement {
         let origin = request.origin
         let host = origin.host.contains(":") ? "[\(origin.host)]" : origin.host
         let defaultPort = origin.scheme == "https" ? 443 : 80
-        return safe(origin.port == defaultPort ? host : "\(host):\(origin.port)")
+        return TerminalText.excerpt(origin.port == defaultPort ? host : "\(host):\(origin.port)", limit: Self.textLimit)
     }
 
     /// The server's own one-line explanation, when its JSON body has one.
     private func serverDetail(_ body: Data) -> String? {
         guard let document = json(body) else { return nil }
         for key in ["message", "error_description", "detail", "error"] {
-            if let text = document[key]?.stringValue, !text.isEmpty { return safe(text) }
+            if let text = document[key]?.stringValue, !text.isEmpty { return safe(text) ?? "(withheld: it repeats part of a secret)" }
         }
         return nil
     }
@@ -91,9 +91,12 @@ struct ProbeJudgement {
         return safe(visible)
     }
 
-    /// Scrubbed before it is shortened, so a cut can never leave part of a secret behind.
-    private func safe(_ text: String) -> String {
-        let clean = TerminalText.sanitized(scrubber.scrub(text))
+    /// Text the server chose, as a person will read it: normalised (so invisible characters cannot
+    /// split a secret), scrubbed, withheld when part of a secret is still in it, then shortened, so a
+    /// cut can never leave part of a secret behind.
+    private func safe(_ text: String) -> String? {
+        let clean = scrubber.scrub(SecretScrubber.visible(text))
+        guard !scrubber.revealsFragment(clean) else { return nil }
         return clean.count > Self.textLimit ? String(clean.prefix(Self.textLimit)) + "…" : clean
     }
 
