@@ -86,7 +86,7 @@ struct ProbeJudgement {
     /// invisible characters inside it to slip past the scrubber: it is normalised before it is
     /// scrubbed, and dropped whole when any run of a secret is left in it.
     private func shownIdentity(_ text: String) -> String? {
-        let visible = SecretScrubber.visible(text)
+        let visible = SecretScrubber.visible(String(text.prefix(Self.textLimit * 20)))
         guard !scrubber.revealsFragment(visible) else { return nil }
         return safe(visible)
     }
@@ -95,7 +95,8 @@ struct ProbeJudgement {
     /// split a secret), scrubbed, withheld when part of a secret is still in it, then shortened, so a
     /// cut can never leave part of a secret behind.
     private func safe(_ text: String) -> String? {
-        let clean = scrubber.scrub(SecretScrubber.visible(text))
+        // A body holds up to 1 MiB; the few thousand characters a message could show are enough to check.
+        let clean = scrubber.scrub(SecretScrubber.visible(String(text.prefix(Self.textLimit * 20))))
         guard !scrubber.revealsFragment(clean) else { return nil }
         return clean.count > Self.textLimit ? String(clean.prefix(Self.textLimit)) + "…" : clean
     }
