@@ -171,4 +171,13 @@ struct HostileValueTests {
         #expect(error.problem == .controlCharacter)
         #expect(!error.message.contains("tok"))
     }
+
+    @Test func anUnexpectedFailureIsAnInternalErrorThatSaysWhatHappened() {
+        struct SocketFailure: Error { let errno = 24 }
+        let error = InternalError(SocketFailure())
+        #expect(error.exitStatus.rawValue == 1)
+        #expect(error.message == "internal error: SocketFailure(errno: 24)")
+        #expect(!error.hints.joined().contains("--help"))
+        #expect(InternalError(CocoaError(.fileReadUnknown)).message.count < 600)
+    }
 }

@@ -18,7 +18,6 @@ final class CurlTransfer {
 
     private let responseLimit: Int
     private let cancellation: Cancellation
-    private var status = 0
     private var headers: [(String, String)] = []
     private var body = Data()
     private var bodyExceededLimit = false
