@@ -35,7 +35,7 @@ public struct CredentialStore: Sendable {
 
     public func open(_ connector: String) throws -> CredentialEnvelope {
         let path = try path(for: connector)
-        try location.checkFolders()
+        // Loading the identity checks the store's folders first.
         return try open(connector, at: path, identity: try keeper.load())
     }
 
@@ -76,7 +76,6 @@ public struct CredentialStore: Sendable {
     /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved.
     public func recordProbe(_ probe: ProbeRecord, for connector: String) throws {
         let path = try path(for: connector)
-        try location.checkFolders()
         let identity = try keeper.load()
         try lock.withLock { () throws(StoreError) in
             var envelope = try open(connector, at: path, identity: identity)
@@ -104,8 +103,7 @@ public struct CredentialStore: Sendable {
     }
 
     private func seal(_ envelope: CredentialEnvelope) throws(StoreError) -> [UInt8] {
-        try location.checkFolders()
-        return try seal(envelope, identity: try keeper.load())
+        try seal(envelope, identity: try keeper.load())
     }
 
     private func seal(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws(StoreError) -> [UInt8] {
