@@ -2,8 +2,9 @@
 import PackageDescription
 
 let package = Package(
+    // Linux only (Debian): the HTTP client loads libcurl by its Linux library names. No `platforms`
+    // entry, since SwiftPM has none for Linux.
     name: "lakeflow-auth",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lakeflow-auth", targets: ["lakeflow-auth"]),
     ],

@@ -37,11 +37,7 @@ enum Diagnostics {
         }
         let code = LakeflowAuthCommand.exitCode(for: error)
         guard code != .success else { LakeflowAuthCommand.exit(withError: error) }
-        guard code == .validationFailure else {
-            self.error("internal error: " + TerminalText.excerpt(String(describing: error), limit: 500),
-                       hints: ["this is a bug in lakeflow-auth, not a problem with your input; please report it"])
-            Foundation.exit(ExitStatus.internalFailure.rawValue)
-        }
+        guard code == .validationFailure else { exit(with: InternalError(error)) }
         let message = LakeflowAuthCommand.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         var hints = ["run `lakeflow-auth --help` for usage"]

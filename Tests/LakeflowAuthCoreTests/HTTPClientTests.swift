@@ -48,4 +48,14 @@ struct HTTPClientTests {
             }
         }
     }
+
+    @Test(arguments: [("X-Key", "a\r\nX-Injected: yes"), ("X-Key: a\r\nX", "v"), ("X Key", "v"), ("X-Key", "a\u{0}b")])
+    func aHeaderThatWouldEndItsLineIsRefusedUnsent(name: String, value: String) async throws {
+        let server = try EchoServer()
+        let result = await client.send(HTTPClient.Request(url: server.url, headers: [(name, value)]), timeout: .seconds(10), responseLimit: 1024)
+        guard case .failure(.invalidHeader) = result else {
+            Issue.record("sent: \(result)")
+            return
+        }
+    }
 }

@@ -128,4 +128,56 @@ struct HostileValueTests {
         #expect(ConnectorName.setupCommand("acme") == "lakeflow-auth acme")
         #expect(StoreError.notFound(connector: "show", path: "/x").hints == ["run `lakeflow-auth wizard show` to set it up"])
     }
+
+    /// One rule for option names: a name a spec may declare is a name a probe template may use.
+    @Test func anOptionNamedWithADashCanBeUsedInAProbe() throws {
+        let spec = try SpecLoader.load(text: """
+            options:
+              - name: api-key
+                secret: true
+                required: true
+            probe:
+              url: https://api.example.com/me
+              auth:
+                type: bearer
+                token: "{api-key}"
+            """, path: "dash/options.yaml")
+        var form = Form(spec: spec)
+        form.set("api-key", "k-0123456789")
+        let request = try ProbeRequest(credentials: try form.validate(), probe: try #require(spec.probe), options: spec.options)
+        #expect(request.header("Authorization") == "Bearer k-0123456789")
+    }
+
+    @Test func aFieldMessageQuotesALongExampleShort() {
+        let option = ConnectorOption(name: "n", pattern: "^x$", example: String(repeating: "e", count: 1 << 20), envVar: "A_N")
+        guard case let .failure(problem) = ValueRules.parse("y", for: option) else {
+            Issue.record("y matched ^x$")
+            return
+        }
+        #expect(problem.text.count < 200)
+    }
+
+    /// A stored file written by another tool skips the form; the probe still refuses to send a value
+    /// that would add a header.
+    @Test func aProbeRefusesStoredValuesWithControlCharacters() throws {
+        let spec = try ProbeFixtures.spec("acme")
+        let method = try #require(spec.authMethod(named: "api_key"))
+        let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
+            ("api_key", .string("tok\r\nX-Injected: yes")), ("workspace", .string("demo")), ("base_url", .string("https://api.acme.example")),
+        ])
+        let error = try #require(throws: ProbeURLError.self) {
+            try ProbeRequest(credentials: credentials, probe: try #require(spec.probe(for: method)), options: spec.formOptions(for: method))
+        }
+        #expect(error.problem == .controlCharacter)
+        #expect(!error.message.contains("tok"))
+    }
+
+    @Test func anUnexpectedFailureIsAnInternalErrorThatSaysWhatHappened() {
+        struct SocketFailure: Error { let errno = 24 }
+        let error = InternalError(SocketFailure())
+        #expect(error.exitStatus.rawValue == 1)
+        #expect(error.message == "internal error: SocketFailure(errno: 24)")
+        #expect(!error.hints.joined().contains("--help"))
+        #expect(InternalError(CocoaError(.fileReadUnknown)).message.count < 600)
+    }
 }

@@ -43,6 +43,7 @@ struct DatabricksAPI: Sendable {
         case .tls: return "the secure connection failed"
         case .timedOut: return "no answer in time"
         case .cancelled: return "cancelled"
+        case .invalidHeader: return "a header would not be sent as it is"
         case .noHTTPClient: return "libcurl is not installed (apt-get install libcurl4)"
         case let .unsupportedSetting(option): return "libcurl does not support \(option)"
         case let .other(code): return "libcurl error \(code)"

@@ -7,7 +7,7 @@
 /// classes (`[a-z0-9-]`, `[^…]`, `\d \w \s` and their negations), groups (`(…)`, `(?:…)`), `|`,
 /// `* + ?`, `{n}`, `{n,}`, `{n,m}` (lazy and possessive forms match the same values), `^` and `$`.
 /// What needs backtracking (backreferences, lookaround) or flags is refused when the spec loads.
-public struct ValuePattern: Sendable, Equatable {
+public struct ValuePattern: Sendable {
     public struct Unsupported: Error, Equatable {
         public let problem: String
     }
@@ -31,8 +31,6 @@ public struct ValuePattern: Sendable, Equatable {
         self.text = text
         self.program = program
     }
-
-    public static func == (lhs: ValuePattern, rhs: ValuePattern) -> Bool { lhs.text == rhs.text }
 
     /// True when the pattern matches somewhere in `value` (anchor it with `^…$` to match the whole).
     public func matches(in value: String) -> Bool {

@@ -18,7 +18,6 @@ final class CurlTransfer {
 
     private let responseLimit: Int
     private let cancellation: Cancellation
-    private var status = 0
     private var headers: [(String, String)] = []
     private var body = Data()
     private var bodyExceededLimit = false
@@ -31,6 +30,9 @@ final class CurlTransfer {
     static func perform(_ curl: LibCurl, _ request: HTTPClient.Request, timeout: Duration, responseLimit: Int,
                         cancellation: Cancellation) -> Result<HTTPClient.Response, HTTPFailure> {
         guard !cancellation.isCancelled else { return .failure(.cancelled) }
+        for (name, value) in request.headers where !HTTPHeaderName.isValid(name) || !HTTPHeaderName.isValidValue(value) {
+            return .failure(.invalidHeader(name: String(name.unicodeScalars.prefix(60))))
+        }
         guard let handle = curl.easyInit() else { return .failure(.other(code: -1)) }
         defer { curl.easyCleanup(handle) }
         let transfer = CurlTransfer(responseLimit: responseLimit, cancellation: cancellation)

@@ -6,6 +6,8 @@ public enum HTTPFailure: Error, Sendable, Equatable {
     case timedOut
     /// The task that sent it was cancelled.
     case cancelled
+    /// A header whose name is not a token or whose value holds CR, LF or NUL: refused unsent.
+    case invalidHeader(name: String)
     /// No libcurl on this system.
     case noHTTPClient
     /// libcurl refused a setting (an old version without it); names the option.

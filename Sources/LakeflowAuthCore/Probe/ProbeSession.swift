@@ -51,7 +51,7 @@ enum ProbeSession {
         case .timedOut: return .timedOut(seconds: timeoutSeconds)
         case .tls: return .tls
         case .noHTTPClient: return .noHTTPClient
-        case .cancelled, .unsupportedSetting, .other: return .other
+        case .cancelled, .invalidHeader, .unsupportedSetting, .other: return .other
         }
     }
 }

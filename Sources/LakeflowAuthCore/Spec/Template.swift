@@ -13,6 +13,10 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(_ text: String) throws(Malformed) {
+        // Templates become URLs and header values: a CR or LF would add a header of the spec's choosing.
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw Malformed(problem: "has a control character (a line break, tab or NUL)")
+        }
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(text)

@@ -94,7 +94,6 @@ public struct CredentialStore: Sendable {
     /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved.
     public func recordProbe(_ probe: ProbeRecord, for connector: String) throws {
         let path = try path(for: connector)
-        try location.checkFolders()
         let identity = try keeper.load()
         try lock.withLock { () throws(StoreError) in
             var envelope = try open(connector, at: path, identity: identity)

@@ -58,7 +58,8 @@ public struct IdentityKeeper: Sendable {
     /// A new identity where none exists, whatever credential files are left.
     func createReplacement() throws(StoreError) -> MachineIdentity {
         try location.checkFolders()
-        guard try read(location.identityPath) == nil else { throw .identityExists(path: location.identityPath) }
+        var status = stat()
+        guard lstat(location.identityPath, &status) != 0, errno == ENOENT else { throw .identityExists(path: location.identityPath) }
         return try create()
     }
 

@@ -1,3 +1,4 @@
+import AcmeSandbox
 import Foundation
 
 /// A loopback server that answers every request with the request itself as the body, so a test can
@@ -7,19 +8,13 @@ final class EchoServer: @unchecked Sendable {
     let url: URL
 
     init() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (listener, url) = try LoopbackSocket.bound()
+        guard listen(listener, 8) == 0 else {
+            close(listener)
+            throw POSIXError(.EADDRNOTAVAIL)
+        }
         self.listener = listener
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(listener, generic, length) == 0 && getsockname(listener, generic, &length) == 0
-            }
-        } && listen(listener, 8) == 0
-        guard ready else { throw POSIXError(.EADDRNOTAVAIL) }
-        url = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))")!
+        self.url = url
         Thread.detachNewThread { Self.serve(listener) }
     }
 
