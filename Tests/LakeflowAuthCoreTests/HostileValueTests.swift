@@ -22,6 +22,21 @@ struct HostileValueTests {
         }
     }
 
+    @Test func aMultiLineOptionKeepsItsLinesButNotOtherControlCharacters() throws {
+        let spec = ConnectorSpec(connector: "fhir", origin: .databricks, options: [
+            ConnectorOption(name: "private_key_pem", required: true, secret: true, multiline: true, envVar: "FHIR_PRIVATE_KEY_PEM"),
+        ])
+        let pem = "-----BEGIN PRIVATE KEY-----\r\nMIIE\tvQ\n-----END PRIVATE KEY-----\n"
+        var form = Form(spec: spec)
+        form.set("private_key_pem", pem)
+        #expect(try form.validate()["private_key_pem"] == .string(pem))
+        for hostile in ["\u{0}", "\u{1B}[2J", "\u{7F}"] {
+            form.set("private_key_pem", pem + hostile)
+            #expect(throws: InvalidForm.self) { try form.validate() }
+            #expect(form.errors == [FieldError(option: "private_key_pem", problem: .controlCharacter)])
+        }
+    }
+
     @Test func bytesThatWereNotUTF8AreRefused() {
         let decoded = String(decoding: [0x74, 0x6F, 0x6B, 0xFF, 0xFE], as: UTF8.self)
         var form = Form(spec: Self.spec)

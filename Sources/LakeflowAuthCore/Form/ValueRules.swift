@@ -5,7 +5,7 @@ public enum ValueRules {
     /// The typed value for `raw`, or why it cannot be one. `raw` is never empty here: emptiness is the
     /// form's concern (required, default).
     public static func parse(_ raw: String, for option: ConnectorOption) -> Result<JSONValue, FieldProblem> {
-        if let problem = characterProblem(raw) { return .failure(problem) }
+        if let problem = characterProblem(raw, allowingLines: option.multiline) { return .failure(problem) }
         let trimmed = option.secret ? raw : raw.trimmingCharacters(in: .whitespaces)
         switch option.type {
         case .string:
@@ -44,9 +44,12 @@ public enum ValueRules {
 
     /// Values end up in HTTP headers, URLs, env vars and JSON: a CR or LF would add a header, a NUL
     /// would cut an env var short, and U+FFFD is what bytes that were not UTF-8 became on the way in.
-    private static func characterProblem(_ raw: String) -> FieldProblem? {
+    /// A multi-line option (a PEM key, a service-account JSON) keeps its line breaks and tabs; the HTTP
+    /// client still refuses them in a header.
+    private static func characterProblem(_ raw: String, allowingLines: Bool) -> FieldProblem? {
         for scalar in raw.unicodeScalars {
             if scalar == "\u{FFFD}" { return .notUTF8 }
+            if allowingLines, ["\n", "\r", "\t"].contains(scalar) { continue }
             if scalar.properties.generalCategory == .control { return .controlCharacter }
         }
         return nil
