@@ -2,8 +2,9 @@
 import PackageDescription
 
 let package = Package(
+    // Linux only (Debian): the HTTP client loads libcurl by its Linux library names. No `platforms`
+    // entry, since SwiftPM has none for Linux.
     name: "lakeflow-auth",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lakeflow-auth", targets: ["lakeflow-auth"]),
     ],
@@ -30,12 +31,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // A loopback Acme API for tests and `lakeflow-auth demo`. FlyingSocks rather than FlyingFox's
-        // HTTPServer: the latter reads request lines and headers without a size limit.
+        // The one HTTP/1.1 server layer (the browser form, the sandbox, the OAuth callback). FlyingSocks
+        // rather than FlyingFox's HTTPServer: the latter reads request lines and headers without a size limit.
         .target(
-            name: "AcmeSandbox",
+            name: "LoopbackHTTP",
             dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
         ),
+        // A loopback Acme API for tests and `lakeflow-auth demo`.
+        .target(name: "AcmeSandbox", dependencies: ["LoopbackHTTP"]),
         // The wide-character curses library. Only ncursesw itself: its formw and menuw draw and edit
         // cell by byte, not by wide character, so the full-screen form has widgets of its own.
         .systemLibrary(
@@ -48,11 +51,37 @@ let package = Package(
             name: "LakeflowAuthTerminal",
             dependencies: ["LakeflowAuthCore", "CNCurses"]
         ),
+        // The browser form. Its templates are compiled into the binary (`embedInCode`), so a copied
+        // binary works alone.
+        .target(
+            name: "LakeflowAuthBrowser",
+            dependencies: ["LakeflowAuthCore", "LoopbackHTTP"],
+            resources: [
+                .embedInCode("Templates/alert-item.html"),
+                .embedInCode("Templates/alert.html"),
+                .embedInCode("Templates/button.html"),
+                .embedInCode("Templates/choice.html"),
+                .embedInCode("Templates/editing-note.html"),
+                .embedInCode("Templates/field-checkbox.html"),
+                .embedInCode("Templates/field-error.html"),
+                .embedInCode("Templates/field-secret.html"),
+                .embedInCode("Templates/field-select.html"),
+                .embedInCode("Templates/field-text.html"),
+                .embedInCode("Templates/field-textarea.html"),
+                .embedInCode("Templates/form.html"),
+                .embedInCode("Templates/method-switch.html"),
+                .embedInCode("Templates/page.html"),
+                .embedInCode("Templates/result.html"),
+                .embedInCode("Templates/reveal-button.html"),
+                .embedInCode("Templates/section.html"),
+            ]
+        ),
         .executableTarget(
             name: "lakeflow-auth",
             dependencies: [
                 "LakeflowAuthCore",
                 "LakeflowAuthTerminal",
+                "LakeflowAuthBrowser",
                 "AcmeSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,11 +89,13 @@ let package = Package(
         // `benchmarks/run`: the issues' speed targets, measured.
         .executableTarget(
             name: "lakeflow-auth-benchmarks",
-            dependencies: ["Age", "AcmeSandbox", "PseudoTerminal"],
+            dependencies: ["Age", "AcmeSandbox", "PseudoTerminal", "RawHTTP"],
             path: "benchmarks/Runner"
         ),
         // Runs a program on a pseudo-terminal of its own, for the end-to-end tests and the benchmarks.
         .target(name: "PseudoTerminal", path: "Tests/PseudoTerminal"),
+        // Sends hand-made HTTP requests over a raw socket, for the tests of the loopback servers.
+        .target(name: "RawHTTP", path: "Tests/RawHTTP"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
@@ -77,9 +108,11 @@ let package = Package(
             dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
+        .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "RawHTTP"]),
+        .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "PseudoTerminal", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

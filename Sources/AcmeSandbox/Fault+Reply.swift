@@ -1,9 +1,10 @@
 import Foundation
+import LoopbackHTTP
 
 extension AcmeSandboxConfiguration.Fault {
     /// The misbehaviour for this request, or `nil` when the workspace should
     /// answer normally (the second leg of a same-origin redirect).
-    func reply(workspace: AcmeSandboxConfiguration.Workspace, request: HTTPRequestHead) -> Reply? {
+    func reply(workspace: AcmeSandboxConfiguration.Workspace, request: HTTPRequest) -> HTTPReply? {
         switch self {
         case .serverError:
             return .respond(.json(503, ["error": "service unavailable"]))
@@ -33,7 +34,7 @@ extension AcmeSandboxConfiguration.Fault {
         case .echoCredentials:
             // In the free-text `message` too, because that is the field a
             // careless client would show the user.
-            let authorization = request.headers["authorization"] ?? ""
+            let authorization = request.header("authorization") ?? ""
             let query = request.rawQuery ?? ""
             return .respond(.json(401, [
                 "error": "unauthorized",

@@ -1,18 +1,12 @@
 import Foundation
-
-/// What the server does with a request: answer it, or (for the `hang` fault)
-/// hold the connection open without ever answering.
-enum Reply {
-    case respond(HTTPResponse)
-    case hang
-}
+import LoopbackHTTP
 
 /// Maps a request to Acme's credential-probe behaviour. Pure, so the whole
 /// decision is visible in one place and independent of sockets.
 struct ProbeRouter: Sendable {
     let configuration: AcmeSandboxConfiguration
 
-    func reply(to request: HTTPRequestHead) -> Reply {
+    func reply(to request: HTTPRequest) -> HTTPReply {
         guard let slug = Self.workspaceSlug(inProbePath: request.path) else {
             return .respond(.json(404, ["error": "not found"]))
         }
@@ -27,7 +21,7 @@ struct ProbeRouter: Sendable {
         if let fault = workspace.fault, let reply = fault.reply(workspace: workspace, request: request) {
             return reply
         }
-        return .respond(Self.identify(Credential(authorizationHeader: request.headers["authorization"]), in: workspace))
+        return .respond(Self.identify(Credential(authorizationHeader: request.header("authorization")), in: workspace))
     }
 
     /// `/v1/workspaces/{slug}/me` → `slug`.

@@ -13,7 +13,7 @@ import Darwin
 ///
 /// Plain signal handlers rather than dispatch sources: a source is armed asynchronously, and a signal
 /// in that window would be lost. Everything the handlers touch is set before they are installed, and
-/// they only call tcsetattr, write, sigaction, raise and _exit, which are async-signal-safe.
+/// they only call tcsetattr, tcflush, write, sigaction, raise and _exit, which are async-signal-safe.
 public enum TerminalRestoration {
     static let endingSignals = [SIGINT, SIGHUP, SIGTERM]
     static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
@@ -79,6 +79,8 @@ nonisolated(unsafe) private var holders = 0
 private func putTerminalBack(_ state: HeldTerminal) {
     var settings = state.settings
     tcsetattr(state.descriptor, TCSANOW, &settings)
+    // Whatever was pasted ahead would otherwise run as commands in the shell.
+    tcflush(state.descriptor, TCIFLUSH)
     _ = state.reset.withUnsafeBytes { write(state.descriptor, $0.baseAddress, $0.count) }
 }
 

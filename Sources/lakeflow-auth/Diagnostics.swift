@@ -13,12 +13,20 @@ enum Diagnostics {
         "lakeflow-auth: error: \(message)\n" + hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
     }
 
+    /// What a spec reader let pass but a person should see, in the voice of errors.
+    static func warn(_ warnings: [SpecError]) {
+        let lines = warnings.map { warning in
+            "lakeflow-auth: warning: \(warning.message)\n" + warning.hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
+        }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
     }
 
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
-    /// help and version with 0.
+    /// help and version with 0, and anything else as the internal failure it is, with 1.
     static func exit(with error: Error) -> Never {
         if let error = error as? UserFacingError {
             self.error(error.message, hints: error.hints)
@@ -29,10 +37,19 @@ enum Diagnostics {
         }
         let code = LakeflowAuthCommand.exitCode(for: error)
         guard code != .success else { LakeflowAuthCommand.exit(withError: error) }
+        guard code == .validationFailure else { exit(with: InternalError(error)) }
         let message = LakeflowAuthCommand.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-        self.error(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst,
-                   hints: ["run `lakeflow-auth --help` for usage"])
+        var hints = ["run `lakeflow-auth --help` for usage"]
+        let arguments = CommandLine.arguments
+        // Only a subcommand that was handed the wizard's words (`lakeflow-auth list --from-env`) was
+        // likely meant as a connector; a subcommand's own mistake is just that.
+        let strayWords = message.hasPrefix("Unknown option") || message.hasPrefix("Unexpected argument")
+        if strayWords, arguments.count > 1, ConnectorName.subcommands.contains(arguments[1]), arguments[1] != "help" {
+            hints.append("to set up a connector named \(arguments[1]), run `\(ConnectorName.setupCommand(arguments[1]))`")
+        }
+        self.error(TerminalText.excerpt(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst, limit: 500),
+                   hints: hints)
         Foundation.exit(ExitStatus.badInput.rawValue)
     }
 }

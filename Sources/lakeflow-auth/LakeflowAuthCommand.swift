@@ -7,21 +7,23 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lakeflow-auth",
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
-        usage: "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-            + "                          [--no-probe] [--probe-timeout SECONDS]\n"
-            + "lakeflow-auth <subcommand>",
+        usage: WizardCommand.usage + "\nlakeflow-auth <subcommand>",
+        discussion: WizardCommand.examples,
         subcommands: [
-            WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
+            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
             ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+            ConnectionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )
 
     static func main() async {
-        // Bare `lakeflow-auth` is a request for directions, not a missing connector.
-        guard CommandLine.arguments.count > 1 else {
-            print(helpMessage())
-            Foundation.exit(ExitStatus.badInput.rawValue)
+        // Bare `lakeflow-auth` is a request for directions, not a missing connector, and answering it
+        // is success: the person asked how to use the tool and got the answer.
+        let arguments = CommandLine.arguments.dropFirst()
+        guard !arguments.isEmpty, arguments != ["--help"], arguments != ["-h"] else {
+            print(fullHelp())
+            Foundation.exit(ExitStatus.success.rawValue)
         }
         do {
             var command = try parseAsRoot()
@@ -33,5 +35,13 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         } catch {
             Diagnostics.exit(with: error)
         }
+    }
+
+    /// The subcommands, then how to set up a connector: what most people came for is the default
+    /// command, whose flags the parser would otherwise show only under `<connector> --help`.
+    static func fullHelp() -> String {
+        let wizard = WizardCommand.helpMessage()
+        let options = wizard.range(of: "OPTIONS:\n").map { String(wizard[$0.upperBound...]) } ?? wizard
+        return helpMessage() + "\n\nSETTING UP A CONNECTOR (lakeflow-auth <connector> [options]):\n" + options
     }
 }

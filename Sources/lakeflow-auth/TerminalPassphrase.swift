@@ -8,9 +8,18 @@ import LakeflowAuthTerminal
 enum TerminalPassphrase {
     static var prompt: IdentityKeeper.PassphrasePrompt? {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
-        return { path in
-            let terminal = try? TerminalIO(connector: "", farewell: Diagnostics.text("cancelled"))
-            return try? terminal?.ask("lakeflow-auth: passphrase for \(path): ", secret: true)
-        }
+        return { path in ask(path, attempt: 1) }
+    }
+
+    /// The same prompt for a setup session, which asks again after a wrong passphrase.
+    static var sessionPrompt: SetupSession.PassphrasePrompt? {
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        return { path, attempt in ask(path, attempt: attempt) }
+    }
+
+    private static func ask(_ path: String, attempt: Int) -> String? {
+        let terminal = try? TerminalIO(connector: "", farewell: Diagnostics.text("cancelled"))
+        if attempt > 1 { terminal?.write("lakeflow-auth: that passphrase does not open \(path); try again\n") }
+        return try? terminal?.ask("lakeflow-auth: passphrase for \(path): ", secret: true)
     }
 }

@@ -2,11 +2,30 @@ import Testing
 
 /// The command line's own contract: directions when called bare, exit 2 for what it cannot parse.
 struct CommandLineTests {
-    @Test func bareInvocationShowsUsageAndExitsTwo() throws {
+    @Test func bareInvocationShowsUsageAndSucceeds() throws {
         let result = try LakeflowAuthProcess.run([])
-        #expect(result.status == 2)
+        #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]]"))
         #expect(result.stdout.contains("export"))
+    }
+
+    @Test(arguments: [["--help"], ["-h"]])
+    func helpShowsHowToSetUpAConnectorWithAnExample(arguments: [String]) throws {
+        let result = try LakeflowAuthProcess.run(arguments)
+        #expect(result.status == 0)
+        for flag in ["--plain", "--from-env", "--env-file", "--spec", "--auth-method", "--no-probe", "--probe-timeout"] {
+            #expect(result.stdout.contains("\n  \(flag)"), "\(flag) is listed")
+        }
+        #expect(result.stdout.contains("Examples:\n  lakeflow-auth connectors"))
+        #expect(result.stdout.contains("connectors              List the connectors"))
+    }
+
+    @Test func connectorHelpNamesNoSubcommandNobodyTyped() throws {
+        let result = try LakeflowAuthProcess.run(["acme", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: lakeflow-auth <connector> [--plain | --from-env"))
+        #expect(!result.stdout.contains("wizard"))
+        #expect(!result.stdout.contains("until the full-screen form exists"))
     }
 
     @Test(arguments: [["acme", "--plain", "--from-env"], ["acme", "--probe-timeout", "0"], ["acme", "--probe-timeout", "x"]])

@@ -32,6 +32,7 @@ import Testing
         let show = try fixture.lakeflowAuth(["show", "acme"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("  api_key: ••••cdef\n  region: eu\n"))
+        #expect(show.stdout.contains("\nstatus: verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n"))
         #expect(!show.stdout.contains("0123456789"))
         #expect(try fixture.lakeflowAuth(["show", "acme", "--reveal"]).stdout.contains("api_key: \(SampleEnvelope.apiKey)\n"))
         let json = try fixture.lakeflowAuth(["show", "acme", "--json"]).stdout

@@ -20,7 +20,9 @@ struct EnvFileTests {
 
     @Test(arguments: [
         ("NAME", "t.env:1:1: expected NAME=value"),
-        ("1BAD=x", "t.env:1:1: \"1BAD\" is not a variable name"),
+        ("1BAD=x", "t.env:1:1: the text before '=' is not a variable name"),
+        // The text before '=' can be the secret itself, when a line lost its name.
+        ("ACME_API_KEY: s3cr3t-value=", "t.env:1:1: the text before '=' is not a variable name"),
         ("A='open", "t.env:1:1: the value's ' quote is not closed"),
         ("A=\"x\" trailing", "t.env:1:1: unexpected text after the closing quote"),
     ])

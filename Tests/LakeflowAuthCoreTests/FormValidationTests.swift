@@ -146,16 +146,69 @@ struct FormValidationTests {
         #expect(error.message() == "endpoint must be a URL with a scheme and a host, like https://api.example.com")
     }
 
-    @Test("options of an auth method that was not chosen are refused, naming their method")
+    @Test("values of another auth method are set aside: they neither fail validation nor reach the credentials")
     func otherMethod() throws {
+        var form = try Self.acmeForm(method: "basic")
+        form.set("username", "alice")
+        form.set("workspace", "acme-prod")
+        try form.chooseAuthMethod("api_key")
+        form.set("api_key", "k")
+        let credentials = try form.validate()
+        #expect(credentials.values.map(\.0) == ["api_key", "workspace", "base_url", "region"])
+        try form.chooseAuthMethod("basic")
+        #expect(form.values["username"] == "alice", "switching back restores what was typed")
+        #expect(form.check("password", nil)?.problem == .missing)
+        #expect(form.check("api_key", "k")?.problem == .otherAuthMethod(owner: "api_key", chosen: "basic"))
+    }
+
+    @Test("an option no auth method declares is still refused")
+    func unknownOption() throws {
         var form = try Self.acmeForm(method: "api_key")
         form.set("workspace", "acme-prod")
         form.set("api_key", "k")
-        form.set("password", "secret-value")
-        let errors = Self.errors(&form)
-        #expect(errors == [FieldError(option: "password", problem: .otherAuthMethod(owner: "basic", chosen: "api_key"))])
-        #expect(errors.first?.message() == "password belongs to the auth method basic, not to api_key")
-        #expect(errors.allSatisfy { !$0.message().contains("secret-value") })
+        form.set("colour", "blue")
+        #expect(Self.errors(&form) == [FieldError(option: "colour", problem: .unknownOption(connector: "acme"))])
+    }
+
+    @Test("a required value of only white space is missing; an optional one falls back to its default", arguments: [" ", "   ", "\t"])
+    func whiteSpaceIsMissing(_ blank: String) throws {
+        var form = try Self.acmeForm(method: "api_key")
+        form.set("workspace", blank)
+        form.set("api_key", blank)
+        form.set("region", blank)
+        #expect(Self.errors(&form).map(\.option) == ["api_key", "workspace"])
+        #expect(Self.errors(&form).allSatisfy { $0.problem == .missing })
+        form.set("workspace", "acme-prod")
+        form.set("api_key", "k")
+        #expect(try form.validate()["region"] == .string("us"))
+    }
+
+    @Test("leaving a field records its check; editing it clears the mark of a failed check")
+    func fieldState() throws {
+        var form = try Self.acmeForm(method: "api_key")
+        form.set("workspace", "Not A Workspace")
+        form.leave("workspace")
+        let workspace = try #require(form.fieldStates.first { $0.option.name == "workspace" })
+        #expect(workspace.error?.problem == .patternMismatch(pattern: "^[a-z0-9-]{3,40}$", example: "acme-prod"))
+        form.set("api_key", "acme-demo-key-0001")
+        form.markConcerned(["api_key", "not-a-field"])
+        #expect(form.fieldStates.filter(\.concernedByCheck).map(\.option.name) == ["api_key"])
+        let summary = try #require(form.fieldStates.first?.summary)
+        #expect(summary.hasPrefix("••••") && !summary.contains("acme-demo"))
+        form.set("api_key", "another-key")
+        #expect(form.fieldStates.allSatisfy { !$0.concernedByCheck })
+    }
+
+    @Test("values are shown by the core: secrets masked, pasted keys counted, control characters visible")
+    func display() throws {
+        let form = try Self.acmeForm(method: "basic")
+        let password = try #require(form.field("password"))
+        let workspace = try #require(form.field("workspace"))
+        #expect(ValueDisplay.editing("hunter2", of: password) == "•••••••")
+        #expect(ValueDisplay.editing("hunter2", of: password, revealed: true) == "hunter2")
+        #expect(ValueDisplay.summary("-----BEGIN KEY-----\nabc\n-----END KEY-----\n", of: password) == "(3 lines)")
+        #expect(ValueDisplay.summary("acme\u{1B}[2J", of: workspace) == "acme\u{241B}[2J")
+        #expect(ValueDisplay.editing("a\u{202E}b", of: workspace) == "a\u{FFFD}b")
     }
 
     @Test("a spec with several methods needs one chosen before it validates")

@@ -48,12 +48,41 @@ struct ProbeJudgementTests {
         ).result(of: exchange)
     }
 
-    @Test func identityIsScrubbedAndMadeSafeForATerminal() throws {
-        let body = Data(#"{"name": "k-123 \u001b[2Jevil"}"#.utf8)
+    @Test func identityIsMadeSafeForATerminal() throws {
+        let body = Data(#"{"name": "alice \u001b[2Jevil\u202e"}"#.utf8)
         let result = try Self.judge(ProbeExchange(status: 200, body: body, latency: .milliseconds(12)))
         #expect(result.outcome == .verified)
-        #expect(result.identity == "•••• \u{FFFD}[2Jevil")
-        #expect(result.message == "connected to Acme as •••• \u{FFFD}[2Jevil (HTTP 200, 12 ms)")
+        #expect(result.identity == "alice [2Jevil")
+        #expect(result.message == "connected to Acme as alice [2Jevil (HTTP 200, 12 ms)")
+    }
+
+    /// A server that echoes the token back as the name, whole, cut, or with invisible characters
+    /// inside it, gets no identity shown or stored.
+    @Test(arguments: ["k-123", "me k-123 too", #"k-\u200b123"#, #"k\u00ad-123"#, #"k-\u0000123"#, "ｋ-１２３"])
+    func identityHoldingTheSecretIsNotShown(name: String) throws {
+        let body = Data(#"{"name": "\#(name)"}"#.utf8)
+        let result = try Self.judge(ProbeExchange(status: 200, body: body, latency: .milliseconds(12)))
+        #expect(result.outcome == .verified)
+        #expect(result.identity == nil)
+    }
+
+    /// The server's own explanation is withheld when part of a long secret survives in it, even cut
+    /// or split by invisible characters; the whole secret is masked as before.
+    @Test func aServerDetailRepeatingPartOfTheSecretIsWithheld() throws {
+        let secret = "sk_live_9f8e7d6c5b4a3210"
+        for (message, shown) in [("bad key sk_live_9f8e7d6c", nil), (#"bad key sk_li\u200bve_9f8e7d6c5b4a3210"#, "bad key ••••"),
+                                 ("bad key", "bad key")] as [(String, String?)] {
+            let body = Data(#"{"message": "\#(message)"}"#.utf8)
+            let result = try Self.judge(ProbeExchange(status: 401, body: body), secret: secret)
+            #expect(result.serverDetail == (shown ?? "(withheld: it repeats part of a secret)"), "\(message)")
+        }
+    }
+
+    /// Over 1 MiB of body does not turn a refusal into "unreachable": the status alone decides.
+    @Test(arguments: [(401, ProbeOutcome.rejected), (403, .forbidden), (500, .serverError)])
+    func aLongBodyDoesNotHideTheStatus(status: Int, outcome: ProbeOutcome) throws {
+        let exchange = ProbeExchange(status: status, body: Data(count: 1024), bodyExceededLimit: true)
+        #expect(try Self.judge(exchange).outcome == outcome)
     }
 
     @Test func numericIdentityIsShownAsText() throws {
@@ -82,7 +111,7 @@ struct ProbeJudgementTests {
 
     @Test func retryAfterAsADateIsPassedOnSafely() throws {
         let result = try Self.judge(ProbeExchange(status: 429, retryAfter: "Wed, 21 Oct 2026 07:28:00 GMT\u{7}"))
-        #expect(result.message == "rate limited by Acme (HTTP 429): try again after Wed, 21 Oct 2026 07:28:00 GMT\u{FFFD}")
+        #expect(result.message == "rate limited by Acme (HTTP 429): try again after Wed, 21 Oct 2026 07:28:00 GMT")
     }
 
     @Test func networkFailuresNameTheHostOption() throws {

@@ -33,8 +33,8 @@ struct RealSpecCorpusTests {
         #expect(everyOption.allSatisfy { $0.envVar == EnvVarName.forOption($0.name, connector: expected.file) })
     }
 
-    /// `name`, then `!` when required, `*` when secret: the notation of RealSpecTable.
+    /// `name`, then `!` when required, `*` when marked secret, `~` when secret by name: the notation of RealSpecTable.
     static func summary(_ option: ConnectorOption) -> String {
-        option.name + (option.required ? "!" : "") + (option.secret ? "*" : "")
+        option.name + (option.required ? "!" : "") + (option.secret ? (option.secretInferred ? "~" : "*") : "")
     }
 }

@@ -1,8 +1,9 @@
 import Testing
 
 /// What each of the 29 real `connector_spec.yaml` files in `../shared/connector-specs` declares, read
-/// off the YAML by hand. Parameters are written `name`, with `!` when required and `*` when secret
-/// (`password!*` is a required secret); every parameter in these files is typed `string`.
+/// off the YAML by hand. Parameters are written `name`, with `!` when required, `*` when marked secret
+/// and `~` when secret by its name alone (`password!*` is a required secret; example's unmarked
+/// `password!~` is one too); every parameter in these files is typed `string`.
 struct ExpectedSpec: Sendable, CustomTestStringConvertible {
     let file: String
     let displayName: String
@@ -59,13 +60,13 @@ enum RealSpecTable {
                                    ("bearer", ["token!*"])],
                      allowlist: "fetch_dicom_files,dicom_volume_path,lookback_days,page_size,fetch_metadata,wado_mode,window_days,starting_date,num_partitions,max_concurrent_downloads,study_qido_filters,series_qido_filters,instance_qido_filters"),
         ExpectedSpec("example", "Example",
-                     parameters: ["username!", "password!"],
+                     parameters: ["username!", "password!~"],
                      allowlist: "max_records_per_batch,category,user_id,status,limit,window_seconds"),
         ExpectedSpec("fhir", "FHIR R4",
                      parameters: ["base_url!", "auth_type!"],
-                     authMethods: [("jwt_assertion", ["token_url", "client_id!", "private_key_pem!", "kid!",
+                     authMethods: [("jwt_assertion", ["token_url", "client_id!", "private_key_pem!~", "kid!",
                                                       "private_key_algorithm", "scope!"]),
-                                   ("client_secret", ["token_url", "client_id!", "client_secret!", "scope"]),
+                                   ("client_secret", ["token_url", "client_id!", "client_secret!~", "scope"]),
                                    ("none", [])],
                      allowlist: "resource_types,page_size,max_records_per_batch,page_delay,profile"),
         ExpectedSpec("github", "GitHub",

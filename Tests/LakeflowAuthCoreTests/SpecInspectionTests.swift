@@ -7,7 +7,7 @@ import Testing
 @Suite("spec inspect --json")
 struct SpecInspectionTests {
     static let topKeys = ["display_name", "parameters", "auth_methods", "oauth", "external_options_allowlist"]
-    static let parameterKeys = ["name", "type", "required", "secret", "description"]
+    static let parameterKeys = ["name", "type", "required", "secret", "secret_inferred", "multiline", "description"]
 
     @Test func databricksFormatExactly() throws {
         let text = """
@@ -38,8 +38,8 @@ struct SpecInspectionTests {
 
         """
         let spec = try SpecLoader.load(text: text, path: "tiny.yaml")
-        let expected = #"{"display_name":"Tiny","parameters":[{"name":"host","type":"string","required":false,"secret":false,"description":"the host"}],"#
-            + #""auth_methods":[{"name":"key","description":"An API key.","parameters":[{"name":"api_key","type":"string","required":true,"secret":true,"description":""}]}],"#
+        let expected = #"{"display_name":"Tiny","parameters":[{"name":"host","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"the host"}],"#
+            + #""auth_methods":[{"name":"key","description":"An API key.","parameters":[{"name":"api_key","type":"string","required":true,"secret":true,"secret_inferred":false,"multiline":false,"description":""}]}],"#
             + #""oauth":{"flow":"u2m","pkce":false,"port":8080,"ratio":1.5,"scopes":["a","b"],"quoted":"true","empty":null},"#
             + #""external_options_allowlist":["a","b","c"]}"#
         #expect(SpecInspection.json(spec).serialized() == expected)
@@ -48,7 +48,7 @@ struct SpecInspectionTests {
     @Test func absentPartsAreNullOrEmpty() throws {
         let spec = try SpecLoader.load(text: "connection:\n  parameters:\n    - name: a\n", path: "bare.yaml")
         #expect(SpecInspection.json(spec).serialized()
-            == #"{"display_name":null,"parameters":[{"name":"a","type":"string","required":false,"secret":false,"description":""}],"auth_methods":[],"oauth":null,"external_options_allowlist":[]}"#)
+            == #"{"display_name":null,"parameters":[{"name":"a","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":""}],"auth_methods":[],"oauth":null,"external_options_allowlist":[]}"#)
     }
 
     @Test func declarationsExactly() throws {
@@ -73,9 +73,9 @@ struct SpecInspectionTests {
         """
         let spec = try SpecLoader.load(text: text, path: "tiny/options.yaml")
         let expected = #"{"display_name":null,"parameters":["#
-            + #"{"name":"plain","type":"string","required":false,"secret":false,"description":"","env":"TINY_PLAIN"},"#
-            + #"{"name":"tuned","type":"integer","required":true,"secret":false,"description":"Two lines","env":"TUNED_VALUE","default":"5","pattern":"^[0-9]+$","example":"42"},"#
-            + #"{"name":"region","type":"choice","required":false,"secret":false,"description":"","env":"TINY_REGION","choices":["us","eu"]}"#
+            + #"{"name":"plain","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"","env":"TINY_PLAIN"},"#
+            + #"{"name":"tuned","type":"integer","required":true,"secret":false,"secret_inferred":false,"multiline":false,"description":"Two lines","env":"TUNED_VALUE","default":"5","pattern":"^[0-9]+$","example":"42"},"#
+            + #"{"name":"region","type":"choice","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"","env":"TINY_REGION","choices":["us","eu"]}"#
             + #"],"auth_methods":[],"oauth":null,"external_options_allowlist":[]}"#
         #expect(SpecInspection.json(spec).serialized() == expected)
     }
@@ -86,7 +86,7 @@ struct SpecInspectionTests {
         #expect(json["display_name"] == .string("Acme"))
         #expect(Self.names(json["parameters"]) == ["workspace", "base_url", "region"])
         #expect(Self.items(json["parameters"]).first?.serialized()
-            == #"{"name":"workspace","type":"string","required":true,"secret":false,"description":"The Acme workspace to read from: the short name in your workspace's address, 3 to 40 lower-case letters, digits or dashes.","env":"ACME_WORKSPACE","pattern":"^[a-z0-9-]{3,40}$","example":"acme-prod"}"#)
+            == #"{"name":"workspace","type":"string","required":true,"secret":false,"secret_inferred":false,"multiline":false,"description":"The Acme workspace to read from: the short name in your workspace's address, 3 to 40 lower-case letters, digits or dashes.","env":"ACME_WORKSPACE","pattern":"^[a-z0-9-]{3,40}$","example":"acme-prod"}"#)
         #expect(Self.names(json["auth_methods"]) == ["api_key", "basic"])
         #expect(json["external_options_allowlist"] == .array(["max_records_per_batch", "window_seconds", "start_timestamp"].map(JSONValue.string)))
     }

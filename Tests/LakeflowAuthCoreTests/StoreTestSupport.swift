@@ -4,15 +4,13 @@ import LakeflowAuthCore
 
 /// A store in a fresh temporary folder, removed when the value goes away.
 final class TemporaryStore: Sendable {
+    private let folder = TemporaryFolder()
     let home: String
     var location: StoreLocation { StoreLocation(home: home) }
 
     init() {
-        var template = Array((NSTemporaryDirectory() + "/lakeflow-store-XXXXXX").utf8CString)
-        home = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) } + "/home"
+        home = folder.path + "/home"
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: (home as NSString).deletingLastPathComponent) }
 
     /// scrypt at a low work factor keeps passphrase tests fast; the format is the same.
     func store(passphrase: String? = nil, prompt: IdentityKeeper.PassphrasePrompt? = nil,

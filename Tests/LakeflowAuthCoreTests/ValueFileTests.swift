@@ -2,32 +2,43 @@ import Foundation
 import LakeflowAuthCore
 import Testing
 
-/// Loading a field's value from a file, as the interactive forms offer it.
+/// `<CONNECTOR>_<OPTION>_FILE` names a file holding the value, as container images pass secrets.
 struct ValueFileTests {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("value-file-\(UUID().uuidString)").path
+    let spec = try! SpecLoader.load(path: PackagePaths.acmeDeclarations)
 
-    init() throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    @Test func aFileVariableFillsTheOptionLessItsFinalLineBreak() throws {
+        let folder = TemporaryFolder()
+        let key = folder.write("sk_from_a_file\n", to: "api_key")
+        let credentials = try HeadlessForm.credentials(
+            spec: spec, environment: ["ACME_WORKSPACE": "acme-prod", "ACME_API_KEY_FILE": key], authMethod: nil)
+        #expect(credentials.authMethod == "api_key", "a _FILE variable counts towards choosing the method")
+        #expect(credentials["api_key"] == .string("sk_from_a_file"))
     }
 
-    @Test func readsAMultiLineKeyByteForByteAndExpandsTheHomeFolder() throws {
-        let key = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\n"
-        try key.write(toFile: folder + "/key.pem", atomically: true, encoding: .utf8)
-        #expect(try ValueFile.read(folder + "/key.pem", environment: [:]) == key)
-        #expect(try ValueFile.read("~/key.pem", environment: ["HOME": folder]) == key)
-        try? FileManager.default.removeItem(atPath: folder)
+    @Test func theVariableItselfWinsOverItsFile() throws {
+        let folder = TemporaryFolder()
+        let key = folder.write("from-file", to: "api_key")
+        let credentials = try HeadlessForm.credentials(
+            spec: spec, environment: ["ACME_WORKSPACE": "acme-prod", "ACME_API_KEY": "from-env", "ACME_API_KEY_FILE": key],
+            authMethod: "api_key")
+        #expect(credentials["api_key"] == .string("from-env"))
     }
 
-    @Test func refusesWhatIsNoValue() throws {
-        try Data([0x41, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: folder + "/binary"))
-        try Data(repeating: 0x41, count: ValueFile.limit + 1).write(to: URL(fileURLWithPath: folder + "/large"))
-        #expect(throws: ValueFileError.notText(path: folder + "/binary")) { try ValueFile.read(folder + "/binary", environment: [:]) }
-        #expect(throws: ValueFileError.tooLarge(path: folder + "/large", limit: ValueFile.limit)) {
-            try ValueFile.read(folder + "/large", environment: [:])
+    @Test func aMultiLineValueKeepsItsLines() throws {
+        let folder = TemporaryFolder()
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIB\nAAAA\n-----END PRIVATE KEY-----"
+        #expect(try ValueFile.read(folder.write(pem + "\n", to: "key.pem"), for: "X") == pem)
+    }
+
+    @Test func aMissingOrOversizedFileIsBadInputNamingTheVariable() throws {
+        let folder = TemporaryFolder()
+        let environment = ["ACME_WORKSPACE": "acme-prod", "ACME_API_KEY_FILE": folder.path + "/absent"]
+        #expect(throws: ValueFileError(source: "ACME_API_KEY_FILE", path: folder.path + "/absent", problem: .unreadable)) {
+            try HeadlessForm.credentials(spec: spec, environment: environment, authMethod: "api_key")
         }
-        #expect(throws: ValueFileError.notFound(path: folder + "/missing")) { try ValueFile.read(folder + "/missing", environment: [:]) }
-        #expect(throws: ValueFileError.noPath) { try ValueFile.read("  ", environment: [:]) }
-        #expect(throws: ValueFileError.self) { try ValueFile.read(folder, environment: [:]) }
-        try? FileManager.default.removeItem(atPath: folder)
+        let large = folder.write(String(repeating: "x", count: ValueFile.maximumSize + 1), to: "large")
+        #expect(throws: ValueFileError(source: "k", path: large, problem: .tooLarge)) { try ValueFile.read(large, for: "k") }
+        let error = ValueFileError(source: "ACME_API_KEY_FILE", path: "/absent", problem: .unreadable)
+        #expect(error.message == "ACME_API_KEY_FILE: cannot read /absent" && error.exitStatus == .badInput)
     }
 }

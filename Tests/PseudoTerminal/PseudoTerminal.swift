@@ -160,6 +160,26 @@ public final class PseudoTerminal: @unchecked Sendable {
         return settings.c_lflag & tcflag_t(ECHO) != 0 && settings.c_lflag & tcflag_t(ICANON) != 0
     }
 
+    /// How many typed bytes no program has read, a line without its Enter included: what a shell
+    /// started on this terminal next would take as its first command.
+    public var unreadInput: Int {
+        var settings = termios()
+        guard tcgetattr(slave, &settings) == 0 else { return -1 }
+        // In line mode the count leaves out an unfinished line; without it, every byte counts.
+        var everyByte = settings
+        everyByte.c_lflag &= ~tcflag_t(ICANON)
+        tcsetattr(slave, TCSANOW, &everyByte)
+        defer { tcsetattr(slave, TCSANOW, &settings) }
+        var count: Int32 = 0
+        guard ioctl(slave, UInt(FIONREAD), &count) == 0 else { return -1 }
+        return Int(count)
+    }
+
+    /// Sends `number` to the program, as `kill` from another terminal would.
+    public func signal(_ number: Int32) {
+        kill(child, number)
+    }
+
     private func drain() {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {

@@ -53,6 +53,7 @@ do {
     let fullScreen = environment(["TERM": "xterm", "LANG": "C.UTF-8", "LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/benchmarks-form-\(getpid())"])
     report(try FullScreenFrames.firstFrame(tool: tool, environment: fullScreen, runs: runs))
     report(try FullScreenFrames.keystroke(tool: tool, environment: fullScreen, runs: runs))
+    try BrowserFormTiming.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try AgeSealOpen.x25519(runs: 200))
     report(try AgeSealOpen.scrypt(runs: 3))
 } catch {

@@ -1,6 +1,8 @@
 /// The exit codes of the command-line contract (DESIGN.md, "Command line").
 public enum ExitStatus: Int32, Sendable {
     case success = 0
+    /// A failure that is nobody's input: a bug, or the system refusing something it should not.
+    case internalFailure = 1
     case badInput = 2
     case rejected = 3
     case unreachable = 4

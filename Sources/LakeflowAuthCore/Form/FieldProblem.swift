@@ -2,6 +2,8 @@
 /// and never repeats the value itself (it may be a secret).
 public enum FieldProblem: Error, Sendable, Equatable {
     case missing
+    case controlCharacter
+    case notUTF8
     case notInteger
     case notNumber
     case notBoolean
@@ -14,13 +16,15 @@ public enum FieldProblem: Error, Sendable, Equatable {
     public var text: String {
         switch self {
         case .missing: return "is required"
+        case .controlCharacter: return "must not contain control characters (line breaks, tabs, NUL)"
+        case .notUTF8: return "must be UTF-8 text (it holds bytes that are not, or U+FFFD)"
         case .notInteger: return "must be a whole number, like 42"
         case .notNumber: return "must be a number, like 1.5"
         case .notBoolean: return "must be true or false"
         case .notURL: return "must be a URL with a scheme and a host, like https://api.example.com"
-        case let .notAChoice(choices): return "must be one of: \(choices.joined(separator: ", "))"
+        case let .notAChoice(choices): return "must be one of: " + TerminalText.excerpt(choices.joined(separator: ", "), limit: 200)
         case let .patternMismatch(pattern, example):
-            return "must match \(pattern)" + (example.map { " (for example: \($0))" } ?? "")
+            return "must match \(TerminalText.excerpt(pattern, limit: 200))" + (example.map { " (for example: \(TerminalText.excerpt($0)))" } ?? "")
         case let .unknownOption(connector): return "is not an option of \(connector)"
         case let .otherAuthMethod(owner, chosen):
             return "belongs to the auth method \(owner), not to \(chosen)"

@@ -7,11 +7,20 @@ extension Form {
         return fromEnvironment.isEmpty ? nil : fromEnvironment
     }
 
-    /// Gives each field the value of its env var (`ACME_WORKSPACE`), when set: only fields that have
-    /// no value yet, unless `overriding` (env vars set for this run win over stored values).
-    public mutating func fill(from environment: [String: String], overriding: Bool = false) {
+    /// Gives each field the value of its env var (`ACME_WORKSPACE`), when set, else the contents of
+    /// the file its `_FILE` variable names (`ACME_API_KEY_FILE`), as container images pass secrets:
+    /// only fields that have no value yet, unless `overriding` (env vars set for this run win over
+    /// stored values).
+    public mutating func fill(from environment: [String: String], overriding: Bool = false) throws(ValueFileError) {
         for option in fields where overriding || values[option.name] == nil {
-            if let value = environment[option.envVar], !value.isEmpty { set(option.name, value) }
+            if let value = environment[option.envVar], !value.isEmpty {
+                set(option.name, value)
+            } else if let path = environment[Self.fileVariable(option)], !path.isEmpty {
+                set(option.name, try ValueFile.read(path, for: Self.fileVariable(option)))
+            }
         }
     }
+
+    /// The variable that names a file holding the option's value: its env var and `_FILE`.
+    public static func fileVariable(_ option: ConnectorOption) -> String { option.envVar + "_FILE" }
 }

@@ -29,8 +29,12 @@ public struct Form: Sendable {
         concernedByCheck = []
     }
 
-    /// The options to ask for, in order: the method's, the shared required, the shared optional.
-    public var fields: [ConnectorOption] { spec.formOptions(for: authMethod) }
+    /// The options to ask for, in order: the method's, the shared required, the shared optional; not
+    /// the one that records the chosen method, which the choice fills (`methodRecord`).
+    public var fields: [ConnectorOption] {
+        let record = spec.methodRecord(for: authMethod)?.name
+        return spec.formOptions(for: authMethod).filter { $0.name != record }
+    }
 
     public func field(_ name: String) -> ConnectorOption? { fields.first { $0.name == name } }
 
@@ -88,6 +92,9 @@ public struct Form: Sendable {
             } else if let value = givenValue(option), case let .success(typedValue) = ValueRules.parse(value, for: option) {
                 typed.append((option.name, typedValue))
             }
+        }
+        if let method = authMethod, let record = spec.methodRecord(for: method) {
+            typed.append((record.name, .string(method.name)))
         }
         errors = found
         guard found.isEmpty else {

@@ -22,8 +22,8 @@ public enum AuthMethodError: UserFacingError, Equatable {
         switch self {
         case let .unknown(name, connector, available):
             return available.isEmpty
-                ? "\(connector) has no auth methods, so \"\(TerminalText.sanitized(name))\" cannot be chosen"
-                : "\(connector) has no auth method \"\(TerminalText.sanitized(name))\"; choose one of: \(available.joined(separator: ", "))"
+                ? "\(connector) has no auth methods, so \"\(TerminalText.excerpt(name))\" cannot be chosen"
+                : "\(connector) has no auth method \"\(TerminalText.excerpt(name))\"; choose one of: \(available.joined(separator: ", "))"
         }
     }
 

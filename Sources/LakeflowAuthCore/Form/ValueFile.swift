@@ -1,48 +1,51 @@
 import Foundation
 
-/// A value loaded from a file rather than typed (a PEM private key, a service account's JSON), as every
-/// interactive front end offers it: read up to the longest value a form takes, and only if it is text.
+/// A value kept in a file, as container images keep secrets: `<CONNECTOR>_<OPTION>_FILE` in the
+/// environment, `@path` at a prompt. One place reads them, so every front end gets the same limits
+/// and the same words.
 public enum ValueFile {
-    /// No option value is longer.
-    public static let limit = 64 * 1024
+    /// As long as any answer typed at a prompt may be.
+    public static let maximumSize = 64 * 1024
 
-    /// The file's text, byte for byte. `~/` at the start means the home folder in `environment`.
-    public static func read(_ path: String, environment: [String: String]) throws(ValueFileError) -> String {
-        let trimmed = path.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw .noPath }
-        var expanded = trimmed
-        if trimmed.hasPrefix("~/"), let home = environment["HOME"] { expanded = home + trimmed.dropFirst() }
-        let bytes: [UInt8]?
-        do {
-            bytes = try BoundedFileReader.read(expanded, limit: limit)
-        } catch StoreError.tooLarge {
-            throw .tooLarge(path: expanded, limit: limit)
-        } catch {
-            throw .unreadable(path: expanded, reason: String(cString: strerror(errno)))
+    /// The file's text, less one final line break (editors and `echo` add one; no value ends in one).
+    /// `source` names where the path came from (`FHIR_PRIVATE_KEY_PEM_FILE`, `private_key_pem`).
+    public static func read(_ path: String, for source: String) throws(ValueFileError) -> String {
+        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst() : path
+        guard let handle = FileHandle(forReadingAtPath: expanded) else { throw ValueFileError(source: source, path: path, problem: .unreadable) }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
+        guard data.count <= maximumSize else { throw ValueFileError(source: source, path: path, problem: .tooLarge) }
+        guard var text = String(data: data, encoding: .utf8), !text.contains("\0") else {
+            throw ValueFileError(source: source, path: path, problem: .notText)
         }
-        guard let bytes else { throw .notFound(path: expanded) }
-        guard let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains("\0") else {
-            throw .notText(path: expanded)
-        }
+        if text.hasSuffix("\r\n") { text.removeLast() } else if text.hasSuffix("\n") { text.removeLast() }
         return text
     }
 }
 
-public enum ValueFileError: UserFacingError, Equatable {
-    case noPath
-    case notFound(path: String)
-    case unreadable(path: String, reason: String)
-    case tooLarge(path: String, limit: Int)
-    case notText(path: String)
+public struct ValueFileError: UserFacingError, Equatable {
+    public enum Problem: Sendable, Equatable { case unreadable, tooLarge, notText }
+    public let source: String
+    public let path: String
+    public let problem: Problem
+
+    public init(source: String, path: String, problem: Problem) {
+        self.source = source
+        self.path = path
+        self.problem = problem
+    }
 
     public var message: String {
-        switch self {
-        case .noPath: return "type the path of the file to load"
-        case let .notFound(path): return "there is no file \(TerminalText.sanitized(path))"
-        case let .unreadable(path, reason): return "cannot read \(TerminalText.sanitized(path)): \(reason)"
-        case let .tooLarge(path, limit): return "\(TerminalText.sanitized(path)) is larger than \(limit / 1024) KiB, more than any value"
-        case let .notText(path): return "\(TerminalText.sanitized(path)) is not UTF-8 text"
+        let file = TerminalText.sanitized(path)
+        switch problem {
+        case .unreadable: return "\(source): cannot read \(file)"
+        case .tooLarge: return "\(source): \(file) is larger than \(ValueFile.maximumSize / 1024) KiB, which no value needs"
+        case .notText: return "\(source): \(file) is not UTF-8 text"
         }
+    }
+
+    public var hints: [String] {
+        problem == .unreadable ? ["check that the file exists and is readable"] : []
     }
 
     public var exitStatus: ExitStatus { .badInput }

@@ -40,7 +40,7 @@ public enum SpecDriftError: UserFacingError, Equatable {
     }
 
     private func quote(_ line: String) -> String {
-        "\"" + TerminalText.sanitized(line.trimmingCharacters(in: .whitespaces)) + "\""
+        "\"" + TerminalText.excerpt(line.trimmingCharacters(in: .whitespaces), limit: 200) + "\""
     }
 
     public var hints: [String] {

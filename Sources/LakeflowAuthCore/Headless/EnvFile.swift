@@ -7,17 +7,23 @@ public enum EnvFile {
     public static let maximumSize = 256 * 1024
 
     public static func load(path: String) throws(EnvFileError) -> [String: String] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path) }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-        guard data.count <= maximumSize else { throw .tooLarge(path: path, limit: maximumSize) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .notText(path: path) }
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path, limit: maximumSize).bytes
+        } catch {
+            switch error {
+            case .tooLarge: throw .tooLarge(path: path, limit: maximumSize)
+            case let .notRegular(kind): throw .notAFile(path: path, kind: kind)
+            default: throw .unreadable(path: path)
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notText(path: path) }
         return try parse(text, path: path)
     }
 
     public static func parse(_ text: String, path: String) throws(EnvFileError) -> [String: String] {
         var values: [String: String] = [:]
-        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (index, rawLine) in lines(text).enumerated() {
             let location = SourceLocation(path: path, line: index + 1, column: 1)
             var line = rawLine.drop { $0 == " " || $0 == "\t" }
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -26,8 +32,9 @@ public enum EnvFile {
                 throw .malformed(location, "expected NAME=value")
             }
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
-            guard isVariableName(name) else {
-                throw .malformed(location, "\"\(TerminalText.sanitized(name))\" is not a variable name")
+            // Not quoted: a line missing its name may start with the secret (`s3cr3t=`).
+            guard EnvVarName.isValid(name) else {
+                throw .malformed(location, "the text before '=' is not a variable name")
             }
             values[name] = try value(line[line.index(after: equals)...], at: location)
         }
@@ -64,9 +71,13 @@ public enum EnvFile {
         throw .malformed(location, "the value's \(quote) quote is not closed")
     }
 
-    static func isVariableName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    /// Only LF ends a line, as in dotenv (a CR before it goes with it): U+2028, NEL or a form feed
+    /// inside a value stay in the value, where the value rules refuse them.
+    private static func lines(_ text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let scalars = line.last == "\r" ? line.dropLast() : line[...]
+            return Substring(String(String.UnicodeScalarView(scalars)))
+        }
     }
 }
 
@@ -74,6 +85,7 @@ public enum EnvFileError: UserFacingError, Equatable {
     case unreadable(path: String)
     case tooLarge(path: String, limit: Int)
     case notText(path: String)
+    case notAFile(path: String, kind: String)
     /// Never quotes the line: it may hold a secret.
     case malformed(SourceLocation, String)
 
@@ -82,6 +94,7 @@ public enum EnvFileError: UserFacingError, Equatable {
         case let .unreadable(path): return "\(path): cannot read the env file"
         case let .tooLarge(path, limit): return "\(path): the env file is larger than \(limit / 1024) KiB"
         case let .notText(path): return "\(path): the env file is not UTF-8 text"
+        case let .notAFile(path, kind): return "\(path): the env file is \(kind), not a regular file"
         case let .malformed(location, problem): return "\(location): \(problem)"
         }
     }

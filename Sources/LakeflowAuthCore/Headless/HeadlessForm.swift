@@ -1,20 +1,23 @@
 /// Fills a `Form` from environment variables, for CI: every option from its env var, the auth method
 /// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
 public enum HeadlessForm {
-    private static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
+    /// The form with its method chosen and every value its env var gives.
+    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
         var form = Form(spec: spec)
         if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
         } else if form.needsAuthMethod {
             let complete = spec.authMethods.filter { method in
-                method.options.filter(\.required).allSatisfy { !(environment[$0.envVar] ?? "").isEmpty }
+                method.options.filter(\.required).allSatisfy {
+                    !(environment[$0.envVar] ?? "").isEmpty || !(environment[Form.fileVariable($0)] ?? "").isEmpty
+                }
             }
             guard complete.count == 1 else {
                 throw HeadlessError.authMethodUndecided(spec: spec, candidates: complete.map(\.name))
             }
             try form.chooseAuthMethod(complete[0].name)
         }
-        form.fill(from: environment)
+        try form.fill(from: environment)
         return form
     }
 
@@ -24,10 +27,13 @@ public enum HeadlessForm {
         do {
             return try form.validate()
         } catch {
-            throw HeadlessError.invalidValues(error.errors.map { fieldError in
-                fieldError.message(label: form.field(fieldError.option)?.envVar)
-            })
+            throw invalidValues(error, in: form)
         }
+    }
+
+    /// A form's errors told in env var names, since that is what CI sets.
+    static func invalidValues(_ error: InvalidForm, in form: Form) -> HeadlessError {
+        .invalidValues(error.errors.map { fieldError in fieldError.message(label: form.field(fieldError.option)?.envVar) })
     }
 }
 

@@ -1,17 +1,19 @@
-/// A probe that did not accept the credentials, told in env var names since that is what CI sets.
+/// A check that did not pass, told in env var names since that is what CI sets.
 public struct HeadlessProbeFailure: UserFacingError {
-    public let result: ProbeResult
+    public let failure: CheckFailure
     public let spec: ConnectorSpec
 
     public var message: String {
+        guard let result = failure.result else { return failure.message + "; nothing was saved" }
         let envVars = Dictionary(zip(result.concernedOptions, result.concernedEnvVars(in: spec)), uniquingKeysWith: { a, _ in a })
         return result.message(naming: { envVars[$0] ?? $0 }) + "; nothing was saved"
     }
 
     public var hints: [String] {
+        guard let result = failure.result else { return failure.hints }
         let envVars = result.concernedEnvVars(in: spec)
         return envVars.isEmpty ? [] : ["check " + envVars.joined(separator: ", ")]
     }
 
-    public var exitStatus: ExitStatus { result.exitStatus }
+    public var exitStatus: ExitStatus { failure.exitStatus }
 }

@@ -65,12 +65,18 @@ public struct JSONParser {
     private mutating func parseObject() throws -> JSONValue {
         position += 1
         var members: [(String, JSONValue)] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            let keyOffset = position
             let key = try parseString()
+            // Readers disagree on which of two equal keys wins; a document that has them is refused.
+            guard keys.insert(key).inserted else {
+                throw Failure(offset: keyOffset, problem: "the key \"\(TerminalText.excerpt(key))\" appears twice")
+            }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             position += 1
@@ -167,12 +173,32 @@ public struct JSONParser {
         return scalar
     }
 
+    /// RFC 8259's grammar exactly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, so `+1`,
+    /// `01`, `1.` and `.5` are refused rather than read as some other tool's reader might read them.
     private mutating func parseNumber() throws -> JSONValue {
         let start = position
-        while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
-        guard position > start, let text = String(validating: bytes[start..<position], as: UTF8.self) else {
-            throw failure("unexpected character")
+        func digits() -> Int {
+            let first = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - first
         }
+        func at(_ ascii: Unicode.Scalar) -> Bool { position < bytes.count && bytes[position] == UInt8(ascii: ascii) }
+        if at("-") { position += 1 }
+        if at("0") {
+            position += 1
+        } else {
+            guard digits() > 0 else { throw failure("unexpected character") }
+        }
+        if at(".") {
+            position += 1
+            guard digits() > 0 else { throw failure("invalid number: a digit must follow '.'") }
+        }
+        if at("e") || at("E") {
+            position += 1
+            if at("+") || at("-") { position += 1 }
+            guard digits() > 0 else { throw failure("invalid number: the exponent has no digits") }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if let integer = Int(text) { return .integer(integer) }
         guard let number = Double(text), number.isFinite else { throw failure("invalid number") }
         return .number(number)

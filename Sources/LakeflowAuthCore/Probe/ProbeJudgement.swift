@@ -16,7 +16,7 @@ struct ProbeJudgement {
         let outcome = self.outcome(of: exchange)
         var identity: String?
         if outcome == .verified, let pointer = probe.identityPointer {
-            identity = json(exchange.body).flatMap { JSONPointer.resolve(pointer, in: $0) }.flatMap(Self.text).map(safe)
+            identity = json(exchange.body).flatMap { JSONPointer.resolve(pointer, in: $0) }.flatMap(Self.text).flatMap(shownIdentity)
         }
         return ProbeResult(
             outcome: outcome, source: spec.title, authMethod: method?.name, status: exchange.status,
@@ -26,9 +26,10 @@ struct ProbeJudgement {
 
     private func outcome(of exchange: ProbeExchange) -> ProbeOutcome {
         if let failure = exchange.failure { return .unreachable(failure) }
-        if exchange.bodyExceededLimit { return .unexpectedResponse(.tooLarge(limit: responseLimit)) }
         guard let status = exchange.status else { return .unreachable(.other) }
         if probe.expectedStatuses.contains(status) {
+            // Only a success needs its body read; any other status decides alone, however long its body.
+            if exchange.bodyExceededLimit { return .unexpectedResponse(.tooLarge(limit: responseLimit)) }
             guard let pointer = probe.identityPointer else { return .verified }
             guard let document = json(exchange.body) else { return .unexpectedResponse(.notJSON) }
             guard let value = JSONPointer.resolve(pointer, in: document), Self.text(value) != nil else {
@@ -40,7 +41,7 @@ struct ProbeJudgement {
         case 401: return .rejected
         case 403: return .forbidden
         case 404: return .notFound
-        case 429: return .rateLimited(retryAfter: exchange.retryAfter.map(safe))
+        case 429: return .rateLimited(retryAfter: exchange.retryAfter.flatMap(safe))
         case 500...599: return .serverError
         case 300...399 where exchange.redirectRefused: return .unexpectedResponse(.redirect)
         default: return .unexpectedResponse(.status)
@@ -65,14 +66,14 @@ struct ProbeJudgement {
         let origin = request.origin
         let host = origin.host.contains(":") ? "[\(origin.host)]" : origin.host
         let defaultPort = origin.scheme == "https" ? 443 : 80
-        return safe(origin.port == defaultPort ? host : "\(host):\(origin.port)")
+        return TerminalText.excerpt(origin.port == defaultPort ? host : "\(host):\(origin.port)", limit: Self.textLimit)
     }
 
     /// The server's own one-line explanation, when its JSON body has one.
     private func serverDetail(_ body: Data) -> String? {
         guard let document = json(body) else { return nil }
         for key in ["message", "error_description", "detail", "error"] {
-            if let text = document[key]?.stringValue, !text.isEmpty { return safe(text) }
+            if let text = document[key]?.stringValue, !text.isEmpty { return safe(text) ?? "(withheld: it repeats part of a secret)" }
         }
         return nil
     }
@@ -81,9 +82,22 @@ struct ProbeJudgement {
         try? JSONParser.parse([UInt8](body))
     }
 
-    /// Scrubbed before it is shortened, so a cut can never leave part of a secret behind.
-    private func safe(_ text: String) -> String {
-        let clean = TerminalText.sanitized(scrubber.scrub(text))
+    /// The identity is printed and stored, and a server can echo the token back as the "name", with
+    /// invisible characters inside it to slip past the scrubber: it is normalised before it is
+    /// scrubbed, and dropped whole when any run of a secret is left in it.
+    private func shownIdentity(_ text: String) -> String? {
+        let visible = SecretScrubber.visible(String(text.prefix(Self.textLimit * 20)))
+        guard !scrubber.revealsFragment(visible) else { return nil }
+        return safe(visible)
+    }
+
+    /// Text the server chose, as a person will read it: normalised (so invisible characters cannot
+    /// split a secret), scrubbed, withheld when part of a secret is still in it, then shortened, so a
+    /// cut can never leave part of a secret behind.
+    private func safe(_ text: String) -> String? {
+        // A body holds up to 1 MiB; the few thousand characters a message could show are enough to check.
+        let clean = scrubber.scrub(SecretScrubber.visible(String(text.prefix(Self.textLimit * 20))))
+        guard !scrubber.revealsFragment(clean) else { return nil }
         return clean.count > Self.textLimit ? String(clean.prefix(Self.textLimit)) + "…" : clean
     }
 

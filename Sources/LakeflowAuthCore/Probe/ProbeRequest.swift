@@ -6,7 +6,7 @@ public struct ProbeRequest: Sendable {
     public let url: URL
     /// In the order they are sent.
     public let headers: [(String, String)]
-    let origin: ProbeOrigin
+    let origin: HTTPOrigin
 
     public static let userAgent = "lakeflow-auth"
 
@@ -41,7 +41,12 @@ public struct ProbeRequest: Sendable {
         }
         let hostOptions = ProbeRequest.hostOptions(of: probe.url)
         let fullText = query.map { urlText + (urlText.contains("?") ? "&" : "?") + $0 } ?? urlText
-        guard let url = URL(string: fullText), let origin = ProbeOrigin(url) else {
+        let sent = [fullText] + (authHeader.map { [$0.value] } ?? [])
+        guard !sent.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
+            throw ProbeURLError(connector: credentials.connector, problem: .controlCharacter,
+                                options: probe.url.placeholders + probe.auth.templates.flatMap(\.placeholders))
+        }
+        guard let url = URL(string: fullText), let origin = HTTPOrigin(url) else {
             throw ProbeURLError(connector: credentials.connector, problem: .malformed, options: hostOptions)
         }
         guard origin.allowsCredentials else {

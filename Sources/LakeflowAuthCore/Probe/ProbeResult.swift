@@ -87,9 +87,8 @@ public struct ProbeResult: Sendable, Equatable {
 
     /// The env vars of the concerned options, for headless mode to print.
     public func concernedEnvVars(in spec: ConnectorSpec) -> [String] {
-        let all = spec.options + spec.authMethods.flatMap(\.options)
-        return concernedOptions.map { name in
-            all.first { $0.name == name }?.envVar ?? EnvVarName.forOption(name, connector: spec.connector)
+        concernedOptions.map { name in
+            spec.option(named: name)?.envVar ?? EnvVarName.forOption(name, connector: spec.connector)
         }
     }
 

@@ -6,6 +6,9 @@ public struct ProbeURLError: UserFacingError, Equatable {
         case insecure(host: String)
         /// The filled template is not an absolute http or https URL.
         case malformed
+        /// A value would put a control character into the url or a header (a stored file not
+        /// written by this tool can hold one).
+        case controlCharacter
     }
 
     public let connector: String
@@ -22,9 +25,11 @@ public struct ProbeURLError: UserFacingError, Equatable {
     public var message: String {
         switch problem {
         case let .insecure(host):
-            return "the \(connector) probe would send credentials to \(TerminalText.sanitized(host)) without https"
+            return "the \(connector) probe would send credentials to \(TerminalText.excerpt(host)) without https"
         case .malformed:
             return "the \(connector) probe url is not an absolute http or https address once its options are filled in"
+        case .controlCharacter:
+            return "the \(connector) probe would carry a control character (a line break, tab or NUL) in its url or a header"
         }
     }
 
@@ -33,7 +38,7 @@ public struct ProbeURLError: UserFacingError, Equatable {
         switch problem {
         case .insecure:
             return ["plain http is allowed only for this machine (localhost, 127.0.0.0/8, ::1); check \(names)"]
-        case .malformed:
+        case .malformed, .controlCharacter:
             return ["check \(names)"]
         }
     }

@@ -4,9 +4,13 @@ import Foundation
 /// as typed, percent-encoded, form-encoded or base64-encoded (alone and as a Basic `user:password`).
 struct SecretScrubber: Sendable {
     static let mask = "••••"
+    /// The shortest run of a secret's characters that counts as giving it away.
+    static let fragmentLength = 8
     private let forms: [String]
+    private let secrets: [String]
 
     init(secrets: [String], basicPairs: [String] = []) {
+        self.secrets = secrets.filter { !$0.isEmpty }
         var forms: Set<String> = []
         for secret in secrets + basicPairs where !secret.isEmpty {
             forms.insert(secret)
@@ -22,5 +26,31 @@ struct SecretScrubber: Sendable {
 
     func scrub(_ text: String) -> String {
         forms.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.mask) }
+    }
+
+    /// True when `text` holds a run of any secret (eight characters, or all of a shorter one), after
+    /// characters that hide such a run (zero-width, control, compatibility forms) are taken out.
+    func revealsFragment(_ text: String) -> Bool {
+        let visible = Self.visible(text)
+        return secrets.contains { secret in
+            let scalars = Array(Self.visible(secret).unicodeScalars)
+            let length = min(Self.fragmentLength, scalars.count)
+            guard length > 0 else { return false }
+            return (0...(scalars.count - length)).contains { start in
+                visible.contains(String(String.UnicodeScalarView(scalars[start..<start + length])))
+            }
+        }
+    }
+
+    /// Text as a person reads it: compatibility forms folded (NFKC), and controls and invisible
+    /// format characters (U+200B, bidi overrides) removed rather than shown.
+    static func visible(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: return false
+            default: return true
+            }
+        }))
     }
 }

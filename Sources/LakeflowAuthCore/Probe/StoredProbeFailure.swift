@@ -10,6 +10,6 @@ public struct StoredProbeFailure: UserFacingError {
     }
 
     public var message: String { result.message }
-    public var hints: [String] { ["run `lakeflow-auth \(connector)` to enter new values"] }
+    public var hints: [String] { ["run `\(ConnectorName.setupCommand(connector))` to enter new values"] }
     public var exitStatus: ExitStatus { result.exitStatus }
 }

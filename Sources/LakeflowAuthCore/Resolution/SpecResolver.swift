@@ -1,63 +1,82 @@
 import Foundation
 
-/// Finds the spec file for a connector name, first match wins (DESIGN.md, "Command line"):
-/// `--spec FILE`; `$LAKEFLOW_AUTH_SPECS/<name>/`; `./specs/<name>/`; a lakeflow-community-connectors
-/// checkout around the working directory; the specs that ship with the tool.
+/// Finds the spec for a connector name, first match wins (DESIGN.md, "Command line"): `--spec FILE`;
+/// `$LAKEFLOW_AUTH_SPECS`; `./specs`; a lakeflow-community-connectors checkout around the working
+/// directory; the specs built into the binary. In each folder `<name>/options.yaml`,
+/// `<name>/connector_spec.yaml` or a flat `<name>.yaml`.
+///
+/// Nothing depends on where the executable lies, so a copied or installed binary behaves the same.
 public struct SpecResolver: Sendable {
     public var environment: [String: String]
     public var workingDirectory: String
-    /// Folders holding `<name>/` spec folders that ship with the tool.
-    public var shippedSpecFolders: [String]
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                workingDirectory: String = FileManager.default.currentDirectoryPath,
-                shippedSpecFolders: [String] = SpecResolver.foldersBesideExecutable()) {
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.environment = environment
         self.workingDirectory = workingDirectory
-        self.shippedSpecFolders = shippedSpecFolders
     }
 
     static let checkoutSources = "src/databricks/labs/community_connector/sources"
 
-    public func resolve(_ connector: String, specFile: String? = nil) throws -> String {
+    public func resolve(_ connector: String, specFile: String? = nil) throws -> ResolvedSpec {
         if let specFile {
             guard FileManager.default.isReadableFile(atPath: specFile) else { throw ResolutionError.specFileMissing(specFile) }
-            return specFile
+            return ResolvedSpec(connector: connector, path: specFile, source: .file)
         }
         guard ConnectorName.isValid(connector) else { throw ResolutionError.invalidName(connector) }
-        for folder in candidateFolders() {
-            for file in [SpecLoader.declarationsFileName, SpecLoader.databricksFileName] {
-                let path = "\(folder)/\(connector)/\(file)"
-                if FileManager.default.isReadableFile(atPath: path) { return path }
-            }
+        let folders = searchedFolders()
+        for folder in folders {
+            if let path = folder.spec(connector) { return ResolvedSpec(connector: connector, path: path, source: .folder(folder)) }
         }
-        throw ResolutionError.notFound(connector, searched: candidateFolders())
+        if BuiltInSpecs.declarations[connector] != nil { return .builtIn(connector) }
+        let known = Set(folders.flatMap { $0.connectorNames() } + BuiltInSpecs.declarations.keys)
+        throw ResolutionError.notFound(connector, searched: folders.map(\.shown),
+                                       suggestions: NameSuggestion.closest(to: connector, among: Array(known)))
     }
 
     /// The spec for a name or a path: `spec inspect` takes either.
-    public func resolve(nameOrFile argument: String) throws -> String {
+    public func resolve(nameOrFile argument: String) throws -> ResolvedSpec {
         if argument.contains("/") || argument.hasSuffix(".yaml") || argument.hasSuffix(".yml") {
             return try resolve(SpecLoader.connectorName(forPath: argument), specFile: argument)
         }
         return try resolve(argument)
     }
 
-    /// Where `spec <connector>` writes: beside the declarations.
+    /// Where `spec <connector>` writes: beside the declarations, which must be a file.
     public func declarationsPath(_ connector: String) throws -> String {
-        let path = try resolve(connector)
-        guard path.hasSuffix("/" + SpecLoader.declarationsFileName) else {
-            throw ResolutionError.noDeclarations(connector, found: path)
+        let resolved = try resolve(connector)
+        guard resolved.isDeclarations, resolved.source != .builtIn else {
+            throw ResolutionError.noDeclarations(connector, found: resolved.shownSource)
         }
-        return path
+        return resolved.path
     }
 
-    func candidateFolders() -> [String] {
-        var folders: [String] = []
-        if let specs = environment["LAKEFLOW_AUTH_SPECS"], !specs.isEmpty { folders.append(specs) }
-        folders.append(workingDirectory + "/specs")
-        if let checkout = enclosingCheckout() { folders.append(checkout + "/" + SpecResolver.checkoutSources) }
-        folders += shippedSpecFolders
-        return folders
+    /// Every connector that can be set up from here, each as the first match would find it.
+    public func available() -> [ResolvedSpec] {
+        var found: [String: ResolvedSpec] = [:]
+        for folder in searchedFolders() {
+            for name in folder.connectorNames() where found[name] == nil {
+                if let path = folder.spec(name) { found[name] = ResolvedSpec(connector: name, path: path, source: .folder(folder)) }
+            }
+        }
+        for name in BuiltInSpecs.declarations.keys where found[name] == nil { found[name] = .builtIn(name) }
+        return found.keys.sorted().compactMap { found[$0] }
+    }
+
+    /// The folders searched, in order, each once however many ways it was named.
+    public func searchedFolders() -> [SpecFolder] {
+        let home = environment["HOME"]
+        var folders: [SpecFolder] = []
+        if let specs = environment["LAKEFLOW_AUTH_SPECS"], !specs.isEmpty {
+            folders.append(SpecFolder(specs, kind: .environment, workingDirectory: workingDirectory, home: home))
+        }
+        folders.append(SpecFolder("specs", kind: .workingDirectory, workingDirectory: workingDirectory, home: home))
+        if let checkout = enclosingCheckout() {
+            folders.append(SpecFolder(checkout + "/" + SpecResolver.checkoutSources, kind: .checkout,
+                                      workingDirectory: workingDirectory, home: home))
+        }
+        var seen = Set<String>()
+        return folders.filter { seen.insert($0.path).inserted }
     }
 
     private func enclosingCheckout() -> String? {
@@ -69,50 +88,4 @@ public struct SpecResolver: Sendable {
             url = parent
         }
     }
-
-    /// The tool ships its specs as `share/lakeflow-auth/specs` beside `bin/`, or, run from a build
-    /// folder, as the package's own `specs/`.
-    public static func foldersBesideExecutable() -> [String] {
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var folders = [executable.deletingLastPathComponent().deletingLastPathComponent().path + "/share/lakeflow-auth/specs"]
-        var url = executable.deletingLastPathComponent()
-        for _ in 0..<5 {
-            if FileManager.default.fileExists(atPath: url.path + "/Package.swift") {
-                folders.append(url.path + "/specs")
-                break
-            }
-            url = url.deletingLastPathComponent()
-        }
-        return folders
-    }
-}
-
-public enum ResolutionError: UserFacingError, Equatable {
-    case specFileMissing(String)
-    case invalidName(String)
-    case notFound(String, searched: [String])
-    case noDeclarations(String, found: String)
-
-    public var message: String {
-        switch self {
-        case let .specFileMissing(path): return "\(path): cannot read the spec file"
-        case let .invalidName(name): return "\"\(TerminalText.sanitized(name))\" is not a connector name"
-        case let .notFound(name, _): return "no spec found for connector \"\(name)\""
-        case let .noDeclarations(name, found):
-            return "connector \"\(name)\" has no \(SpecLoader.declarationsFileName) to generate from (found \(found))"
-        }
-    }
-
-    public var hints: [String] {
-        switch self {
-        case .specFileMissing: return ["check the path given to --spec"]
-        case .invalidName: return ["connector names use letters, digits, '_' and '-'"]
-        case let .notFound(name, searched):
-            return ["looked for \(name)/\(SpecLoader.declarationsFileName) or \(name)/\(SpecLoader.databricksFileName) in: "
-                + searched.joined(separator: ", "), "or point at a file with --spec FILE"]
-        case .noDeclarations: return ["write specs/<name>/options.yaml; see specs/README.md"]
-        }
-    }
-
-    public var exitStatus: ExitStatus { .badInput }
 }

@@ -16,6 +16,8 @@ public actor SetupSession {
     public private(set) var form: Form
     public private(set) var state: SetupState = .editing
     private var editingSavedAt: Date?
+    /// The env vars that prefilled the form, so a method chosen later starts from them too.
+    private var environment: [String: String] = [:]
     private var invalid: InvalidForm?
     private let store: CredentialStore
     private let check: Check?
@@ -42,6 +44,9 @@ public actor SetupSession {
         { credentials in try await client.probe(credentials, spec: spec, timeout: timeout) }
     }
 
+    /// Whether `submit` asks the source before saving (false with `--no-probe`).
+    public nonisolated var checksCredentials: Bool { check != nil }
+
     public var snapshot: SetupSnapshot {
         SetupSnapshot(form: form, state: state, editingSavedAt: editingSavedAt, invalid: invalid)
     }
@@ -50,6 +55,7 @@ public actor SetupSession {
     /// connector (unlocking the identity to read them), then env vars over them, as `--from-env` reads
     /// them. The method asked for (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins over the stored one.
     public func prefill(environment: [String: String], authMethod flag: String?) async throws -> SetupSnapshot {
+        self.environment = environment
         let connector = form.spec.connector
         var stored: CredentialEnvelope?
         if store.hasStored(connector) {
@@ -63,18 +69,25 @@ public actor SetupSession {
             for (name, value) in stored.options where form.field(name) != nil { form.set(name, value.plainText) }
             editingSavedAt = stored.savedAt
         }
-        form.fill(from: environment, overriding: true)
+        try form.fill(from: environment, overriding: true)
         return snapshot
     }
 
-    public func chooseAuthMethod(_ name: String) throws(AuthMethodError) -> SetupSnapshot {
+    public func chooseAuthMethod(_ name: String) throws -> SetupSnapshot {
         try form.chooseAuthMethod(name)
+        try form.fill(from: environment)
         invalid = nil
         return snapshot
     }
 
     public func set(_ option: String, _ raw: String?) -> SetupSnapshot {
         form.set(option, raw)
+        return snapshot
+    }
+
+    /// Every value of a form post at once: secrets left empty keep what they had (`Form.take`).
+    public func take(_ posted: [String: String]) -> SetupSnapshot {
+        form.take(posted)
         return snapshot
     }
 

@@ -6,4 +6,17 @@ public enum ConnectorName {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
         }
     }
+
+    /// The words `lakeflow-auth <word>` reads as a subcommand rather than a connector.
+    public static let subcommands: Set<String> = [
+        "wizard", "demo", "connectors", "spec", "probe", "list", "show", "export", "exec", "rm", "identity",
+        "connection", "help",
+    ]
+
+    /// How to set a connector up: `lakeflow-auth acme`, or through the wizard subcommand for a
+    /// connector named like another subcommand (`lakeflow-auth wizard list`).
+    public static func setupCommand(_ connector: String) -> String {
+        let name = TerminalText.excerpt(connector)
+        return subcommands.contains(connector) ? "lakeflow-auth wizard \(name)" : "lakeflow-auth \(name)"
+    }
 }

@@ -19,6 +19,9 @@ public struct ConnectorSpec: Sendable, Equatable {
     public var tableOptions: [TableOption]
     /// The probe for specs without auth methods; methods carry their own.
     public var probe: ProbeSpec?
+    /// What the reader let pass but a person should see: keys it does not know, say. Commands print
+    /// them; strict ones (`spec inspect --strict`) refuse the spec.
+    public var warnings: [SpecError] = []
 
     public init(connector: String, origin: Origin, displayName: String? = nil, options: [ConnectorOption] = [],
                 authMethods: [AuthMethod] = [], oauth: JSONValue? = nil, tableOptions: [TableOption] = [],
@@ -45,6 +48,17 @@ public struct ConnectorSpec: Sendable, Equatable {
         (method?.options ?? []) + options.filter(\.required) + options.filter { !$0.required }
     }
 
+    /// Every option the spec declares, shared ones first; an option two methods share (fhir's
+    /// token_url) comes once for each.
+    public var allOptions: [ConnectorOption] {
+        options + authMethods.flatMap(\.options)
+    }
+
+    /// The option of this name: as `method` declares it when it does, else wherever the spec does.
+    public func option(named name: String, in method: AuthMethod? = nil) -> ConnectorOption? {
+        formOptions(for: method).first { $0.name == name } ?? allOptions.first { $0.name == name }
+    }
+
     /// The probe that checks credentials for one method.
     public func probe(for method: AuthMethod?) -> ProbeSpec? {
         method?.probe ?? probe
@@ -52,6 +66,14 @@ public struct ConnectorSpec: Sendable, Equatable {
 }
 
 extension ConnectorSpec {
+    /// A spec with no options at all (a misspelt `connection:`, say) would store `{}` and call it done.
+    public func checkSomethingToSetUp(path: String) throws(SpecError) {
+        guard allOptions.isEmpty else { return }
+        throw SpecError(SourceLocation(path: path, line: 1, column: 1), "the spec declares no options, so there is nothing to set up",
+                        hint: warnings.isEmpty ? "declare the connection's parameters under connection.parameters"
+                            : "see the warnings above")
+    }
+
     /// Gives a shared option a different default, as the demo does to aim Acme's base URL at its sandbox.
     public mutating func setDefault(_ value: String, for option: String) {
         guard let index = options.firstIndex(where: { $0.name == option }) else { return }

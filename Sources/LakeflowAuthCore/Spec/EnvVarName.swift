@@ -10,6 +10,12 @@ public enum EnvVarName {
         normalize(connector) + "_AUTH_METHOD"
     }
 
+    /// A name a shell accepts: ASCII letters, digits and `_`, not starting with a digit.
+    public static func isValid(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
     static func normalize(_ text: String) -> String {
         String(text.uppercased().unicodeScalars.map { scalar in
             (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) ? Character(scalar) : "_"

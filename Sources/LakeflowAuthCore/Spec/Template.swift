@@ -13,6 +13,10 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(_ text: String) throws(Malformed) {
+        // Templates become URLs and header values: a CR or LF would add a header of the spec's choosing.
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw Malformed(problem: "has a control character (a line break, tab or NUL)")
+        }
         var parts: [Part] = []
         var literal = ""
         var rest = Substring(text)
@@ -23,8 +27,8 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
                 throw Malformed(problem: "has a '{' without its '}'")
             }
             let name = String(rest[rest.index(after: open)..<close])
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw Malformed(problem: "has placeholder {\(name)}, which is not an option name")
+            guard OptionName.isValid(name) else {
+                throw Malformed(problem: "has placeholder {\(TerminalText.excerpt(name))}, which is not an option name")
             }
             if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
             parts.append(.placeholder(name))

@@ -23,6 +23,9 @@ public enum SpecInspection {
             ("type", .string(option.type.rawValue)),
             ("required", .bool(option.required)),
             ("secret", .bool(option.secret)),
+            // Whether `secret` came from the option's name rather than the spec (OptionInference).
+            ("secret_inferred", .bool(option.secretInferred)),
+            ("multiline", .bool(option.multiline)),
             ("description", .string(option.description)),
         ]
         guard origin == .declarations else { return .object(members) }

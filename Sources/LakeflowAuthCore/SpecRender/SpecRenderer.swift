@@ -45,7 +45,12 @@ public enum SpecRenderer {
                 item.line("name: \(YAMLScalar.string(option.name))")
                 item.line("type: \(option.type.databricksType.rawValue)")
                 item.line("required: \(option.required)")
-                if option.secret { item.line("secret: true") }
+                // Written when reading it back would infer otherwise, so the file means what the model does.
+                if option.secret {
+                    item.line("secret: true")
+                } else if OptionInference.looksSecret(option.name) {
+                    item.line("secret: false")
+                }
                 item.description(option.description, width: lineWidth)
             }
         }

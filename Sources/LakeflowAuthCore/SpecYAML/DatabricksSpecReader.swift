@@ -6,10 +6,13 @@ enum DatabricksSpecReader {
     static func read(_ root: SpecNode, connector: String) throws -> ConnectorSpec {
         let top = try root.mapping("the spec")
         var spec = ConnectorSpec(connector: connector, origin: .databricks)
+        spec.warnings = top.unknownKeys(allowed: topKeys, in: "the spec")
         spec.displayName = try top["display_name"]?.string("display_name")
         if let connection = try top["connection"]?.mapping("connection") {
+            spec.warnings += connection.unknownKeys(allowed: connectionKeys, in: "connection")
             let shared = try parameters(connection["parameters"], connector: connector)
             try SpecRules.checkUnique([], shared: shared, method: nil)
+            try SpecRules.checkEnvVars(shared, connector: connector)
             spec.options = shared.map(\.0)
             var methods: [(AuthMethod, SpecNode)] = []
             for node in try connection["auth_methods"]?.sequence("connection.auth_methods") ?? [] {
@@ -19,6 +22,7 @@ enum DatabricksSpecReader {
                 try SpecRules.checkName(name, at: nameNode, what: "auth method")
                 let own = try parameters(fields["parameters"], connector: connector)
                 try SpecRules.checkUnique(own, shared: shared, method: name)
+                try SpecRules.checkEnvVars(shared + own, connector: connector)
                 let description = try fields["description"]?.string("description") ?? ""
                 methods.append((AuthMethod(name: name, description: SpecRules.normalizeDescription(description),
                                            options: own.map(\.0)), node))
@@ -38,6 +42,10 @@ enum DatabricksSpecReader {
         try (node?.sequence("parameters") ?? []).map { try parameter($0, connector: connector) }
     }
 
+    /// The keys this reader uses; real files carry others inside parameters, kept as extras, but
+    /// one unknown at these two levels is most likely a misspelling of one of these.
+    static let topKeys = ["display_name", "connection", "external_options_allowlist"]
+    static let connectionKeys = ["parameters", "auth_methods", "oauth"]
     private static let knownKeys = ["name", "type", "required", "secret", "description"]
 
     private static func parameter(_ node: SpecNode, connector: String) throws -> (ConnectorOption, SpecNode) {
@@ -50,14 +58,14 @@ enum DatabricksSpecReader {
             let text = try typeNode.string("type")
             guard let type = OptionType(rawValue: text), OptionType.databricksTypes.contains(type) else {
                 throw typeNode.error(
-                    "parameter \"\(name)\" has unknown type \"\(TerminalText.sanitized(text))\"",
+                    "parameter \"\(name)\" has unknown type \"\(TerminalText.excerpt(text))\"",
                     hint: "use one of: \(OptionType.databricksTypes.map(\.rawValue).joined(separator: ", "))")
             }
             option.type = type
         }
         option.required = try fields["required"]?.bool("required") ?? false
-        option.secret = try fields["secret"]?.bool("secret") ?? false
         option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
+        SpecRules.inferTraits(declaredSecret: try fields["secret"]?.bool("secret"), of: &option)
         option.extras = try fields.pairs.filter { !knownKeys.contains($0.key) }.map { ($0.key, try $0.value.jsonValue()) }
         return (option, node)
     }

@@ -13,6 +13,7 @@ enum DeclarationsReader {
         spec.displayName = try top["display_name"]?.string("display_name")
         let shared = try options(top["options"], connector: connector)
         try SpecRules.checkUnique([], shared: shared, method: nil)
+        try SpecRules.checkEnvVars(shared, connector: connector)
         spec.options = shared.map(\.0)
         let baseProbe = try top["probe"].map(ProbeDeclaration.init)
 
@@ -25,6 +26,7 @@ enum DeclarationsReader {
             try SpecRules.checkName(name, at: nameNode, what: "auth method")
             let own = try options(fields["options"], connector: connector)
             try SpecRules.checkUnique(own, shared: shared, method: name)
+            try SpecRules.checkEnvVars(shared + own, connector: connector)
             var method = AuthMethod(name: name,
                                     description: SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? ""),
                                     options: own.map(\.0))
@@ -61,20 +63,18 @@ enum DeclarationsReader {
         if let typeNode = fields["type"] {
             let text = try typeNode.string("type")
             guard let type = OptionType(rawValue: text) else {
-                throw typeNode.error("option \"\(name)\" has unknown type \"\(TerminalText.sanitized(text))\"",
+                throw typeNode.error("option \"\(name)\" has unknown type \"\(TerminalText.excerpt(text))\"",
                                      hint: "use one of: \(OptionType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             option.type = type
         }
         option.required = try fields["required"]?.bool("required") ?? false
-        option.secret = try fields["secret"]?.bool("secret") ?? false
         option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
+        SpecRules.inferTraits(declaredSecret: try fields["secret"]?.bool("secret"), of: &option)
         option.example = try fields["example"]?.string("example")
         if let envNode = fields["env"] {
             let env = try envNode.string("env")
-            guard let first = env.unicodeScalars.first, !("0"..."9").contains(first),
-                  env.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") })
-            else { throw envNode.error("env \"\(TerminalText.sanitized(env))\" is not a valid environment variable name",
+            guard EnvVarName.isValid(env) else { throw envNode.error("env \"\(TerminalText.excerpt(env))\" is not a valid environment variable name",
                                        hint: "use letters, digits and '_', not starting with a digit") }
             option.envVar = env
         }
@@ -86,17 +86,17 @@ enum DeclarationsReader {
         if let patternNode = fields["pattern"] {
             let pattern = try patternNode.string("pattern")
             do {
-                _ = try Regex(pattern)
+                _ = try ValuePattern(pattern)
             } catch {
-                throw patternNode.error("option \"\(name)\" has a pattern that does not compile: \(error)",
-                                        hint: "patterns are regular expressions, like ^[a-z0-9-]+$")
+                throw patternNode.error("option \"\(name)\" has a pattern that \(error.problem)",
+                                        hint: "patterns are regular expressions without backtracking, like ^[a-z0-9-]+$")
             }
             option.pattern = pattern
         }
         if let defaultNode = fields["default"] {
             let value = try defaultNode.string("default")
             if case let .failure(problem) = ValueRules.parse(value, for: option) {
-                throw defaultNode.error("option \"\(name)\" has default \"\(TerminalText.sanitized(value))\", but it \(problem.text)",
+                throw defaultNode.error("option \"\(name)\" has default \"\(TerminalText.excerpt(value))\", but it \(problem.text)",
                                         hint: "change the default or the option's rules")
             }
             option.defaultValue = value

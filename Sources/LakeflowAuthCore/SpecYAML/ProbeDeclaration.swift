@@ -89,7 +89,15 @@ struct ProbeDeclaration {
             templateNodes.append(fieldNode)
             return try template(fieldNode, "probe.auth.\(key)")
         }
-        func name() throws -> String { try fields.required("name", in: "probe.auth").string("probe.auth.name") }
+        func name() throws -> String {
+            let nameNode = try fields.required("name", in: "probe.auth")
+            let name = try nameNode.string("probe.auth.name")
+            guard HTTPHeaderName.isValid(name) else {
+                throw nameNode.error("probe.auth.name \"\(TerminalText.excerpt(name))\" is not an HTTP header or query name",
+                                     hint: "use letters, digits and - _ . ! # $ % & ' * + ^ ` | ~, like X-Api-Key")
+            }
+            return name
+        }
         let type = try typeNode.string("probe.auth.type")
         let auth: ProbeSpec.Auth
         let keys: [String]
@@ -100,7 +108,7 @@ struct ProbeDeclaration {
         case "header": auth = .header(name: try name(), value: try field("value")); keys = ["name", "value"]
         case "query": auth = .query(name: try name(), value: try field("value")); keys = ["name", "value"]
         default:
-            throw typeNode.error("probe.auth.type \"\(TerminalText.sanitized(type))\" is not known",
+            throw typeNode.error("probe.auth.type \"\(TerminalText.excerpt(type))\" is not known",
                                  hint: "use one of: bearer, basic, header, query, none")
         }
         try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "probe.auth (\(type))")

@@ -8,15 +8,15 @@ enum SpecDocument {
 
     static func root(ofFile path: String) throws -> SpecNode {
         let start = SourceLocation(path: path, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SpecError(start, "cannot read the file", hint: "check that it exists and is readable")
+        do {
+            return try root(ofText: try BoundedFile.read(path, limit: maximumSize).bytes, path: path)
+        } catch let failure as BoundedFile.Failure {
+            switch failure {
+            case .tooLarge: throw SpecError(start, "the file is larger than \(maximumSize / 1024) KiB, which no spec needs")
+            case let .notRegular(kind): throw SpecError(start, "the spec is \(kind), not a regular file")
+            default: throw SpecError(start, "cannot read the file", hint: "check that it exists and is readable")
+            }
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-        guard data.count <= maximumSize else {
-            throw SpecError(start, "the file is larger than \(maximumSize / 1024) KiB, which no spec needs")
-        }
-        return try root(ofText: Array(data), path: path)
     }
 
     static func root(ofText bytes: [UInt8], path: String) throws -> SpecNode {

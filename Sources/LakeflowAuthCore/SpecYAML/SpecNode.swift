@@ -94,7 +94,7 @@ struct SpecNode {
         guard case let .scalar(scalar) = node else { return kind }
         if isNull { return "an empty value" }
         let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-        return "\"\(TerminalText.sanitized(text))\""
+        return "\"\(TerminalText.excerpt(text))\""
     }
 }
 
@@ -115,7 +115,7 @@ struct SpecMapping {
             let key = SpecNode(node: keyNode, path: owner.path, fallback: owner.location)
             guard case let .scalar(scalar) = keyNode else { throw key.error("keys must be plain names, not \(key.kind)") }
             if pairs.contains(where: { $0.key == scalar.string }) {
-                throw key.error("key \"\(TerminalText.sanitized(scalar.string))\" appears twice in this mapping",
+                throw key.error("key \"\(TerminalText.excerpt(scalar.string))\" appears twice in this mapping",
                                 hint: "keep one of them")
             }
             pairs.append(Pair(key: scalar.string, keyNode: key,
@@ -137,9 +137,16 @@ struct SpecMapping {
 
     /// Declarations are hand-written: a misspelt key would silently do nothing, so it is an error.
     func rejectUnknownKeys(allowed: [String], in what: String) throws {
-        for pair in pairs where !allowed.contains(pair.key) {
-            throw pair.keyNode.error(
-                "\(what) has unknown key \"\(TerminalText.sanitized(pair.key))\"",
+        if let first = unknownKeys(allowed: allowed, in: what).first { throw first }
+    }
+
+    /// A key this reader does not know, with the nearest known one: `conection` or a `connection`
+    /// spelt with a Cyrillic `с` would otherwise leave a spec without options and say nothing.
+    func unknownKeys(allowed: [String], in what: String) -> [SpecError] {
+        pairs.filter { !allowed.contains($0.key) }.map { pair in
+            let nearest = NearestWord.find(pair.key, among: allowed)
+            return pair.keyNode.error(
+                "\(what) has unknown key \"\(TerminalText.excerpt(pair.key))\"" + (nearest.map { "; did you mean \"\($0)\"?" } ?? ""),
                 hint: "known keys are: \(allowed.joined(separator: ", "))")
         }
     }

@@ -1,12 +1,14 @@
 /// Structural rules both spec formats share, checked once the options are read.
 enum SpecRules {
-    /// ConnectorOption names become JSON keys, env var names and YAML keys; keep them to plain identifiers.
+    /// Option, method and table-option names follow `OptionName`'s rule, and stay short enough to quote.
+    static let maximumNameLength = 100
+
     static func checkName(_ name: String, at node: SpecNode, what: String) throws {
-        let allowed = name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" || $0 == ".")
+        guard name.count <= maximumNameLength else {
+            throw node.error("\(what) name \"\(TerminalText.excerpt(name))\" is longer than \(maximumNameLength) characters")
         }
-        guard !name.isEmpty, allowed else {
-            throw node.error("\(what) name \"\(TerminalText.sanitized(name))\" must use only letters, digits, '_', '-' and '.'")
+        guard OptionName.isValid(name) else {
+            throw node.error("\(what) name \"\(TerminalText.excerpt(name))\" must use only letters, digits, '_', '-' and '.'")
         }
     }
 
@@ -26,6 +28,26 @@ enum SpecRules {
         }
     }
 
+    /// Every option of one form needs an env var of its own, and none may be the one that picks the
+    /// auth method: `token` and `TOKEN`, or `api-key` and `api_key`, would both read (and store)
+    /// one value, under a name `show` may print in clear.
+    static func checkEnvVars(_ options: [(ConnectorOption, SpecNode)], connector: String) throws {
+        let authMethodVariable = EnvVarName.authMethod(connector: connector)
+        var seen: [String: (ConnectorOption, SpecNode)] = [:]
+        for (option, node) in options {
+            if option.envVar == authMethodVariable {
+                throw node.error("option \"\(option.name)\" has env var \(option.envVar), which picks the auth method",
+                                 hint: "rename the option, or give it an env var of its own (env: NAME)")
+            }
+            if let (first, firstNode) = seen[option.envVar], first.name != option.name {
+                throw node.error(
+                    "options \"\(first.name)\" (line \(firstNode.location.line)) and \"\(option.name)\" both have env var \(option.envVar)",
+                    hint: "rename one of them, or give one an env var of its own (env: NAME)")
+            }
+            seen[option.envVar] = (option, node)
+        }
+    }
+
     static func checkUniqueMethods(_ methods: [(AuthMethod, SpecNode)]) throws {
         var seen: [String: SpecNode] = [:]
         for (method, node) in methods {
@@ -35,6 +57,18 @@ enum SpecRules {
             }
             seen[method.name] = node
         }
+    }
+
+    /// What the spec left unsaid, read from the option's words (both formats alike): secret unless
+    /// `secret:` is written, multi-line from the name and description. Needs the description set.
+    static func inferTraits(declaredSecret: Bool?, of option: inout ConnectorOption) {
+        if let declaredSecret {
+            option.secret = declaredSecret
+        } else if OptionInference.looksSecret(option.name) {
+            option.secret = true
+            option.secretInferred = true
+        }
+        option.multiline = OptionInference.looksMultiline(name: option.name, description: option.description)
     }
 
     /// Whitespace runs in descriptions (folded YAML, line breaks) carry no meaning; nor does U+FEFF,

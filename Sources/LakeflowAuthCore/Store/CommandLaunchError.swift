@@ -11,8 +11,8 @@ public struct CommandLaunchError: UserFacingError, Equatable {
     }
 
     public var message: String {
-        notFound ? "\(TerminalText.sanitized(command)): command not found"
-            : "\(TerminalText.sanitized(command)): cannot run: \(reason)"
+        notFound ? "\(TerminalText.excerpt(command)): command not found"
+            : "\(TerminalText.excerpt(command)): cannot run: \(reason)"
     }
 
     public var exitStatus: ExitStatus { notFound ? .commandNotFound : .commandNotExecutable }

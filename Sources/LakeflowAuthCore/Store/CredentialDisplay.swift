@@ -5,7 +5,7 @@ public enum CredentialDisplay {
             "connector: " + TerminalText.sanitized(envelope.connector),
             "auth method: " + TerminalText.sanitized(envelope.authMethod ?? "-"),
             "saved: " + CredentialEnvelope.timestamp(envelope.savedAt),
-            "probe: " + CredentialListing.probeSummary(envelope.probe),
+            "status: " + CredentialListing.probeSummary(envelope.probe),
             "options:",
         ]
         for (name, value) in reveal ? envelope.options : envelope.maskedOptions {

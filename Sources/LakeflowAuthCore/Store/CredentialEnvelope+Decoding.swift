@@ -43,8 +43,8 @@ extension CredentialEnvelope {
         guard case let .object(members) = value else { throw malformed("\"env_vars\" is not an object") }
         var envVars: [(String, String)] = []
         for (option, name) in members {
-            guard let name = name.stringValue, isEnvVarName(name) else {
-                throw malformed("\"env_vars\" gives option \"\(TerminalText.sanitized(option))\" an invalid env var name")
+            guard let name = name.stringValue, EnvVarName.isValid(name) else {
+                throw malformed("\"env_vars\" gives option \"\(TerminalText.excerpt(option))\" an invalid env var name")
             }
             envVars.append((option, name))
         }
@@ -63,11 +63,5 @@ extension CredentialEnvelope {
         default: throw malformed("\"probe\".\"status\" is not a number")
         }
         return ProbeRecord(ok: ok, status: status, at: at, identity: value["identity"]?.stringValue)
-    }
-
-    /// Names `setenv` and shells accept: a letter or `_`, then letters, digits and `_`.
-    private static func isEnvVarName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || first == "_" else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 }

@@ -40,8 +40,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
     /// env vars are called.
     public init(credentials: Credentials, spec: ConnectorSpec, probe: ProbeRecord?, savedAt: Date = Date()) {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        let declared = spec.formOptions(for: method) + spec.authMethods.flatMap(\.options)
-        func option(_ name: String) -> ConnectorOption? { declared.first { $0.name == name } }
+        func option(_ name: String) -> ConnectorOption? { spec.option(named: name, in: method) }
         self.init(
             connector: credentials.connector, authMethod: credentials.authMethod, options: credentials.values,
             secretOptions: credentials.values.map(\.0).filter { option($0)?.secret ?? true },
@@ -71,9 +70,23 @@ public struct CredentialEnvelope: Sendable, Equatable {
         envVars?.first { $0.0 == option }?.1 ?? EnvVarName.forOption(option, connector: connector)
     }
 
-    /// The options with secret values replaced by their masks.
+    /// The options with secret values replaced by their masks, and any password inside a URL too.
     public var maskedOptions: [(String, JSONValue)] {
-        options.map { name, value in (name, isSecret(name) ? .string(Masking.mask(value.plainText)) : value) }
+        options.map { name, value in
+            if isSecret(name) { return (name, .string(Masking.mask(value.plainText))) }
+            if case let .string(text) = value { return (name, .string(Masking.maskingURLPassword(text))) }
+            return (name, value)
+        }
+    }
+
+    /// A file that does not say which options are secret (written by another tool) learns it from
+    /// the connector's spec; options the spec does not know stay secret.
+    public func withSecretOptions(from spec: ConnectorSpec) -> CredentialEnvelope {
+        guard secretOptions == nil else { return self }
+        var known = self
+        let method = authMethod.flatMap(spec.authMethod(named:))
+        known.secretOptions = options.map(\.0).filter { spec.option(named: $0, in: method)?.secret ?? true }
+        return known
     }
 
     public var json: JSONValue {

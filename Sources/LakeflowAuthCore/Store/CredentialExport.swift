@@ -23,6 +23,10 @@ public enum CredentialExport {
             + envelope.options.map { name, value in (envelope.envVar(for: name), value.plainText) }
     }
 
+    /// What `exec` takes out of the command's environment: the key to every stored credential is
+    /// not the tests' business.
+    public static let withheldVariables = [IdentityKeeper.passphraseVariable]
+
     /// Single quotes keep every character literal; a quote inside is closed, escaped and reopened.
     static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"

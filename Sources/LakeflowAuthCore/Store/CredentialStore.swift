@@ -21,7 +21,7 @@ public struct CredentialStore: Sendable {
     /// The store of `$LAKEFLOW_AUTH_HOME` (or its default), protected by `$LAKEFLOW_AUTH_PASSPHRASE` when set.
     public init(environment: [String: String], prompt: IdentityKeeper.PassphrasePrompt? = nil) {
         self.init(keeper: IdentityKeeper(location: StoreLocation(environment: environment),
-                                         passphrase: environment["LAKEFLOW_AUTH_PASSPHRASE"], prompt: prompt))
+                                         passphrase: environment[IdentityKeeper.passphraseVariable], prompt: prompt))
     }
 
     /// Encrypts and writes the envelope over any previous one; returns the file's path.
@@ -34,6 +34,7 @@ public struct CredentialStore: Sendable {
     @discardableResult
     public func save(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws -> String {
         let path = try path(for: envelope.connector)
+        try location.checkFolders()
         let ciphertext = try seal(envelope, identity: identity)
         try lock.withLock { () throws(StoreError) in try write(ciphertext, to: path) }
         return path
@@ -44,20 +45,22 @@ public struct CredentialStore: Sendable {
     }
 
     public func open(_ connector: String, identity: MachineIdentity) throws -> CredentialEnvelope {
-        try open(connector, at: try path(for: connector), identity: identity)
+        let path = try path(for: connector)
+        try location.checkFolders()
+        return try open(connector, at: path, identity: identity)
     }
 
     /// Whether credentials were saved for the connector before, without opening them.
     public func hasStored(_ connector: String) -> Bool {
         guard let path = try? path(for: connector) else { return false }
-        return access(path, F_OK) == 0
+        var status = stat()
+        return lstat(path, &status) == 0
     }
 
     /// Every stored file in name order; one that cannot be opened is listed with the reason.
     public func list() throws -> [StoredCredentialSummary] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: location.credentialsFolder)) ?? []
-        let connectors = names.filter { $0.hasSuffix(".age") }.map { String($0.dropLast(4)) }
-            .filter(ConnectorName.isValid).sorted()
+        try location.checkFolders()
+        let connectors = location.storedConnectors()
         guard !connectors.isEmpty else { return [] }
         let identity = try keeper.load()
         return connectors.map { connector in
@@ -75,6 +78,10 @@ public struct CredentialStore: Sendable {
     @discardableResult
     public func remove(_ connector: String) throws -> String {
         let path = try path(for: connector)
+        try location.checkFolders()
+        var status = stat()
+        // Without a store there is nothing to lock, and nothing to remove.
+        guard lstat(path, &status) == 0 || errno != ENOENT else { throw StoreError.notFound(connector: connector, path: path) }
         try lock.withLock { () throws(StoreError) in
             guard unlink(path) == 0 else {
                 if errno == ENOENT { throw .notFound(connector: connector, path: path) }
@@ -98,6 +105,12 @@ public struct CredentialStore: Sendable {
     /// This machine's public key, creating the identity on first use.
     public func publicKey() throws -> String {
         try keeper.load().publicKey
+    }
+
+    /// Creates an identity where there is none, even with credential files left from a lost one
+    /// (which it cannot open); returns its public key.
+    public func newIdentity() throws -> String {
+        try keeper.createReplacement().publicKey
     }
 
     private var lock: FileLock { FileLock(path: location.lockPath, timeout: lockTimeout) }
@@ -125,7 +138,7 @@ public struct CredentialStore: Sendable {
     }
 
     private func open(_ connector: String, at path: String, identity: MachineIdentity) throws(StoreError) -> CredentialEnvelope {
-        guard let file = try BoundedFileReader.read(path, limit: Self.fileSizeLimit) else {
+        guard let file = try StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential)?.bytes else {
             throw .notFound(connector: connector, path: path)
         }
         let plaintext: [UInt8]

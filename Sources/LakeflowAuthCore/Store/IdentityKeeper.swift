@@ -17,6 +17,9 @@ public struct IdentityKeeper: Sendable {
     /// scrypt's work factor for a newly protected identity file.
     let workFactor: Int
 
+    /// The env var that holds the passphrase of a protected identity file.
+    public static let passphraseVariable = "LAKEFLOW_AUTH_PASSPHRASE"
+
     static let sizeLimit = 64 * 1024
     /// Files encrypted with a higher work factor are refused, which bounds what a planted file can cost.
     static let maximumWorkFactor = 22
@@ -31,10 +34,10 @@ public struct IdentityKeeper: Sendable {
     /// True when opening the identity file needs a passphrase nobody has given yet, so a front end
     /// can ask for it in its own way before anything else happens.
     public var needsPassphrase: Bool {
-        guard passphrase == nil, let bytes = try? BoundedFileReader.read(location.identityPath, limit: Self.sizeLimit) else {
+        guard passphrase == nil, let file = try? StoredFile.read(location.identityPath, limit: Self.sizeLimit, kind: .identity) else {
             return false
         }
-        return Self.isEncrypted(bytes)
+        return Self.isEncrypted(file.bytes)
     }
 
     /// The same keeper with a passphrase a person typed.
@@ -43,8 +46,25 @@ public struct IdentityKeeper: Sendable {
     }
 
     public func load() throws(StoreError) -> MachineIdentity {
+        try location.checkFolders()
+        if let existing = try read(location.identityPath) { return existing }
+        // A new identity over files encrypted to a lost one would make every one of them unreadable
+        // while blaming whoever saved them; only `identity --new` may do that, knowingly.
+        let stored = location.storedConnectors().count
+        guard stored == 0 else { throw .identityMissing(path: location.identityPath, credentialFiles: stored) }
+        return try create()
+    }
+
+    /// A new identity where none exists, whatever credential files are left.
+    func createReplacement() throws(StoreError) -> MachineIdentity {
+        try location.checkFolders()
+        var status = stat()
+        guard lstat(location.identityPath, &status) != 0, errno == ENOENT else { throw .identityExists(path: location.identityPath) }
+        return try create()
+    }
+
+    private func create() throws(StoreError) -> MachineIdentity {
         let path = location.identityPath
-        if let existing = try read(path) { return existing }
         try location.prepare()
         let identity = X25519Identity.generate()
         var text = Array(IdentityFile.render(identity, created: Date()).utf8)
@@ -64,13 +84,9 @@ public struct IdentityKeeper: Sendable {
     }
 
     private func read(_ path: String) throws(StoreError) -> MachineIdentity? {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return nil }
-            throw .fromErrno(path, "read the file")
-        }
-        guard status.st_mode & 0o077 == 0 else { throw .identityExposed(path: path) }
-        guard let bytes = try BoundedFileReader.read(path, limit: Self.sizeLimit) else { return nil }
+        guard let file = try StoredFile.read(path, limit: Self.sizeLimit, kind: .identity) else { return nil }
+        guard file.mode & 0o077 == 0 else { throw .identityExposed(path: path) }
+        let bytes = file.bytes
         let text = Self.isEncrypted(bytes) ? try decrypt(bytes, path: path) : bytes
         do {
             return MachineIdentity(identities: try IdentityFile.parse(String(decoding: text, as: UTF8.self)))

@@ -8,7 +8,7 @@ enum RecipientsFile {
 
     /// The keys in the file; none when there is no file.
     static func load(_ path: String) throws(StoreError) -> [X25519Recipient] {
-        guard let bytes = try BoundedFileReader.read(path, limit: sizeLimit) else { return [] }
+        guard let bytes = try StoredFile.read(path, limit: sizeLimit, kind: .recipients)?.bytes else { return [] }
         return try parse(String(decoding: bytes, as: UTF8.self), path: path)
     }
 

@@ -16,8 +16,14 @@ public enum StoreError: UserFacingError, Equatable {
     case unsupportedFormat(path: String, format: Int)
     /// The envelope inside names another connector than its file does.
     case connectorMismatch(path: String, found: String)
-    /// A file larger than any envelope this tool writes.
-    case tooLarge(path: String, limit: Int)
+    /// A file larger than any of its kind this tool writes.
+    case tooLarge(path: String, limit: Int, kind: StoredFileKind)
+    /// A folder or file of the store that another user could have put there or could change.
+    case unsafe(path: String, problem: UnsafeStoreEntry)
+    /// identity.txt is gone while credential files encrypted to it are still there.
+    case identityMissing(path: String, credentialFiles: Int)
+    /// `identity --new` where an identity already exists.
+    case identityExists(path: String)
     /// The identity file is readable by the group or others.
     case identityExposed(path: String)
     /// The identity file cannot be parsed or its encryption is damaged.
@@ -36,7 +42,7 @@ public enum StoreError: UserFacingError, Equatable {
     public var message: String {
         switch self {
         case let .notFound(connector, _):
-            return "no stored credentials for \"\(TerminalText.sanitized(connector))\""
+            return "no stored credentials for \"\(TerminalText.excerpt(connector))\""
         case let .notForThisIdentity(path, _, publicKey):
             return "\(path): not encrypted to this machine's identity (\(publicKey)), or damaged"
         case let .damaged(path, _):
@@ -46,9 +52,15 @@ public enum StoreError: UserFacingError, Equatable {
         case let .unsupportedFormat(path, format):
             return "\(path): credential format \(format) is not supported by this version"
         case let .connectorMismatch(path, found):
-            return "\(path): the file holds credentials for \"\(TerminalText.sanitized(found))\", not for the connector it is named after"
-        case let .tooLarge(path, limit):
-            return "\(path): larger than \(limit) bytes, which no credential file is"
+            return "\(path): the file holds credentials for \"\(TerminalText.excerpt(found))\", not for the connector it is named after"
+        case let .tooLarge(path, limit, kind):
+            return "\(path): larger than \(limit) bytes, which no \(kind.name) is"
+        case let .unsafe(path, problem):
+            return "\(path): \(problem.text)"
+        case let .identityMissing(path, count):
+            return "\(path): the identity file is missing, but \(count) stored credential file\(count == 1 ? " was" : "s were") encrypted to it"
+        case let .identityExists(path):
+            return "\(path): an identity already exists"
         case let .identityExposed(path):
             return "\(path): the identity file is readable by other users"
         case let .corruptIdentity(path, problem):
@@ -70,14 +82,25 @@ public enum StoreError: UserFacingError, Equatable {
     public var hints: [String] {
         switch self {
         case let .notFound(connector, _):
-            return ["run `lakeflow-auth \(TerminalText.sanitized(connector))` to set it up"]
+            return ["run `\(ConnectorName.setupCommand(connector))` to set it up"]
         case let .notForThisIdentity(_, connector, publicKey):
             return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
-                    "or run `lakeflow-auth \(connector)` to enter the credentials on this machine"]
+                    "or run `\(ConnectorName.setupCommand(connector))` to enter the credentials on this machine"]
         case let .damaged(_, connector):
-            return ["run `lakeflow-auth \(connector)` to enter the credentials again"]
-        case .notAnEnvelope, .connectorMismatch, .tooLarge:
+            return ["run `\(ConnectorName.setupCommand(connector))` to enter the credentials again"]
+        case .notAnEnvelope, .connectorMismatch, .tooLarge(_, _, .credential):
             return ["remove it with `lakeflow-auth rm <connector>` and run the wizard again"]
+        case .tooLarge(_, _, .identity):
+            return ["restore identity.txt from a backup; files encrypted only to a lost identity cannot be opened again"]
+        case .tooLarge(_, _, .recipients):
+            return ["recipients.txt holds one age public key (age1…) a line"]
+        case let .unsafe(path, problem):
+            return [problem.fix(path)]
+        case .identityMissing:
+            return ["restore identity.txt from a backup",
+                    "or run `lakeflow-auth identity --new` for a new identity; files encrypted only to the lost one cannot be opened again"]
+        case .identityExists:
+            return ["move it aside first to replace it; credentials encrypted only to it then cannot be opened"]
         case .unsupportedFormat:
             return ["upgrade lakeflow-auth, or run the wizard again to store the credentials in this version's format"]
         case let .identityExposed(path):
@@ -100,7 +123,7 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .invalidRecipient: return .badInput
+        case .notFound, .invalidRecipient, .identityExists: return .badInput
         default: return .storeFailure
         }
     }

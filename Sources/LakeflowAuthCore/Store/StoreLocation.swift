@@ -30,7 +30,21 @@ public struct StoreLocation: Sendable, Equatable {
 
     /// Creates the home and credentials folders, private to this user whatever the umask.
     func prepare() throws(StoreError) {
+        try checkFolders()
         try PrivateFolder.make(home)
         try PrivateFolder.make(credentialsFolder)
+        try checkFolders()
+    }
+
+    /// Every operation on the store starts here, before it reads, writes or removes anything.
+    func checkFolders() throws(StoreError) {
+        try PrivateFolder.check(home)
+        try PrivateFolder.check(credentialsFolder)
+    }
+
+    /// The connectors with a file in `credentials/`, in name order.
+    func storedConnectors() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: credentialsFolder)) ?? []
+        return names.filter { $0.hasSuffix(".age") }.map { String($0.dropLast(4)) }.filter(ConnectorName.isValid).sorted()
     }
 }

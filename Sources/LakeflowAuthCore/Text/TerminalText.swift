@@ -9,4 +9,12 @@ public enum TerminalText {
             }
         }))
     }
+
+    /// Input quoted in a message, sanitized and cut to `limit` characters with the cut marked: a
+    /// message about a 1 MB option name should not be 1 MB long.
+    public static func excerpt(_ text: String, limit: Int = 60) -> String {
+        let clean = sanitized(text)
+        guard clean.count > limit else { return clean }
+        return clean.prefix(limit) + "… (\(clean.count - limit) more characters)"
+    }
 }

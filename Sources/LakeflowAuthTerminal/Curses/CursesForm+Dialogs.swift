@@ -77,12 +77,11 @@ extension CursesForm {
     /// Ctrl-O: the focused field's value from a file, read whole.
     func loadFromFile() {
         guard case let .field(name) = focus else { return }
-        let environment = self.environment
         var loaded: String?
         _ = askLine(title: "Load \(TerminalText.sanitized(name)) from a file", lines: ["The file's path (~/ is your home folder):"],
                     secret: false) { path in
             do throws(ValueFileError) {
-                loaded = try ValueFile.read(path, environment: environment)
+                loaded = try ValueFile.read(path, for: name)
                 return nil
             } catch {
                 return error.message

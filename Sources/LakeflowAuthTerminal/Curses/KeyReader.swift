@@ -7,7 +7,7 @@ struct KeyReader {
     private static let pasteStart = KEY_MAX + 1
     private static let pasteEnd = KEY_MAX + 2
     /// No value is longer; bounds what a paste can make the process hold.
-    static let pasteLimit = ValueFile.limit
+    static let pasteLimit = ValueFile.maximumSize
 
     init(window: UnsafeMutablePointer<WINDOW>) {
         self.window = window

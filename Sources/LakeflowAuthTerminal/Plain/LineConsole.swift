@@ -5,6 +5,13 @@ public protocol LineConsole: AnyObject {
     var width: Int { get }
     func write(_ text: String)
     /// Shows `prompt` and reads one answer without its line ending, or nil at the end of input.
-    /// A `secret` answer is not echoed.
+    /// A `secret` answer is not echoed. Lines that arrive together with the first, as a paste of
+    /// several lines does, come back with it, joined by `\n`, so that they cannot become the answers
+    /// to the questions after it.
     func ask(_ prompt: String, secret: Bool) throws(PlainFormError) -> String?
+    /// Reads further lines of a multi-line answer, without a prompt, until `isLast` accepts one (which
+    /// is included) or an empty line (which is not); nil at the end of input.
+    func continueLines(secret: Bool, until isLast: (String) -> Bool) throws(PlainFormError) -> [String]?
+    /// Drops whatever was typed or pasted ahead and not yet read.
+    func discardTypeAhead()
 }

@@ -2,113 +2,129 @@ import Foundation
 import LakeflowAuthCore
 
 extension PlainFormSession {
-    /// The summary, the probe and the save, with the way back into the form when the probe fails.
-    mutating func finish() async throws -> String {
+    /// The summary, the check and the save, with the way back into the form when the check fails:
+    /// after an edit, the summary shows again and the check runs again.
+    mutating func finish() async throws -> SavedSetup {
         while true {
-            let credentials = try validated()
+            try await askUntilValid()
             writeSummary()
-            guard let probe = actions.probe else {
-                return try save(credentials, result: nil, note: "Not checked (--no-probe).")
+            if session.checksCredentials {
+                console.write("Checking the credentials with \(TerminalText.sanitized(form.spec.title))…\n")
             }
-            console.write("Checking the credentials with \(TerminalText.sanitized(form.spec.title))…\n")
-            let answer: ProbeAnswer
-            do throws(ProbeURLError) {
-                let result = try await probe(credentials)
-                answer = ProbeAnswer(message: result.message, hints: [], concernedOptions: result.concernedOptions,
-                                     exitStatus: result.exitStatus, result: result)
-            } catch {
-                answer = ProbeAnswer(message: error.message, hints: error.hints, concernedOptions: error.options,
-                                     exitStatus: error.exitStatus, result: nil)
-            }
-            if let result = answer.result, result.exitStatus == .success {
-                let line = sentence(result.message)
-                return try save(credentials, result: result, note: result.isVerified ? style.success(line) : line)
-            }
-            if try review(answer) == .saveUnverified {
-                return try save(try validated(), result: answer.result, note: "Saving without a successful check.")
+            let snapshot = try await session.submit()
+            form = snapshot.form
+            switch snapshot.state {
+            case let .saved(saved):
+                return report(saved)
+            case let .checkFailed(failure):
+                if try await review(failure) == .saveUnverified {
+                    let kept = try await session.saveUnverified()
+                    if case let .saved(saved) = kept.state { return report(saved) }
+                }
+            case .editing, .checking:
+                continue
+            case .cancelled:
+                throw PlainFormError.cancelled
             }
         }
     }
 
-    /// What a probe found, or why it could not be sent, as the review after a failure needs it.
-    private struct ProbeAnswer {
-        let message: String
-        let hints: [String]
-        let concernedOptions: [String]
-        let exitStatus: ExitStatus
-        let result: ProbeResult?
-    }
-
     private enum FailureChoice {
-        case retry, saveUnverified
+        case checkAgain, saveUnverified
     }
 
-    /// Credentials from the form; any field the core still refuses is asked again.
-    private mutating func validated() throws(PlainFormError) -> Credentials {
+    /// Any field the core still refuses is asked again, until the form validates.
+    private mutating func askUntilValid() async throws(PlainFormError) {
         while true {
+            var candidate = form
             do {
-                return try form.validate()
+                _ = try candidate.validate()
+                return
             } catch {
                 for fieldError in error.errors {
                     guard let index = form.fields.firstIndex(where: { $0.name == fieldError.option }) else {
-                        form.set(fieldError.option, nil)
+                        form = await session.set(fieldError.option, nil).form
                         continue
                     }
                     console.write(style.problem(fieldError.message(label: TerminalText.sanitized(fieldError.option))) + "\n")
-                    try ask(form.fields[index], number: index + 1, of: form.fields.count)
+                    try await askAndRecord(form.fields[index], number: index + 1, of: form.fields.count)
                 }
             }
         }
     }
 
     private func writeSummary() {
-        let fields = form.fields
         let method = form.authMethod.map { " (auth method \(TerminalText.sanitized($0.name)))" } ?? ""
         console.write("\n" + style.heading("Summary\(method)") + "\n")
-        let nameWidth = fields.map { TerminalText.sanitized($0.name).count }.max() ?? 0
-        for (index, option) in fields.enumerated() {
-            let name = TerminalText.sanitized(option.name).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-            let value = form.effectiveValue(option).map { shown($0, of: option) } ?? style.subdued("(none)")
-            console.write("  \(index + 1)) \(name)  \(value)\n")
+        let fields = form.fieldStates
+        let nameWidth = fields.map { TerminalText.sanitized($0.option.name).count }.max() ?? 0
+        for (index, field) in fields.enumerated() {
+            let name = TerminalText.sanitized(field.option.name).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            console.write("  \(index + 1)) \(name)  \(field.summary ?? style.subdued("(none)"))\n")
         }
     }
 
-    /// After a failed probe: edit fields, then retry or save unverified; or quit.
-    private mutating func review(_ answer: ProbeAnswer) throws(PlainFormError) -> FailureChoice {
-        console.write(style.problem(sentence(answer.message)) + "\n")
-        for hint in answer.hints { console.write(sentence(hint) + "\n") }
+    /// After a failed check: edit a field (then check again), retry, save unverified where the core
+    /// allows it, or quit.
+    private mutating func review(_ failure: CheckFailure) async throws -> FailureChoice {
+        console.write(style.problem(sentence(failure.message)) + "\n")
+        for hint in failure.hints { console.write(sentence(hint) + "\n") }
         let fields = form.fields
-        let suggested = answer.concernedOptions.compactMap { name in fields.firstIndex { $0.name == name } }.first
+        let suggested = failure.concernedOptions.compactMap { name in fields.firstIndex { $0.name == name } }.first
+        let menu: [(String, ReviewAction)] = [("edit a field", .edit), ("retry", .retry)]
+            + (failure.mayBeSavedUnverified ? [("save unverified", .saveUnverified)] : []) + [("quit", .quit)]
+        let retryNumber = menu.firstIndex { $0.1 == .retry }! + 1
         while true {
-            console.write("  1) edit a field  2) retry  3) save unverified  4) quit\n")
-            guard let reply = try console.ask("What now (1-4) [2]: ", secret: false) else { throw .cancelled }
-            switch reply.trimmingCharacters(in: .whitespaces) {
-            case "1":
+            console.write("  " + menu.enumerated().map { "\($0.offset + 1)) \($0.element.0)" }.joined(separator: "  ") + "\n")
+            guard let reply = try console.ask("What now (1-\(menu.count)) [\(retryNumber)]: ", secret: false) else {
+                throw PlainFormError.cancelled
+            }
+            let trimmed = reply.trimmingCharacters(in: .whitespaces)
+            let picked = trimmed.isEmpty ? retryNumber : Int(trimmed)
+            guard let number = picked, menu.indices.contains(number - 1) else {
+                console.write(style.problem("choose a number from 1 to \(menu.count)") + "\n")
+                continue
+            }
+            switch menu[number - 1].1 {
+            case .edit:
                 let keep = suggested.map { " [\($0 + 1)]" } ?? ""
-                guard let choice = try console.ask("Which field (1-\(fields.count))\(keep): ", secret: false) else { throw .cancelled }
-                let picked = choice.isEmpty ? suggested : Int(choice.trimmingCharacters(in: .whitespaces)).map { $0 - 1 }
-                guard let index = picked, fields.indices.contains(index) else {
+                guard let choice = try console.ask("Which field (1-\(fields.count))\(keep): ", secret: false) else {
+                    throw PlainFormError.cancelled
+                }
+                let chosen = choice.isEmpty ? suggested : Int(choice.trimmingCharacters(in: .whitespaces)).map { $0 - 1 }
+                guard let index = chosen, fields.indices.contains(index) else {
                     console.write(style.problem("choose a field number from 1 to \(fields.count)") + "\n")
                     continue
                 }
-                try ask(fields[index], number: index + 1, of: fields.count)
-            case "", "2":
-                return .retry
-            case "3":
+                form = await session.edit().form
+                try await askAndRecord(fields[index], number: index + 1, of: fields.count)
+                return .checkAgain
+            case .retry:
+                return .checkAgain
+            case .saveUnverified:
                 return .saveUnverified
-            case "4":
-                throw .notSaved(reason: answer.message, exitStatus: answer.exitStatus)
-            default:
-                console.write(style.problem("choose a number from 1 to 4") + "\n")
+            case .quit:
+                throw PlainFormError.notSaved(reason: failure.message, exitStatus: failure.exitStatus)
             }
         }
     }
 
-    private func save(_ credentials: Credentials, result: ProbeResult?, note: String) throws -> String {
-        console.write(note + "\n")
-        let path = try actions.save(credentials, result)
-        console.write("Saved to \(path)\n")
-        return path
+    private enum ReviewAction {
+        case edit, retry, saveUnverified, quit
+    }
+
+    private func report(_ saved: SavedSetup) -> SavedSetup {
+        switch saved.check {
+        case let .passed(result):
+            let line = sentence(result.message)
+            console.write((result.isVerified ? style.success(line) : line) + "\n")
+        case .skipped:
+            console.write("Not checked (--no-probe).\n")
+        case .keptDespite:
+            console.write("Saved without a successful check.\n")
+        }
+        console.write("Saved to \(saved.path)\n")
+        return saved
     }
 
     /// Core messages are lower case for the `lakeflow-auth: error:` voice; on their own line they read

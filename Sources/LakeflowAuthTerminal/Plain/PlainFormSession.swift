@@ -2,43 +2,46 @@ import Foundation
 import LakeflowAuthCore
 
 /// The line-by-line form: one question a line, in the order of the core's `Form`, which decides every
-/// answer. It draws the form and reads answers; it holds no rule of its own beyond how a menu is
-/// answered (by number).
+/// answer, driving the core's `SetupSession`. It draws the form and reads answers; it holds no rule of
+/// its own beyond how a menu is answered (by number).
 public struct PlainFormSession {
+    /// The session's form as of its last answer; the line form checks each answer against it as typed.
     var form: Form
+    let session: SetupSession
     let console: LineConsole
     let style: PlainStyle
-    let environment: [String: String]
-    let actions: PlainFormActions
 
-    /// `form` may already have its auth method chosen (`--auth-method`); `environment` prefills values.
-    public init(form: Form, console: LineConsole, style: PlainStyle, environment: [String: String],
-                actions: PlainFormActions) {
-        self.form = form
+    /// `snapshot` is the session's after `prefill`: a method may already be chosen, values prefilled.
+    public init(session: SetupSession, snapshot: SetupSnapshot, console: LineConsole, style: PlainStyle) {
+        self.form = snapshot.form
+        self.session = session
         self.console = console
         self.style = style
-        self.environment = environment
-        self.actions = actions
     }
 
-    /// Asks, checks and saves; returns where the credentials were saved. Throws
-    /// `PlainFormError.cancelled` at the end of input and whatever saving throws.
-    public mutating func run() async throws -> String {
+    /// Asks, checks and saves. Throws `PlainFormError.cancelled` at the end of input and whatever
+    /// saving throws.
+    public mutating func run() async throws -> SavedSetup {
         let title = TerminalText.sanitized(form.spec.title)
         if form.needsAuthMethod {
             console.write(style.heading("\(title): choose how to authenticate.") + " Ctrl-C quits without saving.\n")
-            try chooseAuthMethod()
+            try await chooseAuthMethod()
             console.write("\n" + style.heading("\(title) with \(TerminalText.sanitized(form.authMethod?.name ?? "")): \(counts).") + "\n")
         } else {
             console.write(style.heading("\(title): \(counts).") + " Ctrl-C quits without saving.\n")
         }
-        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value.") + "\n")
-        form.fill(from: environment)
+        console.write(style.subdued("Enter keeps the value in [brackets]; - clears an optional value; @FILE reads a value from a file.") + "\n")
         let fields = form.fields
         for (index, option) in fields.enumerated() {
-            try ask(option, number: index + 1, of: fields.count)
+            try await askAndRecord(option, number: index + 1, of: fields.count)
         }
         return try await finish()
+    }
+
+    /// Asks for one field and hands the answer to the session, which keeps the form.
+    mutating func askAndRecord(_ option: ConnectorOption, number: Int, of total: Int) async throws(PlainFormError) {
+        try ask(option, number: number, of: total)
+        form = await session.set(option.name, form.values[option.name]).form
     }
 
     private var counts: String {
@@ -47,7 +50,7 @@ public struct PlainFormSession {
         return "\(required) required and \(optional) optional " + (optional == 1 ? "option" : "options")
     }
 
-    private mutating func chooseAuthMethod() throws(PlainFormError) {
+    private mutating func chooseAuthMethod() async throws {
         let methods = form.spec.authMethods
         let nameWidth = methods.map { TerminalText.sanitized($0.name).count }.max() ?? 0
         for (index, method) in methods.enumerated() {
@@ -58,13 +61,15 @@ public struct PlainFormSession {
             for line in lines.dropFirst() { console.write(String(repeating: " ", count: lead.count) + line + "\n") }
         }
         while true {
-            guard let answer = try console.ask("Auth method (1-\(methods.count)): ", secret: false) else { throw .cancelled }
+            guard let answer = try console.ask("Auth method (1-\(methods.count)): ", secret: false) else {
+                throw PlainFormError.cancelled
+            }
             let trimmed = answer.trimmingCharacters(in: .whitespaces)
             let name = Int(trimmed).flatMap { methods.indices.contains($0 - 1) ? methods[$0 - 1].name : nil } ?? trimmed
             do {
-                try form.chooseAuthMethod(name)
+                form = try await session.chooseAuthMethod(name).form
                 return
-            } catch {
+            } catch let error as AuthMethodError {
                 console.write(style.problem(trimmed.isEmpty ? "choose a number from 1 to \(methods.count)" : error.message) + "\n")
             }
         }

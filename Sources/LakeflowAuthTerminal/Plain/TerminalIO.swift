@@ -11,9 +11,20 @@ import Darwin
 /// screen. Echo is switched off only while a secret is typed, and the settings found at start are put
 /// back on every way out: after each secret, and by `TerminalRestoration` on Ctrl-C, hangup,
 /// termination or a crash, which would otherwise leave a shell that no longer echoes.
+///
+/// A paste of several lines must never answer the questions after the one it was pasted at, nor reach
+/// the shell after the tool exits (a 16-line PEM once filled five fields and ran its last lines as
+/// commands). So the lines that arrive with an answer, within `burstWindow`, are read as part of it, and
+/// input not yet read is discarded on every way out. Arrival time rather than bracketed paste
+/// (`ESC[?2004h`): in the terminal's line editing, which this form keeps for its Backspace and
+/// Ctrl-U, the paste markers would be echoed as `^[[200~` and split across reads, and terminals
+/// without the mode would get no protection at all.
 public final class TerminalIO: LineConsole {
     /// No option value is longer; bounds what a paste can make the process hold.
     public static let answerLimit = 64 * 1024
+    /// Lines completed this soon after the previous one came in the same paste: no one types a line
+    /// and Enter that fast.
+    static let burstWindow: Int32 = 30
 
     private let descriptor: Int32
     private let original: termios
@@ -35,8 +46,14 @@ public final class TerminalIO: LineConsole {
 
     deinit {
         TerminalRestoration.release()
+        discardTypeAhead()
         restore()
         close(descriptor)
+    }
+
+    public func discardTypeAhead() {
+        pending.removeAll()
+        tcflush(descriptor, TCIFLUSH)
     }
 
     public var width: Int {
@@ -50,20 +67,52 @@ public final class TerminalIO: LineConsole {
     }
 
     public func ask(_ prompt: String, secret: Bool) throws(PlainFormError) -> String? {
-        guard secret else {
-            write(prompt)
-            return try nextLine()
+        if secret {
+            // Echo goes off before the prompt shows and type-ahead is flushed, so no part of a secret
+            // typed early is echoed or taken.
+            try quiet(flushing: true)
         }
+        defer { if secret { restore() } }
+        write(prompt)
+        guard var lines = try nextLine().map({ [$0] }) else { return nil }
+        while try lineArrives(within: Self.burstWindow), let line = try nextLine() {
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func continueLines(secret: Bool, until isLast: (String) -> Bool) throws(PlainFormError) -> [String]? {
+        // No flush here: the rest of a paste may already be waiting.
+        if secret { try quiet(flushing: false) }
+        defer { if secret { restore() } }
+        var lines: [String] = []
+        while let line = try nextLine() {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { return lines }
+            lines.append(line)
+            if isLast(line) { return lines }
+        }
+        return nil
+    }
+
+    /// Echo off; ECHONL keeps the Enter visible, so the next line starts where the person expects.
+    private func quiet(flushing: Bool) throws(PlainFormError) {
         var quiet = original
-        // ECHONL keeps the Enter visible, so the next line starts where the person expects.
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
-        // Echo goes off before the prompt shows and type-ahead is flushed, so no part of a secret
-        // typed early is echoed or taken.
-        guard tcsetattr(descriptor, TCSAFLUSH, &quiet) == 0 else { throw .terminalFailed(errno: errno) }
-        defer { restore() }
-        write(prompt)
-        return try nextLine()
+        guard tcsetattr(descriptor, flushing ? TCSAFLUSH : TCSANOW, &quiet) == 0 else { throw .terminalFailed(errno: errno) }
+    }
+
+    /// True when a whole line is read or readable within `milliseconds` (the terminal's line editing
+    /// makes a line readable only once its Enter has come).
+    private func lineArrives(within milliseconds: Int32) throws(PlainFormError) -> Bool {
+        if pending.contains(UInt8(ascii: "\n")) { return true }
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&poller, 1, milliseconds)
+            if ready < 0 && errno == EINTR { continue }
+            guard ready >= 0 else { throw .terminalFailed(errno: errno) }
+            return ready > 0 && poller.revents & Int16(POLLIN) != 0
+        }
     }
 
     private func restore() {

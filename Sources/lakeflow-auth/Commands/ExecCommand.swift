@@ -20,6 +20,7 @@ struct ExecCommand: ParsableCommand {
 
     func run() throws {
         let envelope = try StoreAccess.store().open(connector)
-        try ProcessReplacement.exec(command, adding: CredentialExport.environment(envelope))
+        try ProcessReplacement.exec(command, adding: CredentialExport.environment(envelope),
+                                    removing: CredentialExport.withheldVariables)
     }
 }

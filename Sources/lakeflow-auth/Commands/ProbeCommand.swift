@@ -21,14 +21,14 @@ struct ProbeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let store = StoreAccess.store()
         let envelope = try store.open(connector)
-        let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
-                                       connector: connector)
+        let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
+        Diagnostics.warn(spec.warnings)
         let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
                                                    timeout: probeTimeout.duration)
         if let record = ProbeRecord(result) {
             try store.recordProbe(record, for: connector)
         }
-        guard result.isVerified || result.outcome == .unverified else {
+        guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)
         }
         print(result.message)

@@ -16,7 +16,12 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let envelope = try StoreAccess.store().open(connector)
+        var envelope = try StoreAccess.store().open(connector)
+        // A file that does not say which options are secret is masked whole, unless the spec can say.
+        if envelope.secretOptions == nil,
+           let spec = try? SpecResolver().resolve(connector).load() {
+            envelope = envelope.withSecretOptions(from: spec)
+        }
         StoreAccess.write(json ? CredentialDisplay.json(envelope, reveal: reveal) : CredentialDisplay.text(envelope, reveal: reveal))
     }
 }

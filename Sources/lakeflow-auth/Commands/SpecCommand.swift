@@ -54,9 +54,13 @@ struct SpecCommand: ParsableCommand {
         @Flag(help: "Print JSON (the only format).")
         var json = false
 
+        @Flag(help: "Refuse the spec for what would otherwise be a warning, such as an unknown key.")
+        var strict = false
+
         func run() throws {
-            let path = try SpecResolver().resolve(nameOrFile: target)
-            let spec = try SpecLoader.load(path: path)
+            let spec = try SpecResolver().resolve(nameOrFile: target).load()
+            if strict, let first = spec.warnings.first { throw first }
+            Diagnostics.warn(spec.warnings)
             print(SpecInspection.json(spec).serialized(pretty: true))
         }
     }

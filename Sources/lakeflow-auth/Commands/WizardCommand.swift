@@ -6,9 +6,23 @@ import LakeflowAuthCore
 struct WizardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wizard",
-        abstract: "Collect, check and store a connector's credentials (the default command).",
+        abstract: "Collect, check and store a connector's credentials.",
+        usage: usage,
+        discussion: examples,
         shouldDisplay: false
     )
+
+    /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
+    static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
+        + "                          [--no-probe] [--probe-timeout SECONDS]"
+
+    static let examples = """
+        Examples:
+          lakeflow-auth connectors        list what can be set up
+          lakeflow-auth demo              try it against a built-in Acme sandbox
+          lakeflow-auth acme              ask for acme's credentials, check, store
+          lakeflow-auth acme --from-env   the same from ACME_API_KEY and the like
+        """
 
     @Argument(help: "The connector to set up, e.g. acme.")
     var connector: String
@@ -33,23 +47,38 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
+    @OptionGroup var browserForm: BrowserFormFlags
+
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
+        if browserForm.browser && (plain || fromEnv) { throw ValidationError("--browser excludes --plain and --from-env") }
+        if browserForm.givesBrowserSettings && (plain || fromEnv) {
+            throw ValidationError("--no-open, --port and --timeout go with the browser form")
+        }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
-        let wizard = CredentialWizard(spec: try SpecLoader.load(path: path, connector: connector), environment: environment,
+        let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
+        let loaded = try resolved.load()
+        Diagnostics.warn(loaded.warnings)
+        try loaded.checkSomethingToSetUp(path: resolved.path)
+        let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile)
+        } else if browserForm.browser || (!plain && !hasTerminal) {
+            try await wizard.runBrowserForm(browserForm.options(environment: environment))
         } else if plain {
             try await wizard.runPlainForm()
         } else {
             try await wizard.runInteractiveForm()
         }
     }
+
+    /// An agent or an editor task that runs the command gives it no terminal: the browser form then
+    /// serves the person instead.
+    private var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 }

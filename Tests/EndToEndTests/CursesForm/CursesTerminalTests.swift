@@ -91,12 +91,13 @@ struct CursesTerminalTests {
         try await tmux.waitFor("Load private_key_pem from a file")
         try tmux.type(tmux.folder + "/missing.pem")
         try tmux.press("Enter")
-        try await tmux.waitFor("✗ there is no file")
+        try await tmux.waitFor("✗ private_key_pem: cannot read")
         try tmux.press("C-u")
         try tmux.type(tmux.folder + "/key.pem")
         try tmux.press("Enter")
         try await tmux.waitFor("(3 lines)")
-        try await Self.saveKeyedSetup(tmux, expectingKey: key)
+        // The core drops a file's final line break: no value ends in one.
+        try await Self.saveKeyedSetup(tmux, expectingKey: String(key.dropLast()))
     }
 
     @Test func accentsCJKAndEmojiKeepTheCursorOnTheirCells() async throws {

@@ -31,7 +31,7 @@ struct PlainFormTests {
         try await terminal.expect("choices: 1) us  2) eu")
         try await terminal.expect("region [us]: ")
         terminal.sendLine("2")
-        try await terminal.expect("api_key    ••••0001")
+        try await terminal.expect("api_key    ••••\r\n")
         try await terminal.expect("Connected to Acme as Demo Analyst")
         try await terminal.expect("Saved to \(run.home)/credentials/acme.age")
         #expect(try await terminal.waitForExit() == 0)
@@ -107,16 +107,39 @@ struct PlainFormTests {
         terminal.sendLine("1")
         try await terminal.expect("Which field (1-4)")
         terminal.sendLine("1")
-        try await terminal.expect("api_key [••••7777]: ")
+        try await terminal.expect("api_key [••••]: ")
         terminal.sendLine(Self.demoKey)
-        try await terminal.expect("What now (1-4) [2]: ")
-        terminal.sendLine("")
+        try await terminal.expect("Summary (auth method api_key)")
         try await terminal.expect("Connected to Acme as Demo Analyst")
         #expect(try await terminal.waitForExit() == 0)
 
         #expect(!terminal.output.contains(wrongKey))
         #expect(!terminal.output.contains(Self.demoKey))
         #expect(try run.store.open("acme").options.first { $0.0 == "api_key" }?.1 == .string(Self.demoKey))
+    }
+
+    /// The same rule as `--from-env`: credentials that would travel over plain http to another machine
+    /// were never checked, so they cannot be kept "unverified"; the menu leaves that choice out.
+    @Test func aProbeRefusedBeforeSendingCannotBeSavedUnverified() async throws {
+        let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key"], environment: [
+            "ACME_BASE_URL": "http://acme.invalid", "ACME_WORKSPACE": "demo-workspace",
+        ])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+        try await terminal.expect("api_key: ")
+        terminal.sendLine(Self.demoKey)
+        try await terminal.expect("workspace [demo-workspace]: ")
+        terminal.sendLine("")
+        try await terminal.expect("base_url [http://acme.invalid]: ")
+        terminal.sendLine("")
+        try await terminal.expect("region [us]: ")
+        terminal.sendLine("")
+        try await terminal.expect("without https")
+        try await terminal.expect("1) edit a field  2) retry  3) quit")
+        try await terminal.expect("What now (1-3) [2]: ")
+        terminal.sendLine("3")
+        #expect(try await terminal.waitForExit() == 2)
+        #expect(run.storedFiles.isEmpty)
     }
 
     @Test func quittingAfterAFailedProbeSavesNothingAndExitsWithTheProbesStatus() async throws {
@@ -185,9 +208,10 @@ struct PlainFormTests {
         terminal.sendLine("7")
         try await terminal.expect("has no auth method \"7\"; choose one of: jwt_assertion, client_secret, none")
         terminal.sendLine("client_secret")
-        try await terminal.expect("FHIR R4 with client_secret: 4 required and 2 optional options.")
+        // auth_type records the method chosen: filled, not asked.
+        try await terminal.expect("FHIR R4 with client_secret: 3 required and 2 optional options.")
         let answers = [("token_url", ""), ("client_id", "my-client"), ("client_secret", "fhir-client-secret-value"),
-                       ("scope", "system/Patient.read"), ("base_url", "https://hapi.example/fhir"), ("auth_type", "client_secret")]
+                       ("scope", "system/Patient.read"), ("base_url", "https://hapi.example/fhir")]
         for (name, answer) in answers {
             try await terminal.expect("\(name): ")
             terminal.sendLine(answer)
@@ -195,8 +219,11 @@ struct PlainFormTests {
         try await terminal.expect("Saved to")
         #expect(try await terminal.waitForExit() == 0)
 
+        #expect(!terminal.output.contains("auth_type: "))
+        #expect(!terminal.output.contains("fhir-client-secret-value"), "client_secret is secret by its name")
         let envelope = try run.store.open("fhir")
         #expect(envelope.authMethod == "client_secret")
+        #expect(envelope.options.last?.1 == .string("client_secret"))
         #expect(envelope.options.map(\.0) == ["client_id", "client_secret", "scope", "base_url", "auth_type"])
         #expect(envelope.probe == nil)
     }

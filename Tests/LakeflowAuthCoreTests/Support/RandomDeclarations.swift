@@ -82,7 +82,8 @@ struct RandomDeclarations {
                 name = String(random.pick(letters))
                     + String((0..<Int.random(in: 0...10, using: &random)).map { _ in random.pick(tail) })
             }
-            if used.insert(name).inserted { return name }
+            // Names that differ only in what an env var cannot hold (a.b, a-b) would share one.
+            if used.insert(name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()).inserted { return name }
         }
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+import LakeflowAuthCore
+import LoopbackHTTP
+
+/// The setup form served to a browser on 127.0.0.1: for a person whose tool (a coding agent, an
+/// editor task) has no terminal. It prints a one-time link, waits for the form to be filled, and ends
+/// when the credentials are saved, the person cancels, or nobody visits for the idle timeout.
+public enum BrowserForm {
+    /// - Parameter announce: Given the link (with its one-time token) as soon as the server listens;
+    ///   it must reach the person, and no log.
+    /// - Throws: `BrowserFormError` when it ends without saving; the session's own errors.
+    public static func run(session: SetupSession, options: BrowserFormOptions,
+                           announce: @Sendable (URL) -> Void) async throws -> SavedSetup {
+        let (outcomes, finished) = AsyncStream<BrowserFormController.Outcome>.makeStream()
+        let keys = AccessKeys()
+        let controllerBox = ControllerBox()
+        let server = LoopbackServer { request in
+            guard let controller = controllerBox.controller else { return .respond(.text(503, "starting")) }
+            return .respond(await controller.handle(request))
+        }
+        let base: URL
+        do {
+            base = try await server.start(port: options.port)
+        } catch LoopbackServerError.cannotListen {
+            throw BrowserFormError.cannotListen(port: options.port)
+        }
+        let controller = BrowserFormController(session: session, access: RequestGuard(port: base.port ?? 0, keys: keys),
+                                               finished: finished)
+        controllerBox.controller = controller
+        let link = URL(string: "\(base.absoluteString)/?token=\(keys.urlToken)")!
+        announce(link)
+        let opened = options.opensBrowser ? BrowserOpener.open(link, environment: options.environment) : nil
+
+        let outcome = await withTaskGroup(of: BrowserFormController.Outcome?.self) { group in
+            group.addTask {
+                for await outcome in outcomes { return outcome }
+                return nil
+            }
+            group.addTask { await idleWatch(controller, timeout: options.idleTimeout) }
+            defer { group.cancelAll() }
+            return await group.next() ?? nil
+        }
+        // The last page is on its way to the browser; give it that long before the socket closes.
+        try? await Task.sleep(for: .milliseconds(200))
+        await server.stop()
+        opened?.remove()
+        switch outcome {
+        case let .saved(saved): return saved
+        case .cancelled: throw BrowserFormError.cancelled
+        case let .failed(error): throw error
+        case nil: throw BrowserFormError.idle(after: options.idleTimeout)
+        }
+    }
+
+    /// Returns nil once nobody has visited for `timeout`.
+    private static func idleWatch(_ controller: BrowserFormController, timeout: Duration) async -> BrowserFormController.Outcome? {
+        while !Task.isCancelled {
+            let deadline = await controller.lastVisit + timeout
+            if ContinuousClock.now >= deadline { return nil }
+            try? await Task.sleep(until: deadline, clock: .continuous)
+        }
+        return nil
+    }
+}
+
+/// The controller, set once the port (which its checks need) is known; requests before that wait.
+private final class ControllerBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: BrowserFormController?
+
+    var controller: BrowserFormController? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,36 @@
+/// A post of the form, read as the action its button asked for and the values it carried.
+struct FormPost {
+    enum Action: String {
+        case submit
+        /// Choose another auth method without checking anything (the switch's button, or its script).
+        case switchMethod = "switch"
+        case edit
+        case saveUnverified = "save_unverified"
+        case cancel
+    }
+
+    let action: Action
+    let authMethod: String?
+    /// By option name; for a name posted twice (a checkbox after its hidden "false") the last wins.
+    let values: [String: String]
+
+    /// Nil when the post names an action no button has.
+    init?(fields: [(name: String, value: String)]) {
+        var values: [String: String] = [:]
+        var action = Action.submit
+        var authMethod: String?
+        for (name, value) in fields {
+            switch name {
+            case "csrf_token": continue
+            case "action":
+                guard let chosen = Action(rawValue: value) else { return nil }
+                action = chosen
+            case "auth_method": authMethod = value.isEmpty ? nil : value
+            default: values[name] = value
+            }
+        }
+        self.action = action
+        self.authMethod = authMethod
+        self.values = values
+    }
+}

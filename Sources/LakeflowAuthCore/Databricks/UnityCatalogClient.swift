@@ -1,0 +1,42 @@
+import Foundation
+
+/// Creates and updates Unity Catalog connections through the workspace's REST API.
+public struct UnityCatalogClient: Sendable {
+    public static let defaultTimeout: Duration = .seconds(30)
+
+    public let workspace: DatabricksWorkspace
+    let api: DatabricksAPI
+
+    public init(workspace: DatabricksWorkspace, client: HTTPClient = HTTPClient(), timeout: Duration = defaultTimeout) {
+        self.workspace = workspace
+        api = DatabricksAPI(host: workspace.host, client: client, timeout: timeout)
+    }
+
+    /// What Databricks says it made or changed.
+    public struct Outcome: Sendable, Equatable {
+        public let name: String
+        public let id: String?
+        public let host: String
+    }
+
+    public func create(_ connection: UnityCatalogConnection) async throws -> Outcome {
+        let token = try await DatabricksToken.obtain(for: workspace, api: api)
+        let request = HTTPClient.Request.json(url: api.url("/api/2.1/unity-catalog/connections"), body: connection.createBody,
+                                       headers: [("Authorization", "Bearer \(token)")])
+        return outcome(try await api.send(request, operation: "create connection \(connection.name)"), name: connection.name)
+    }
+
+    public func update(_ connection: UnityCatalogConnection) async throws -> Outcome {
+        let token = try await DatabricksToken.obtain(for: workspace, api: api)
+        let path = "/api/2.1/unity-catalog/connections/" + PercentEncoding.unreserved(connection.name)
+        let request = HTTPClient.Request.json(method: "PATCH", url: api.url(path), body: connection.updateBody,
+                                       headers: [("Authorization", "Bearer \(token)")])
+        return outcome(try await api.send(request, operation: "update connection \(connection.name)"), name: connection.name)
+    }
+
+    private func outcome(_ answer: JSONValue, name: String) -> Outcome {
+        let id = answer["connection_id"]?.stringValue ?? answer["id"]?.stringValue
+        return Outcome(name: answer["name"]?.stringValue.map(TerminalText.sanitized) ?? name,
+                       id: id.map(TerminalText.sanitized), host: api.hostName)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The one way this tool sends HTTP: libcurl, loaded on first use.
+///
+/// Each call is one exchange; redirects are not followed (callers decide where credentials may
+/// go), and loopback origins never go through a proxy (`http_proxy`, `ALL_PROXY`): plain http is
+/// allowed to loopback only because those bytes never leave the machine. A cancelled task aborts
+/// its transfer within about a second (libcurl's progress callback), and no thread is left running.
+public struct HTTPClient: Sendable {
+    public init() {}
+
+    /// - Parameters:
+    ///   - timeout: for the whole exchange, connecting included.
+    ///   - responseLimit: body bytes kept; a longer body stops the transfer and is marked.
+    public func send(_ request: HTTPClient.Request, timeout: Duration, responseLimit: Int) async -> Result<HTTPClient.Response, HTTPFailure> {
+        guard let curl = LibCurl.shared else { return .failure(.noHTTPClient) }
+        let cancellation = CurlTransfer.Cancellation()
+        return await withTaskCancellationHandler {
+            // libcurl blocks its thread; a thread of its own keeps Swift's few shared threads free
+            // (a loopback server in this same process, as in the demo, must go on answering).
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(returning: CurlTransfer.perform(
+                        curl, request, timeout: timeout, responseLimit: responseLimit, cancellation: cancellation))
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+}

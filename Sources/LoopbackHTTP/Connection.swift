@@ -1,0 +1,113 @@
+import FlyingSocks
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One accepted socket serving exactly one request, then closing. The request is read whole (head
+/// and body) within the limits before the handler sees it, so no handler deals with a slow or huge one.
+struct Connection: Sendable {
+    let socket: AsyncSocket
+    let limits: LoopbackLimits
+
+    func handle(_ handler: HTTPHandler, onRequest: @Sendable () -> Void) async {
+        defer { try? socket.close() }
+        do {
+            let read = try await withDeadline(limits.requestDeadline) { [self] in try await readRequest() }
+            guard let read else { return try await send(.text(408, "request timeout")) }
+            let request: HTTPRequest
+            switch read {
+            case let .success(complete): request = complete
+            case let .failure(refusal): return try await send(refusal.response)
+            }
+            onRequest()
+            switch await handler(request) {
+            case .respond(let response): try await send(response)
+            case .hang: try await drainUntilClosed()
+            }
+        } catch {
+            // The client went away or the server is stopping; nothing to answer.
+        }
+    }
+
+    /// Answers without reading the request: for a connection over the server's limit.
+    func refuse(_ response: HTTPResponse) async {
+        defer { try? socket.close() }
+        try? await send(response)
+    }
+
+    /// Why a request is refused before any handler sees it.
+    enum Refusal: Error {
+        case headTooLarge
+        case malformed
+        case lengthRequired
+        case bodyTooLarge
+
+        var response: HTTPResponse {
+            switch self {
+            case .headTooLarge: .text(431, "request headers too large")
+            case .malformed: .text(400, "bad request")
+            case .lengthRequired: .text(411, "a body needs a content-length")
+            case .bodyTooLarge: .text(413, "request body too large")
+            }
+        }
+    }
+
+    private func readRequest() async throws -> Result<HTTPRequest, Refusal> {
+        let terminator: [UInt8] = Array("\r\n\r\n".utf8)
+        var buffer: [UInt8] = []
+        var searchFrom = 0
+        while true {
+            buffer += try await socket.read(atMost: LoopbackLimits.readChunk)
+            if let end = buffer[max(0, searchFrom - 3)...].firstRange(of: terminator) {
+                guard end.lowerBound <= limits.maxHeadBytes else { return .failure(.headTooLarge) }
+                var request: HTTPRequest
+                do {
+                    request = try HTTPRequestHead.parse(buffer[..<end.lowerBound], limits: limits)
+                } catch .headerTooLarge {
+                    return .failure(.headTooLarge)
+                } catch {
+                    return .failure(.malformed)
+                }
+                return try await readBody(of: &request, alreadyRead: buffer[end.upperBound...]).map { request }
+            }
+            guard buffer.count <= limits.maxHeadBytes else { return .failure(.headTooLarge) }
+            searchFrom = buffer.count
+        }
+    }
+
+    private func readBody(of request: inout HTTPRequest, alreadyRead: ArraySlice<UInt8>) async throws -> Result<Void, Refusal> {
+        if request.header("transfer-encoding") != nil { return .failure(.lengthRequired) }
+        guard let declared = request.header("content-length") else {
+            return alreadyRead.isEmpty ? .success(()) : .failure(.lengthRequired)
+        }
+        guard !declared.isEmpty, declared.utf8.allSatisfy({ (0x30...0x39).contains($0) }), declared.utf8.count <= 12,
+              let length = Int(declared) else { return .failure(.malformed) }
+        guard length <= limits.maxBodyBytes else { return .failure(.bodyTooLarge) }
+        var body = Array(alreadyRead.prefix(length))
+        while body.count < length {
+            body += try await socket.read(atMost: min(length - body.count, LoopbackLimits.readChunk))
+        }
+        request.body = body
+        return .success(())
+    }
+
+    /// Writes the response, then half-closes and waits briefly for the client to hang up: closing
+    /// with unread input makes the kernel send a reset, which can destroy the response before the
+    /// client has read it.
+    private func send(_ response: HTTPResponse) async throws {
+        try await socket.write(response.encoded())
+        _ = shutdown(socket.socket.file.rawValue, Int32(SHUT_WR))
+        _ = try? await withDeadline(limits.lingerTimeout) { [self] in try await drainUntilClosed() }
+    }
+
+    /// Reads and discards until the client closes the connection or the task is cancelled (by
+    /// `stop()` or a deadline); it is how `hang` holds a request.
+    private func drainUntilClosed() async throws {
+        while true {
+            _ = try await socket.read(atMost: LoopbackLimits.readChunk)
+        }
+    }
+}

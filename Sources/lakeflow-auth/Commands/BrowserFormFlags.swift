@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthBrowser
+
+/// `--browser [--no-open] [--port N] [--timeout DURATION]`.
+struct BrowserFormFlags: ParsableArguments {
+    @Flag(help: "Serve the form on 127.0.0.1 and fill it in a browser (the default without a terminal).")
+    var browser = false
+
+    @Flag(help: "With the browser form: print its link but do not open a browser.")
+    var noOpen = false
+
+    @Option(help: ArgumentHelp("With the browser form: listen on this port (default: a free one).", valueName: "port"))
+    var port: UInt16?
+
+    @Option(help: ArgumentHelp("With the browser form: stop after this long without a visit, e.g. 90s, 30m, 1h (default: 15m).",
+                               valueName: "duration"))
+    var timeout: String?
+
+    /// True when a flag that only the browser form reads was given.
+    var givesBrowserSettings: Bool { noOpen || port != nil || timeout != nil }
+
+    func validate() throws {
+        if let timeout, Self.duration(timeout) == nil {
+            throw ValidationError("--timeout takes a duration such as 90s, 30m or 1h, up to 24h")
+        }
+        if port == 0 { throw ValidationError("--port takes a port from 1 to 65535") }
+    }
+
+    func options(environment: [String: String]) -> BrowserFormOptions {
+        BrowserFormOptions(port: port ?? 0, opensBrowser: !noOpen,
+                           idleTimeout: timeout.flatMap(Self.duration) ?? BrowserFormOptions.defaultIdleTimeout,
+                           environment: environment)
+    }
+
+    /// `90s`, `30m`, `1h`, or bare seconds; more than 0 and at most a day.
+    static func duration(_ text: String) -> Duration? {
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        let unit = text.last.flatMap { units[$0] }
+        let digits = unit == nil ? Substring(text) : text.dropLast()
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let amount = Int(digits), amount > 0 else { return nil }
+        let seconds = amount.multipliedReportingOverflow(by: unit ?? 1)
+        guard !seconds.overflow, seconds.partialValue <= 24 * 3600 else { return nil }
+        return .seconds(seconds.partialValue)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import LakeflowAuthCore
+
+struct ConnectorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "connectors",
+        abstract: "List the connectors that can be set up, and where each spec comes from.")
+
+    func run() throws {
+        print(ConnectorListing.lines(SpecResolver().available()).joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import RawHTTP
+
+/// Enough of the W3C WebDriver protocol to drive headless Chromium through chromedriver: open a
+/// page, find, fill and click elements, read the page, take a screenshot. Each call is one bounded
+/// HTTP exchange with chromedriver on 127.0.0.1.
+final class WebDriver: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private let driver: Process
+    private let port: Int
+    private let profile: URL
+    private let session: String
+
+    /// Starts chromedriver and a headless Chromium with a throwaway profile; nil when either is not
+    /// installed (`.ci/run` installs both).
+    static func start() throws -> WebDriver? {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium, FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { return nil }
+        return try WebDriver(chromium: chromium)
+    }
+
+    private init(chromium: String) throws {
+        driver = Process()
+        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
+        driver.arguments = ["--port=0"]
+        let output = Pipe()
+        driver.standardOutput = output
+        driver.standardError = FileHandle.nullDevice
+        try driver.run()
+        let banner = try Self.readLine(containing: "started successfully on port", from: output.fileHandleForReading, timeout: .seconds(20))
+        guard let port = banner.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".\n"))) }) else {
+            driver.terminate()
+            throw Failure(description: "chromedriver said: \(banner)")
+        }
+        self.port = port
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-chromium-\(UUID().uuidString)")
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": [
+                "binary": chromium,
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                         "--user-data-dir=\(profile.path)", "--window-size=800,1000"],
+            ],
+        ]]]
+        do {
+            let answer = try Self.call(port: port, "POST", "/session", capabilities, timeout: .seconds(60))
+            guard let id = answer["sessionId"] as? String else { throw Failure(description: "no session: \(answer)") }
+            session = id
+        } catch {
+            driver.terminate()
+            throw error
+        }
+    }
+
+    func quit() {
+        _ = try? Self.call(port: port, "DELETE", "/session/\(session)", nil, timeout: .seconds(20))
+        driver.terminate()
+        driver.waitUntilExit()
+        try? FileManager.default.removeItem(at: profile)
+    }
+
+    func open(_ url: URL) throws { _ = try command("POST", "url", ["url": url.absoluteString]) }
+
+    var currentURL: String { get throws { try command("GET", "url") as? String ?? "" } }
+
+    var pageSource: String { get throws { try command("GET", "source") as? String ?? "" } }
+
+    func element(_ selector: String) throws -> String {
+        let found = try command("POST", "element", ["using": "css selector", "value": selector])
+        guard let element = (found as? [String: Any])?.values.first as? String else {
+            throw Failure(description: "no element \(selector)")
+        }
+        return element
+    }
+
+    func type(_ text: String, into selector: String) throws {
+        let element = try element(selector)
+        _ = try command("POST", "element/\(element)/clear", [:])
+        _ = try command("POST", "element/\(element)/value", ["text": text])
+    }
+
+    func click(_ selector: String) throws {
+        _ = try command("POST", "element/\(try element(selector))/click", [:])
+    }
+
+    func property(_ name: String, of selector: String) throws -> String? {
+        try command("GET", "element/\(try element(selector))/property/\(name)") as? String
+    }
+
+    /// Selects the `<option>` of a `<select>` with this value.
+    func choose(_ value: String, in selector: String) throws {
+        try click("\(selector) option[value=\"\(value)\"]")
+    }
+
+    func setWindow(width: Int, height: Int) throws {
+        _ = try command("POST", "window/rect", ["width": width, "height": height])
+    }
+
+    func screenshot() throws -> Data {
+        guard let encoded = try command("GET", "screenshot") as? String, let data = Data(base64Encoded: encoded) else {
+            throw Failure(description: "no screenshot")
+        }
+        return data
+    }
+
+    /// Polls `condition` every 100 ms until it holds or `timeout` passes.
+    func wait(for what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if (try? condition()) == true { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Failure(description: "timed out waiting for \(what); page: \((try? pageSource)?.prefix(2000) ?? "")")
+    }
+
+    private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) throws -> Any? {
+        try Self.call(port: port, method, "/session/\(session)/\(path)", body, timeout: .seconds(60))["value"] ?? nil
+    }
+
+    private static func call(port: Int, _ method: String, _ path: String, _ body: [String: Any]?, timeout: Duration) throws -> [String: Any] {
+        let bytes = try body.map { Array(try JSONSerialization.data(withJSONObject: $0)) } ?? []
+        var headers = [("Host", "127.0.0.1:\(port)"), ("Connection", "close")]
+        if body != nil { headers += [("Content-Type", "application/json"), ("Content-Length", String(bytes.count))] }
+        let response = try RawHTTP.exchange(port: port, RawHTTP.request(method, path, headers: headers, body: bytes), timeout: timeout)
+        guard let object = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any] else {
+            throw Failure(description: "chromedriver answered \(response.status): \(response.body.prefix(500))")
+        }
+        if response.status != 200 { throw Failure(description: "chromedriver \(method) \(path): \(response.status) \(object)") }
+        return object
+    }
+
+    static func readLine(containing marker: String, from handle: FileHandle, timeout: Duration) throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var text = ""
+        while ContinuousClock.now < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
+        }
+        throw Failure(description: "no line with \(marker) in: \(text)")
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import LoopbackHTTP
+import LakeflowAuthBrowser
+import LakeflowAuthCore
+import RawHTTP
+import Testing
+
+/// Every rule of who may see or post the form, each shown with the request it stops, sent over a raw
+/// socket to the real server.
+@Suite(.serialized) struct HostileRequestTests {
+    static func withForm(_ body: (RunningForm) async throws -> Void) async throws {
+        let form = try await RunningForm.start()
+        do {
+            try await body(form)
+        } catch {
+            await form.stop()
+            throw error
+        }
+        await form.stop()
+    }
+
+    static let validPost = [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "acme-demo-key-0001")]
+
+    @Test func withoutTheCookieThereIsNoForm() async throws {
+        try await Self.withForm { form in
+            let response = try form.send(headers: [("Host", form.host)])
+            #expect(response.status == 403)
+            #expect(!response.body.contains("<form"))
+            #expect(!response.body.contains("csrf_token"))
+        }
+    }
+
+    @Test func aWrongTokenIsRefused() async throws {
+        try await Self.withForm { form in
+            let wrong = String(form.token.reversed())
+            let response = try form.send("GET", "/?token=\(wrong)", headers: [("Host", form.host)])
+            #expect(response.status == 403)
+            #expect(response.header("set-cookie") == nil)
+        }
+    }
+
+    @Test func theTokenBuysAStrictHttpOnlyCookieOnceAndRedirectsToTheCleanAddress() async throws {
+        try await Self.withForm { form in
+            let first = try form.send("GET", "/?token=\(form.token)", headers: [("Host", form.host)])
+            #expect(first.status == 303)
+            #expect(first.header("location") == "/")
+            let cookie = try #require(first.header("set-cookie"))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+            #expect(!cookie.contains(form.token))
+
+            let second = try form.send("GET", "/?token=\(form.token)", headers: [("Host", form.host)])
+            #expect(second.status == 403)
+            #expect(second.header("set-cookie") == nil)
+        }
+    }
+
+    @Test func aForgedCookieIsRefused() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let name = session.cookie.split(separator: "=")[0]
+            for forged in ["\(name)=", "\(name)=\(String(repeating: "0", count: 64))", "\(name)=\(form.token)", "other=1"] {
+                let response = try form.send(headers: [("Host", form.host), ("Cookie", forged)])
+                #expect(response.status == 403, "\(forged)")
+            }
+        }
+    }
+
+    @Test(arguments: ["evil.example", "evil.example:PORT", "127.0.0.1", "127.0.0.1:1", "localhost", "127.0.0.1.evil.example:PORT", "[::1]:PORT"])
+    func aForeignHostIsRefused(host: String) async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let host = host.replacingOccurrences(of: "PORT", with: String(form.port))
+            let response = try form.send(headers: [("Host", host), ("Cookie", session.cookie)])
+            #expect(response.status == 421)
+            #expect(!response.body.contains("<form"))
+            let post = try form.post(session, Self.validPost, headers: [
+                ("Host", host), ("Cookie", session.cookie), ("Origin", "http://\(host)"),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ])
+            #expect(post.status == 421)
+            #expect(form.stored == nil)
+        }
+    }
+
+    @Test func aMissingHostIsRefused() async throws {
+        try await Self.withForm { form in
+            let response = try form.send("GET", "/?token=\(form.token)", headers: [])
+            #expect(response.status == 421)
+        }
+    }
+
+    @Test func localhostWithThePortIsServed() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let response = try form.send(headers: [("Host", "localhost:\(form.port)"), ("Cookie", session.cookie)])
+            #expect(response.status == 200)
+            #expect(response.body.contains("<form"))
+        }
+    }
+
+    @Test(arguments: [
+        ("no cookie", false, true, "http://ORIGIN"),
+        ("no csrf token", true, false, "http://ORIGIN"),
+        ("foreign origin", true, true, "http://evil.example"),
+        ("null origin", true, true, "null"),
+        ("other port", true, true, "http://127.0.0.1:1"),
+    ])
+    func aPostMissingAProofSavesNothing(label: String, withCookie: Bool, withCSRF: Bool, origin: String) async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            var headers = [("Host", form.host), ("Content-Type", "application/x-www-form-urlencoded"),
+                           ("Origin", origin.replacingOccurrences(of: "http://ORIGIN", with: form.origin))]
+            if withCookie { headers.append(("Cookie", session.cookie)) }
+            let csrf = withCSRF ? session.csrfToken : String(repeating: "a", count: session.csrfToken.count)
+            let body = FormURLEncoded.encode([("csrf_token", csrf)] + Self.validPost)
+            let response = try form.send("POST", headers: headers, body: body)
+            #expect(response.status == 403, "\(label)")
+            #expect(form.stored == nil)
+        }
+    }
+
+    @Test func withoutOriginTheRefererMustBeThisServer() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let base = [("Host", form.host), ("Cookie", session.cookie), ("Content-Type", "application/x-www-form-urlencoded")]
+            let body = FormURLEncoded.encode([("csrf_token", session.csrfToken), ("auth_method", "api_key")])
+            for referer in [nil, "http://evil.example/", "http://\(form.host).evil.example/", "http://127.0.0.1:1/"] {
+                let headers = base + (referer.map { [("Referer", $0)] } ?? [])
+                #expect(try form.send("POST", headers: headers, body: body).status == 403, "\(referer ?? "none")")
+            }
+            let sameOrigin = try form.send("POST", headers: base + [("Referer", form.origin + "/")], body: body)
+            #expect(sameOrigin.status == 303)
+        }
+    }
+
+    @Test func aCSRFTokenGivenTwiceIsRefused() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let response = try form.post(session, [("csrf_token", "forged")] + Self.validPost)
+            #expect(response.status == 403)
+            #expect(form.stored == nil)
+        }
+    }
+
+    @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let answers = [
+                try form.send(headers: [("Host", form.host)]),
+                try form.send(headers: [("Host", "evil.example")]),
+                try form.send("GET", "/elsewhere", headers: [("Host", form.host), ("Cookie", session.cookie)]),
+                try form.send("PUT", headers: [("Host", form.host), ("Cookie", session.cookie)]),
+                try form.send(headers: [("Host", form.host), ("Cookie", session.cookie)]),
+                try form.post(session, [("action", "switch"), ("auth_method", "basic")]),
+            ]
+            #expect(answers.map(\.status) == [403, 421, 404, 405, 200, 303])
+            for answer in answers {
+                let policy = try #require(answer.header("content-security-policy"))
+                #expect(policy.contains("script-src 'nonce-"))
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(policy.contains("frame-ancestors 'none'"))
+                #expect(policy.contains("form-action 'self'"))
+                #expect(answer.header("x-content-type-options") == "nosniff")
+                #expect(answer.header("cache-control") == "no-store")
+                #expect(["no-referrer", "same-origin"].contains(answer.header("referrer-policy")))
+            }
+            #expect(answers[3].header("allow") == "GET, POST")
+        }
+    }
+
+    @Test func theScriptOnThePageCarriesTheNonceOfItsPolicy() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let response = try form.send(headers: [("Host", form.host), ("Cookie", session.cookie)])
+            let policy = try #require(response.header("content-security-policy"))
+            let nonce = try #require(policy.split(separator: "'").first { $0.hasPrefix("nonce-") }).dropFirst(6)
+            #expect(nonce.count == 32)
+            #expect(response.body.contains(#"<script nonce="\#(nonce)">"#))
+            #expect(response.body.components(separatedBy: "<script").count == 2)
+            let again = try form.send(headers: [("Host", form.host), ("Cookie", session.cookie)])
+            #expect(again.header("content-security-policy") != policy)
+        }
+    }
+
+    @Test func aBodyOverTheLimitIsRefused() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let response = try form.post(session, [("workspace", String(repeating: "a", count: 70 * 1024))])
+            #expect(response.status == 413)
+        }
+    }
+
+    @Test func specTextIsInert() async throws {
+        let hostile = #"<script>alert(1)</script> "><img src=x onerror=alert(1)> ' onmouseover=alert(1)"#
+        let spec = ConnectorSpec(connector: "acme", origin: .declarations, displayName: "Acme <b>bold</b>", options: [
+            ConnectorOption(name: "workspace", required: true, description: hostile, defaultValue: hostile, envVar: "ACME_WORKSPACE"),
+            ConnectorOption(name: "region", description: hostile, choices: [hostile, "eu"], envVar: "ACME_REGION"),
+        ])
+        let form = try await RunningForm.start(spec: spec)
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        let page = try form.page(session)
+        #expect(!page.contains("<img"))
+        #expect(!page.contains("<b>"))
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &#39; onmouseover"))
+        #expect(page.components(separatedBy: "<script").count == 2)
+    }
+
+    @Test func secretsNeverReachThePageAndABlankSecretKeepsItsValue() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let secret = "acme-demo-key-0001"
+            let invalid = try form.post(session, [("auth_method", "api_key"), ("workspace", "NOT VALID"), ("api_key", secret)])
+            #expect(invalid.status == 303)
+            #expect(invalid.header("location") == "/")
+            let page = try form.page(session)
+            #expect(!page.contains(secret))
+            #expect(page.contains("saved, leave empty to keep"))
+            #expect(page.contains("workspace must match"))
+            #expect(page.contains(#"role="alert""#))
+            #expect(page.contains(#"aria-invalid="true""#))
+            #expect(form.stored == nil)
+
+            let saved = try form.post(session, [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "")])
+            #expect(saved.status == 200)
+            #expect(saved.body.contains("Connected as Demo Analyst"))
+            #expect(!saved.body.contains(secret))
+            let result = try await form.run.value
+            #expect(result.probe?.isVerified == true)
+            #expect(form.stored?.options.first { $0.0 == "api_key" }?.1.plainText == secret)
+        }
+    }
+
+    @Test func aFailedCheckOffersRetryEditAndSaveUnverified() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            _ = try form.post(session, [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "wrong-key")])
+            let page = try form.page(session)
+            #expect(page.contains("the credentials were rejected by Acme"))
+            #expect(page.contains(#"value="save_unverified""#))
+            #expect(page.contains(#"value="edit""#))
+            #expect(page.contains("Retry"))
+            #expect(form.stored == nil)
+            let retried = try form.post(session, [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "acme-demo-key-0001")])
+            #expect(retried.body.contains("Connected as Demo Analyst"))
+            _ = try await form.run.value
+        }
+    }
+
+    @Test func successEndsTheServerWithinASecond() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            _ = try form.post(session, Self.validPost)
+            let clock = ContinuousClock()
+            let started = clock.now
+            _ = try await form.run.value
+            #expect(clock.now - started < .seconds(1))
+            #expect(throws: RawHTTP.Failure.self) { try form.send(headers: [("Host", form.host)]) }
+        }
+    }
+
+    @Test func cancelSavesNothingAndEndsTheForm() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let response = try form.post(session, [("action", "cancel")])
+            #expect(response.body.contains("Cancelled"))
+            await #expect(throws: BrowserFormError.cancelled) { try await form.run.value }
+            #expect(form.stored == nil)
+        }
+    }
+
+    @Test func anIdleFormEndsWithExit130() async throws {
+        let form = try await RunningForm.start(idleTimeout: .seconds(1))
+        defer { Task { await form.stop() } }
+        await #expect(throws: BrowserFormError.idle(minutes: 0, seconds: 1)) { try await form.run.value }
+        #expect(BrowserFormError.idle(minutes: 0, seconds: 1).exitStatus == .cancelled)
+    }
+}

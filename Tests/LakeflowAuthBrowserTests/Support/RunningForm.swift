@@ -1,0 +1,117 @@
+import AcmeSandbox
+import Foundation
+import LakeflowAuthBrowser
+import LakeflowAuthCore
+import LoopbackHTTP
+import RawHTTP
+import Testing
+
+/// A browser form served in this process against the Acme sandbox, with a store in a temporary home:
+/// what the hostile requests are sent to.
+final class RunningForm: Sendable {
+    let link: URL
+    let port: Int
+    let token: String
+    let home: String
+    let sandbox: AcmeSandboxServer
+    let run: Task<SavedSetup, Error>
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func acmeSpec(baseURL: URL) throws -> ConnectorSpec {
+        var spec = try SpecLoader.load(path: packageRoot.appendingPathComponent("specs/acme/options.yaml").path, connector: "acme")
+        spec.setDefault(baseURL.absoluteString, for: "base_url")
+        return spec
+    }
+
+    /// Starts the sandbox and the form; `spec` defaults to Acme aimed at the sandbox.
+    static func start(spec: ConnectorSpec? = nil, idleTimeout: Duration = .seconds(60)) async throws -> RunningForm {
+        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let sandboxURL = try await sandbox.start()
+        var template = Array((NSTemporaryDirectory() + "/lakeflow-browser-XXXXXX").utf8CString)
+        let home = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        let environment = ["LAKEFLOW_AUTH_HOME": home + "/home"]
+        let spec = try spec ?? acmeSpec(baseURL: sandboxURL)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
+                                   check: SetupSession.probe(spec, timeout: .seconds(10)))
+        _ = try await session.prefill(environment: environment, authMethod: nil)
+        let (links, announced) = AsyncStream<URL>.makeStream()
+        let run = Task {
+            try await BrowserForm.run(session: session, options: BrowserFormOptions(opensBrowser: false, idleTimeout: idleTimeout,
+                                                                                    environment: environment)) { announced.yield($0) }
+        }
+        var iterator = links.makeAsyncIterator()
+        let link = try #require(await iterator.next())
+        let token = try #require(link.query?.split(separator: "=").last.map(String.init))
+        return RunningForm(link: link, port: try #require(link.port), token: token, home: home, sandbox: sandbox, run: run)
+    }
+
+    private init(link: URL, port: Int, token: String, home: String, sandbox: AcmeSandboxServer, run: Task<SavedSetup, Error>) {
+        self.link = link
+        self.port = port
+        self.token = token
+        self.home = home
+        self.sandbox = sandbox
+        self.run = run
+    }
+
+    func stop() async {
+        run.cancel()
+        _ = await run.result
+        await sandbox.stop()
+        try? FileManager.default.removeItem(atPath: home)
+    }
+
+    var host: String { "127.0.0.1:\(port)" }
+    var origin: String { "http://\(host)" }
+
+    func send(_ method: String = "GET", _ target: String = "/", headers: [(String, String)], body: [UInt8] = []) throws -> RawHTTP.Response {
+        try RawHTTP.exchange(port: port, RawHTTP.request(method, target, headers: headers, body: body))
+    }
+
+    /// Trades the token for the session cookie, as the browser does on its first visit.
+    func logIn() throws -> Session {
+        let response = try send(headers: [("Host", host)], target: "/?token=\(token)")
+        let setCookie = try #require(response.header("set-cookie"))
+        let cookie = String(try #require(setCookie.split(separator: ";").first))
+        let page = try send(headers: [("Host", host), ("Cookie", cookie)])
+        return Session(cookie: cookie, csrfToken: try #require(Self.csrfToken(in: page.body)))
+    }
+
+    struct Session {
+        let cookie: String
+        let csrfToken: String
+    }
+
+    /// A post as the form's own page makes it.
+    func post(_ session: Session, _ fields: [(String, String)], headers: [(String, String)]? = nil) throws -> RawHTTP.Response {
+        let body = FormURLEncoded.encode([("csrf_token", session.csrfToken)] + fields)
+        return try send("POST", headers: headers ?? [
+            ("Host", host), ("Cookie", session.cookie), ("Origin", origin),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ], body: body)
+    }
+
+    func page(_ session: Session) throws -> String {
+        try send(headers: [("Host", host), ("Cookie", session.cookie)]).body
+    }
+
+    /// Stored credentials, or nil when nothing was saved.
+    var stored: CredentialEnvelope? {
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home + "/home"])
+        guard store.hasStored("acme") else { return nil }
+        return try? store.open("acme")
+    }
+
+    static func csrfToken(in page: String) -> String? {
+        guard let range = page.range(of: #"name="csrf_token" value=""#) else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+}
+
+private extension RunningForm {
+    func send(headers: [(String, String)], target: String) throws -> RawHTTP.Response {
+        try send("GET", target, headers: headers)
+    }
+}
