@@ -39,10 +39,17 @@ let package = Package(
         ),
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(name: "AcmeSandbox", dependencies: ["LoopbackHTTP"]),
-        // Terminal front ends: the line-by-line form.
+        // The wide-character curses library. Only ncursesw itself: its formw and menuw draw and edit
+        // cell by byte, not by wide character, so the full-screen form has widgets of its own.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Terminal front ends: the full-screen curses form and the line-by-line form.
         .target(
             name: "LakeflowAuthTerminal",
-            dependencies: ["LakeflowAuthCore"]
+            dependencies: ["LakeflowAuthCore", "CNCurses"]
         ),
         // The browser form. Its templates are compiled into the binary (`embedInCode`), so a copied
         // binary works alone.

@@ -50,6 +50,9 @@ do {
     }
     try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try FirstPrompt.measure(tool: tool, environment: environment(["TERM": "xterm"]), runs: runs))
+    let fullScreen = environment(["TERM": "xterm", "LANG": "C.UTF-8", "LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/benchmarks-form-\(getpid())"])
+    report(try FullScreenFrames.firstFrame(tool: tool, environment: fullScreen, runs: runs))
+    report(try FullScreenFrames.keystroke(tool: tool, environment: fullScreen, runs: runs))
     try BrowserFormTiming.measure(tool: tool, environment: environment(), runs: runs).forEach(report)
     report(try AgeSealOpen.x25519(runs: 200))
     report(try AgeSealOpen.scrypt(runs: 3))

@@ -9,10 +9,8 @@ import Darwin
 ///
 /// Questions go to the terminal rather than stdout, so `lakeflow-auth acme > log` still asks on the
 /// screen. Echo is switched off only while a secret is typed, and the settings found at start are put
-/// back on every way out: after each secret, and from the signal handler for Ctrl-C, hangup and
-/// termination, which would otherwise leave a shell that no longer echoes. The handler is a plain
-/// signal handler rather than a dispatch source because a source is armed asynchronously, and a
-/// Ctrl-C in that window would be lost.
+/// back on every way out: after each secret, and by `TerminalRestoration` on Ctrl-C, hangup,
+/// termination or a crash, which would otherwise leave a shell that no longer echoes.
 ///
 /// A paste of several lines must never answer the questions after the one it was pasted at, nor reach
 /// the shell after the tool exits (a 16-line PEM once filled five fields and ran its last lines as
@@ -43,12 +41,11 @@ public final class TerminalIO: LineConsole {
             throw .noTerminal(connector: connector)
         }
         original = settings
-        stateForSignals = SignalState(descriptor: descriptor, settings: settings, farewell: Array(farewell.utf8))
-        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, restoreTerminalAndExit) }
+        TerminalRestoration.hold(descriptor: descriptor, settings: settings, reset: "\n", farewell: farewell)
     }
 
     deinit {
-        for number in [SIGINT, SIGHUP, SIGTERM] { signal(number, SIG_DFL) }
+        TerminalRestoration.release()
         discardTypeAhead()
         restore()
         close(descriptor)
@@ -154,26 +151,4 @@ private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
         }
         offset += written
     }
-}
-
-/// What the signal handler needs, set before it is installed; it only reads it.
-private struct SignalState {
-    let descriptor: Int32
-    let settings: termios
-    let farewell: [UInt8]
-}
-
-nonisolated(unsafe) private var stateForSignals: SignalState?
-
-/// Async-signal-safe: only tcsetattr, tcflush, write and _exit.
-private func restoreTerminalAndExit(_ number: Int32) {
-    if let state = stateForSignals {
-        var settings = state.settings
-        tcsetattr(state.descriptor, TCSANOW, &settings)
-        // Whatever was pasted ahead would otherwise run as commands in the shell.
-        tcflush(state.descriptor, TCIFLUSH)
-        _ = write(state.descriptor, "\n", 1)
-        _ = state.farewell.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    }
-    _exit(128 + number)
 }

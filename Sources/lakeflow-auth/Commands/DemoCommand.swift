@@ -11,7 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Try the wizard against a built-in Acme sandbox on 127.0.0.1."
     )
 
-    @Flag(help: "Ask one question a line.")
+    @Flag(help: "Ask one question a line instead of the full-screen form.")
     var plain = false
 
     @Flag(help: "Keep the demo's temporary home (its identity and stored credentials) when the demo ends.")
@@ -27,17 +27,21 @@ struct DemoCommand: AsyncParsableCommand {
         var spec = try ResolvedSpec.builtIn("acme").load()
         spec.setDefault(url.absoluteString, for: "base_url")
         let demo = AcmeSandboxConfiguration.demo.workspaces[0]
-        print("""
-            Acme sandbox listening on \(url.absoluteString) (it stops when the demo ends).
-            Try workspace \(demo.slug) with API key \(demo.apiKeys[0].key), or user \(demo.users[0].username) \
-            with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.
-            Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").
-
-            """)
+        let introduction = [
+            "Acme sandbox listening on \(url.absoluteString) (it stops when the demo ends).",
+            "Try workspace \(demo.slug) with API key \(demo.apiKeys[0].key), or user \(demo.users[0].username) "
+                + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
+            "Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").",
+        ]
         let wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
                                       probeTimeout: ProbeClient.defaultTimeout)
         do {
-            try await wizard.runPlainForm()
+            if plain {
+                print(introduction.joined(separator: "\n") + "\n")
+                try await wizard.runPlainForm()
+            } else {
+                try await wizard.runInteractiveForm(note: introduction)
+            }
         } catch {
             await sandbox.stop()
             removeUnlessKept(home)

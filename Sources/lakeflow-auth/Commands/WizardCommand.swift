@@ -71,9 +71,10 @@ struct WizardCommand: AsyncParsableCommand {
             try await wizard.runHeadless(envFile: envFile)
         } else if browserForm.browser || (!plain && !hasTerminal) {
             try await wizard.runBrowserForm(browserForm.options(environment: environment))
-        } else {
-            // The plain form is also what runs without --plain until the full-screen form exists.
+        } else if plain {
             try await wizard.runPlainForm()
+        } else {
+            try await wizard.runInteractiveForm()
         }
     }
 

@@ -1,0 +1,275 @@
+import CNCurses
+import LakeflowAuthCore
+
+extension CursesForm {
+    var isTooSmall: Bool {
+        screen.rows < FormLayout.minimumRows || screen.columns < FormLayout.minimumColumns
+    }
+
+    var canvas: Canvas { Canvas(window: screen.window, theme: theme, rows: screen.rows, columns: screen.columns) }
+
+    /// Draws the whole frame from the snapshot; curses sends only the cells that changed.
+    func draw(overlay: ((Canvas) -> Void)? = nil) {
+        let canvas = self.canvas
+        werase(screen.window)
+        guard !isTooSmall else {
+            drawTooSmall(canvas)
+            return present(cursor: nil)
+        }
+        let noteLines = FormLayout.wrap(note: note, columns: canvas.columns)
+        let layout = FormLayout(rows: canvas.rows, columns: canvas.columns, noteLines: noteLines.count)
+        drawHeader(canvas, layout, note: noteLines)
+        let cursor = drawBody(canvas, layout)
+        drawHelp(canvas, layout)
+        drawStatus(canvas, layout)
+        drawFooter(canvas, layout)
+        if let overlay {
+            overlay(canvas)
+            return
+        }
+        present(cursor: checkStarted == nil ? cursor : nil)
+    }
+
+    /// Shows the frame, with the terminal's cursor where typing goes (or hidden).
+    func present(cursor: (row: Int, column: Int)?) {
+        if let cursor {
+            curs_set(1)
+            wmove(screen.window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(screen.window)
+        doupdate()
+    }
+
+    private func drawTooSmall(_ canvas: Canvas) {
+        let lines = ["terminal too small", "needs \(FormLayout.minimumColumns)x\(FormLayout.minimumRows), is \(canvas.columns)x\(canvas.rows)"]
+        for (offset, line) in lines.enumerated() {
+            let row = canvas.rows / 2 - 1 + offset
+            canvas.put(line, row: row, column: max(0, (canvas.columns - CellWidth.of(line)) / 2), offset == 0 ? .problem : .note)
+        }
+    }
+
+    private func drawHeader(_ canvas: Canvas, _ layout: FormLayout, note: [String]) {
+        let title = " " + TerminalText.sanitized(form.spec.title) + " "
+        let used = canvas.put(title, row: 0, column: 0, .title)
+        if let editing = snapshot.editingNote {
+            let width = CellWidth.of(editing)
+            let column = canvas.columns - width - 1
+            if column > used + 1 { canvas.put(editing, row: 0, column: column, .note) }
+        } else {
+            canvas.put("· set up credentials", row: 0, column: used, .note)
+        }
+        canvas.horizontalLine(row: 1)
+        guard layout.headerRows > 2 else { return }
+        for (offset, line) in note.enumerated() {
+            canvas.put(line, row: 2 + offset, column: 2, width: canvas.columns - 3, .note)
+        }
+    }
+
+    /// The fields; returns where the cursor goes when a text field has the focus.
+    private func drawBody(_ canvas: Canvas, _ layout: FormLayout) -> (row: Int, column: Int)? {
+        let lines = FormLayout.lines(of: form, lastFailure: lastFailure)
+        let focusedLine = lines.firstIndex(of: line(for: focus)) ?? 0
+        scrollTop = layout.scrollTop(current: scrollTop, lines: lines, focused: focusedLine)
+        let labelWidth = layout.labelWidth(form)
+        let valueColumn = 4 + labelWidth + 3
+        let valueWidth = canvas.columns - valueColumn - 1
+        var cursor: (row: Int, column: Int)?
+        for (offset, line) in lines.dropFirst(scrollTop).prefix(layout.bodyHeight).enumerated() {
+            let row = layout.bodyTop + offset
+            switch line {
+            case .authMethod:
+                drawLabel(canvas, row: row, label: "auth method", width: labelWidth, focused: focus == .authMethod,
+                          required: true, problem: false)
+                drawChoices(canvas, row: row, column: valueColumn, width: valueWidth,
+                            choices: form.spec.authMethods.map(\.name), chosen: form.authMethod?.name,
+                            focused: focus == .authMethod, dim: false)
+            case let .field(name):
+                guard let state = form.fieldStates.first(where: { $0.option.name == name }) else { continue }
+                let focused = focus == .field(name)
+                drawLabel(canvas, row: row, label: TerminalText.sanitized(name), width: labelWidth, focused: focused,
+                          required: state.option.required, problem: state.error != nil || state.concernedByCheck)
+                if let column = drawValue(canvas, state, row: row, column: valueColumn, width: valueWidth, focused: focused) {
+                    cursor = (row, valueColumn + column)
+                }
+            case let .problem(_, text):
+                let mark = theme.problemMark + " "
+                canvas.put(mark + TerminalText.sanitized(text), row: row, column: valueColumn, width: valueWidth, .problem)
+            case let .hint(text):
+                canvas.put(text, row: row, column: valueColumn, width: valueWidth, .note)
+            case .blank:
+                break
+            case .save:
+                let focused = focus == .save
+                if focused { canvas.put(theme.focusMark, row: row, column: 1, .mark) }
+                canvas.put("[ Save ]", row: row, column: valueColumn, focused ? .focusedButton : .button)
+                let hint = form.spec.probe(for: form.authMethod) == nil ? "saves encrypted" : "checks with \(TerminalText.sanitized(form.spec.title)), then saves encrypted"
+                canvas.put(hint, row: row, column: valueColumn + 10, width: canvas.columns - valueColumn - 11, .note)
+            }
+        }
+        if scrollTop > 0 { canvas.put("▲ more", row: layout.bodyTop, column: canvas.columns - 8, .note) }
+        if scrollTop + layout.bodyHeight < lines.count {
+            canvas.put("▼ more", row: layout.bodyTop + layout.bodyHeight - 1, column: canvas.columns - 8, .note)
+        }
+        return cursor
+    }
+
+    private func line(for focus: FormFocus) -> FormLayout.Line {
+        switch focus {
+        case .authMethod: return .authMethod
+        case let .field(name): return .field(name)
+        case .save: return .save
+        }
+    }
+
+    private func drawLabel(_ canvas: Canvas, row: Int, label: String, width: Int, focused: Bool, required: Bool, problem: Bool) {
+        if focused { canvas.put(theme.focusMark, row: row, column: 1, .mark) }
+        let shown = CellWidth.fitting(label, cells: width)
+        let padded = shown + String(repeating: " ", count: max(0, width - CellWidth.of(shown)))
+        canvas.put(" " + padded + " ", row: row, column: 2, focused ? .focusedLabel : .label)
+        if required { canvas.put(theme.requiredMark, row: row, column: 4 + width, .mark) }
+        if problem { canvas.put(theme.problemMark, row: row, column: 5 + width, .problem) }
+    }
+
+    /// A field's value; returns the cursor's column within it when the field is being typed in.
+    private func drawValue(_ canvas: Canvas, _ state: FieldState, row: Int, column: Int, width: Int, focused: Bool) -> Int? {
+        let option = state.option
+        switch FieldKind(state) {
+        case let .choice(choices):
+            drawChoices(canvas, row: row, column: column, width: width, choices: choices,
+                        chosen: state.value ?? state.defaultValue, focused: focused, dim: state.value == nil)
+            return nil
+        case .toggle:
+            let current = (state.value ?? state.defaultValue).map { ValueRules.parse($0, for: option) }
+            let text: String
+            switch current {
+            case .success(.bool(true)): text = theme.on + " yes"
+            case .success(.bool(false)): text = theme.off + " no"
+            default: text = theme.off + " (not set)"
+            }
+            canvas.put(text, row: row, column: column, width: width, focused ? .selected : (state.value == nil ? .placeholder : .value))
+            return nil
+        case .multiLine:
+            let summary = ValueDisplay.summary(state.value ?? "", of: option)
+            let used = canvas.put(summary, row: row, column: column, width: width, focused ? .selected : .value)
+            if focused {
+                canvas.put("  paste or Ctrl-O to replace, Ctrl-U to clear", row: row, column: column + used, width: width - used, .note)
+            }
+            return nil
+        case .text:
+            guard focused else {
+                if let summary = state.value.map({ ValueDisplay.summary($0, of: option) }) {
+                    canvas.put(summary, row: row, column: column, width: width, .value)
+                } else if let placeholder = placeholder(for: option) {
+                    canvas.put(placeholder, row: row, column: column, width: width, .placeholder)
+                }
+                return nil
+            }
+            let revealed = self.revealed
+            let view = editor.view(cells: width) { ValueDisplay.editing(String($0), of: option, revealed: revealed) }
+            if editor.text.isEmpty, let placeholder = placeholder(for: option) {
+                canvas.put(placeholder, row: row, column: column, width: width, .placeholder)
+            } else {
+                canvas.put(view.text, row: row, column: column, width: width, .value)
+            }
+            return view.cursorColumn
+        }
+    }
+
+    /// The default, dim, as what an empty field will hold; else an example of what to type.
+    private func placeholder(for option: ConnectorOption) -> String? {
+        if let value = option.defaultValue { return TerminalText.sanitized(value) }
+        return option.example.map { "e.g. " + TerminalText.sanitized($0) }
+    }
+
+    /// A row of radio buttons; when they do not fit, the chosen one between arrows.
+    private func drawChoices(_ canvas: Canvas, row: Int, column: Int, width: Int, choices: [String], chosen: String?,
+                             focused: Bool, dim: Bool) {
+        let items = choices.map { ($0 == chosen ? theme.chosen : theme.notChosen) + " " + TerminalText.sanitized($0) }
+        let total = items.map(CellWidth.of).reduce(0, +) + 2 * max(0, items.count - 1)
+        guard total <= width else {
+            let index = chosen.flatMap { choices.firstIndex(of: $0) }
+            let text = "‹ " + (chosen.map(TerminalText.sanitized) ?? "choose") + " ›" + (index.map { "  \($0 + 1)/\(choices.count)" } ?? "")
+            canvas.put(text, row: row, column: column, width: width, focused ? .selected : .value)
+            return
+        }
+        var at = column
+        for (index, item) in items.enumerated() {
+            let isChosen = choices[index] == chosen
+            let role: Theme.Role = isChosen ? (focused ? .focusedButton : (dim ? .placeholder : .selected)) : .value
+            at += canvas.put(item, row: row, column: at, role) + 2
+        }
+    }
+
+    private func drawHelp(_ canvas: Canvas, _ layout: FormLayout) {
+        canvas.horizontalLine(row: layout.helpTop)
+        var text: String
+        var detail: [String] = []
+        switch focus {
+        case .authMethod:
+            text = form.authMethod.map { "\($0.name): \($0.description)" } ?? "How to authenticate with \(form.spec.title)."
+            detail.append("methods: " + form.spec.authMethods.map(\.name).joined(separator: ", "))
+        case .save:
+            text = "Check the credentials and store them encrypted (age) in \(environment["LAKEFLOW_AUTH_HOME"] ?? "the credential store")."
+        case let .field(name):
+            let option = form.field(name)
+            text = option?.description ?? ""
+            if let option {
+                if let value = option.defaultValue { detail.append("default \(value)") }
+                if !option.choices.isEmpty { detail.append("one of " + option.choices.joined(separator: ", ")) }
+                detail.append("env var \(option.envVar)")
+                if option.secret { detail.append("secret") }
+            }
+        }
+        var lines = WordWrap.lines(TerminalText.sanitized(text), width: max(10, canvas.columns - 4))
+        let room = layout.helpRows - 1
+        if lines.count > room { lines = Array(lines.prefix(room)); lines[room - 1] += " …" }
+        for (offset, line) in lines.enumerated() {
+            canvas.put(line, row: layout.helpTop + 1 + offset, column: 2, width: canvas.columns - 3, .help)
+        }
+        canvas.put(TerminalText.sanitized(detail.joined(separator: " · ")), row: layout.helpTop + layout.helpRows,
+                   column: 2, width: canvas.columns - 3, .note)
+    }
+
+    private func drawStatus(_ canvas: Canvas, _ layout: FormLayout) {
+        if let checkStarted {
+            let elapsed = ContinuousClock.now - checkStarted
+            let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let frame = theme.spinner[(milliseconds / 80) % theme.spinner.count]
+            let used = canvas.put(" " + frame + " ", row: layout.statusRow, column: 1, .spinner)
+            let seconds = String(format: "%.1f s", Double(milliseconds) / 1000)
+            canvas.put("Checking the credentials with \(TerminalText.sanitized(form.spec.title))… \(seconds)",
+                       row: layout.statusRow, column: 1 + used, width: canvas.columns - used - 2, .value)
+        } else if let status {
+            canvas.put(" " + TerminalText.sanitized(status.text), row: layout.statusRow, column: 1, width: canvas.columns - 2, status.role)
+        }
+    }
+
+    private func drawFooter(_ canvas: Canvas, _ layout: FormLayout) {
+        let hints: [(keys: String, action: String)]
+        if checkStarted != nil {
+            hints = [("Esc", "cancel the check")]
+        } else {
+            let field = focusedField
+            hints = KeyBinding.footerBindings.filter { binding in
+                switch binding.command {
+                case .reveal: return field?.state.option.secret == true
+                case .loadFile:
+                    guard let kind = field?.kind else { return false }
+                    if case .choice = kind { return false }
+                    if case .toggle = kind { return false }
+                    return true
+                default: return true
+                }
+            }.map { ($0.shortKeyName, $0.footer?.label ?? $0.action) }
+        }
+        var column = 1
+        for hint in hints {
+            let width = CellWidth.of(hint.keys) + 1 + CellWidth.of(hint.action) + 3
+            guard column + width <= canvas.columns - 1 else { continue }
+            column += canvas.put(hint.keys, row: layout.footerRow, column: column, .footerKey) + 1
+            column += canvas.put(hint.action, row: layout.footerRow, column: column, .footerText) + 3
+        }
+    }
+}
