@@ -114,7 +114,7 @@ import Testing
         let path = ProcessInfo.processInfo.environment["LAKEFLOW_AUTH_SCREENSHOT"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("browser-form-\(UUID().uuidString).png").path
         try await Self.withBrowser { browser, form in
-            try browser.setWindow(width: 760, height: 1180)
+            try browser.setWindow(width: 760, height: 1400)
             try browser.open(form.link)
             try browser.wait(for: "the form") { try browser.pageSource.contains("csrf_token") }
             try browser.choose("api_key", in: "#auth_method")

@@ -32,7 +32,7 @@ final class WebDriver: @unchecked Sendable {
         try driver.run()
         let banner = try Self.readLine(containing: "started successfully on port", from: output.fileHandleForReading, timeout: .seconds(20))
         guard let port = banner.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".\n"))) }) else {
-            driver.terminate()
+            Self.end(driver)
             throw Failure(description: "chromedriver said: \(banner)")
         }
         self.port = port
@@ -47,18 +47,17 @@ final class WebDriver: @unchecked Sendable {
         ]]]
         do {
             let answer = try Self.call(port: port, "POST", "/session", capabilities, timeout: .seconds(60))
-            guard let id = answer["sessionId"] as? String else { throw Failure(description: "no session: \(answer)") }
+            guard let id = (answer["value"] as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session: \(answer)") }
             session = id
         } catch {
-            driver.terminate()
+            Self.end(driver)
             throw error
         }
     }
 
     func quit() {
         _ = try? Self.call(port: port, "DELETE", "/session/\(session)", nil, timeout: .seconds(20))
-        driver.terminate()
-        driver.waitUntilExit()
+        Self.end(driver)
         try? FileManager.default.removeItem(at: profile)
     }
 
@@ -104,6 +103,16 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "no screenshot")
         }
         return data
+    }
+
+    /// Ends a child within a few seconds: SIGTERM, then SIGKILL. (No `waitUntilExit`, which has been
+    /// seen to wait forever for a child that was already gone.)
+    static func end(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Polls `condition` every 100 ms until it holds or `timeout` passes.
