@@ -9,6 +9,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
         usage: "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
             + "                          [--no-probe] [--probe-timeout SECONDS]\n"
+            + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]\n"
             + "lakeflow-auth <subcommand>",
         subcommands: [
             WizardCommand.self, DemoCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
