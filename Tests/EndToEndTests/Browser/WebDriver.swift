@@ -145,6 +145,10 @@ final class WebDriver: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         var text = ""
         while ContinuousClock.now < deadline {
+            // `availableData` blocks; it is called only once `poll` says there is something to read.
+            var ready = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            let left = deadline - ContinuousClock.now
+            guard poll(&ready, 1, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)) > 0 else { break }
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
