@@ -56,6 +56,10 @@ import Testing
             #expect(try browser.pageSource.contains(form.home))
 
             #expect(form.exitStatus(within: .seconds(5)) == 0)
+            let output = form.remainingOutput, errors = form.errorOutput
+            #expect(output.contains("connected to Acme as Demo Analyst"))
+            #expect(!output.contains("acme-demo-key-0001") && !errors.contains("acme-demo-key-0001"))
+            #expect(!errors.contains(form.link.query ?? "token="))
             let stored = try #require(form.stored)
             #expect(stored.authMethod == "api_key")
             #expect(stored.options.first { $0.0 == "api_key" }?.1.plainText == "acme-demo-key-0001")
