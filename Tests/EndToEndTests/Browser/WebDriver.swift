@@ -58,6 +58,7 @@ final class WebDriver: @unchecked Sendable {
     func quit() {
         _ = try? Self.call(port: port, "DELETE", "/session/\(session)", nil, timeout: .seconds(20))
         Self.end(driver)
+        killBrowserProcesses()
         try? FileManager.default.removeItem(at: profile)
     }
 
@@ -105,14 +106,34 @@ final class WebDriver: @unchecked Sendable {
         return data
     }
 
-    /// Ends a child within a few seconds: SIGTERM, then SIGKILL. (No `waitUntilExit`, which has been
-    /// seen to wait forever for a child that was already gone.)
+    /// Ends a child within a few seconds: SIGTERM, then SIGKILL. Signals go by pid whatever
+    /// `isRunning` says, and nobody waits on `waitUntilExit`: in this test process, with other suites'
+    /// children around, both have been seen to miss a child's end.
     static func end(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = ContinuousClock.now + .seconds(5)
-        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(3)
+        while isAlive(pid) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if isAlive(pid) { kill(pid, SIGKILL) }
+    }
+
+    /// Not gone and not a zombie.
+    private static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first else { return false }
+        return state != "Z"
+    }
+
+    /// Every process started with this browser's profile (Chromium and its helpers), in case
+    /// chromedriver left any behind.
+    private func killBrowserProcesses() {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap(Int32.init) ?? []
+        for pid in pids {
+            guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                  String(decoding: command, as: UTF8.self).contains(profile.path) else { continue }
+            kill(pid, SIGKILL)
+        }
     }
 
     /// Polls `condition` every 100 ms until it holds or `timeout` passes.
