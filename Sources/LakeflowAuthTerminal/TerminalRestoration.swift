@@ -79,7 +79,7 @@ nonisolated(unsafe) private var holders = 0
 private func putTerminalBack(_ state: HeldTerminal) {
     var settings = state.settings
     tcsetattr(state.descriptor, TCSANOW, &settings)
-    // Whatever was pasted ahead would otherwise run as commands in the shell.
+    // Whatever was typed or pasted ahead would otherwise run as commands in the shell.
     tcflush(state.descriptor, TCIFLUSH)
     _ = state.reset.withUnsafeBytes { write(state.descriptor, $0.baseAddress, $0.count) }
 }

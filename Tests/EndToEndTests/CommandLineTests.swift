@@ -6,6 +6,7 @@ struct CommandLineTests {
         let result = try LakeflowAuthProcess.run([])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]]"))
+        #expect(result.stdout.contains("lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"))
         #expect(result.stdout.contains("export"))
     }
 
@@ -13,7 +14,7 @@ struct CommandLineTests {
     func helpShowsHowToSetUpAConnectorWithAnExample(arguments: [String]) throws {
         let result = try LakeflowAuthProcess.run(arguments)
         #expect(result.status == 0)
-        for flag in ["--plain", "--from-env", "--env-file", "--spec", "--auth-method", "--no-probe", "--probe-timeout"] {
+        for flag in ["--plain", "--from-env", "--env-file", "--spec", "--auth-method", "--no-probe", "--probe-timeout", "--browser"] {
             #expect(result.stdout.contains("\n  \(flag)"), "\(flag) is listed")
         }
         #expect(result.stdout.contains("Examples:\n  lakeflow-auth connectors"))
@@ -28,7 +29,10 @@ struct CommandLineTests {
         #expect(!result.stdout.contains("until the full-screen form exists"))
     }
 
-    @Test(arguments: [["acme", "--plain", "--from-env"], ["acme", "--probe-timeout", "0"], ["acme", "--probe-timeout", "x"]])
+    @Test(arguments: [["acme", "--plain", "--from-env"], ["acme", "--probe-timeout", "0"], ["acme", "--probe-timeout", "x"],
+                      ["acme", "--browser", "--plain"], ["acme", "--browser", "--from-env"], ["acme", "--port", "8080", "--from-env"],
+                      ["acme", "--no-open", "--plain"], ["acme", "--browser", "--timeout", "soon"], ["acme", "--browser", "--timeout", "0s"],
+                      ["acme", "--browser", "--timeout", "25h"], ["acme", "--browser", "--port", "0"], ["acme", "--browser", "--port", "70000"]])
     func contradictoryOrMalformedFlagsExitTwo(arguments: [String]) throws {
         let result = try LakeflowAuthProcess.run(arguments)
         #expect(result.status == 2)

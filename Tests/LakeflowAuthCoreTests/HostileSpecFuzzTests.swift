@@ -20,8 +20,9 @@ struct HostileSpecFuzzTests {
     }
 
     static func sources() throws -> [Source] {
-        let shipped = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.root.appendingPathComponent("specs").path)
-            .filter { !$0.hasSuffix(".md") }.sorted()
+        let specs = PackagePaths.root.appendingPathComponent("specs").path
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: specs)
+            .filter { FileManager.default.fileExists(atPath: "\(specs)/\($0)/\(SpecLoader.declarationsFileName)") }.sorted()
             .flatMap { name in [SpecLoader.declarationsFileName, SpecLoader.databricksFileName].map { "specs/\(name)/\($0)" } }
         let shared = try PackagePaths.sharedSpecNames().map { PackagePaths.sharedSpec($0) }
         return try (shipped.map { PackagePaths.root.appendingPathComponent($0).path } + shared).map { path in

@@ -33,7 +33,7 @@ public enum RawHTTP {
         let connection = try Connection(port: port, timeout: timeout)
         defer { connection.close() }
         connection.send(bytes)
-        return try parse(connection.readToEnd())
+        return try connection.response()
     }
 
     /// A request built from parts; `Content-Length` is added for a body unless `headers` has one.
@@ -94,19 +94,20 @@ public enum RawHTTP {
             }
         }
 
-        /// Everything until the server closes (or the receive timeout passes).
-        public func readToEnd() -> [UInt8] {
+        /// One response: up to the end of its `Content-Length` body, else until the server closes (or
+        /// the receive timeout passes). A server that keeps the connection (chromedriver) is not waited on.
+        public func response() throws -> Response {
             var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
+                if let response = try? RawHTTP.parse(received), let length = response.header("content-length").flatMap(Int.init),
+                   response.body.utf8.count >= length {
+                    return response
+                }
                 let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
-                guard count > 0 else { return received }
+                guard count > 0 else { return try RawHTTP.parse(received) }
                 received += buffer[..<count]
             }
-        }
-
-        public func response() throws -> Response {
-            try RawHTTP.parse(readToEnd())
         }
 
         public func close() {

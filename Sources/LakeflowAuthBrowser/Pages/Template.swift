@@ -13,11 +13,9 @@ struct Template: Sendable {
         case slot(String)
     }
 
-    let name: String
     private let pieces: [Piece]
 
-    init(name: String, bytes: [UInt8]) {
-        self.name = name
+    init(_ bytes: [UInt8]) {
         let source = String(decoding: bytes, as: UTF8.self)
         var pieces: [Piece] = []
         var rest = source[...]
@@ -28,11 +26,6 @@ struct Template: Sendable {
         }
         pieces.append(.literal(String(rest)))
         self.pieces = pieces
-    }
-
-    /// The names of the slots, in order, so tests can check every template is given all it needs.
-    var slots: [String] {
-        pieces.compactMap { if case let .slot(name) = $0 { name } else { nil } }
     }
 
     /// A slot given no value renders empty: the page then lacks a part, but never shows a raw `{{`.

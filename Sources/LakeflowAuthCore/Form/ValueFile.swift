@@ -1,22 +1,34 @@
 import Foundation
 
-/// A value kept in a file, as container images keep secrets: `<CONNECTOR>_<OPTION>_FILE` in the
-/// environment, `@path` at a prompt. One place reads them, so every front end gets the same limits
-/// and the same words.
+/// A value kept in a file, as container images keep secrets and as a PEM key or a service account's
+/// JSON is easiest to give: `<CONNECTOR>_<OPTION>_FILE` in the environment, `@path` at a prompt, a key
+/// in the full-screen form. One place reads them, so every front end gets the same limits and words.
 public enum ValueFile {
     /// As long as any answer typed at a prompt may be.
     public static let maximumSize = 64 * 1024
 
     /// The file's text, less one final line break (editors and `echo` add one; no value ends in one).
-    /// `source` names where the path came from (`FHIR_PRIVATE_KEY_PEM_FILE`, `private_key_pem`).
+    /// `source` names where the path came from (`FHIR_PRIVATE_KEY_PEM_FILE`, `private_key_pem`). The
+    /// file is read without blocking and must be a regular one: a FIFO would otherwise hang the tool.
     public static func read(_ path: String, for source: String) throws(ValueFileError) -> String {
-        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst() : path
-        guard let handle = FileHandle(forReadingAtPath: expanded) else { throw ValueFileError(source: source, path: path, problem: .unreadable) }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maximumSize + 1)) ?? Data()
-        guard data.count <= maximumSize else { throw ValueFileError(source: source, path: path, problem: .tooLarge) }
-        guard var text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-            throw ValueFileError(source: source, path: path, problem: .notText)
+        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ValueFileError(source: source, path: path, problem: .noPath) }
+        let expanded = trimmed.hasPrefix("~/") ? NSHomeDirectory() + trimmed.dropFirst() : trimmed
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(expanded, limit: maximumSize).bytes
+        } catch {
+            let problem: ValueFileError.Problem
+            switch error {
+            case .notFound: problem = .notFound
+            case .tooLarge: problem = .tooLarge
+            case let .notRegular(kind): problem = .notAFile(kind: kind)
+            case .symbolicLink, .system: problem = .unreadable
+            }
+            throw ValueFileError(source: source, path: trimmed, problem: problem)
+        }
+        guard var text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains("\0") else {
+            throw ValueFileError(source: source, path: trimmed, problem: .notText)
         }
         if text.hasSuffix("\r\n") { text.removeLast() } else if text.hasSuffix("\n") { text.removeLast() }
         return text
@@ -24,7 +36,12 @@ public enum ValueFile {
 }
 
 public struct ValueFileError: UserFacingError, Equatable {
-    public enum Problem: Sendable, Equatable { case unreadable, tooLarge, notText }
+    public enum Problem: Sendable, Equatable {
+        case noPath, notFound, unreadable, tooLarge, notText
+        /// A folder, FIFO or device, named as `kind` says.
+        case notAFile(kind: String)
+    }
+
     public let source: String
     public let path: String
     public let problem: Problem
@@ -36,16 +53,19 @@ public struct ValueFileError: UserFacingError, Equatable {
     }
 
     public var message: String {
-        let file = TerminalText.sanitized(path)
+        let file = TerminalText.excerpt(path)
         switch problem {
+        case .noPath: return "\(source): type the path of the file to load"
+        case .notFound: return "\(source): there is no file \(file)"
         case .unreadable: return "\(source): cannot read \(file)"
         case .tooLarge: return "\(source): \(file) is larger than \(ValueFile.maximumSize / 1024) KiB, which no value needs"
         case .notText: return "\(source): \(file) is not UTF-8 text"
+        case let .notAFile(kind): return "\(source): \(file) is \(kind), not a file"
         }
     }
 
     public var hints: [String] {
-        problem == .unreadable ? ["check that the file exists and is readable"] : []
+        problem == .unreadable || problem == .notFound ? ["check that the file exists and is readable"] : []
     }
 
     public var exitStatus: ExitStatus { .badInput }

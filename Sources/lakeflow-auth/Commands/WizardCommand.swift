@@ -14,7 +14,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--no-probe] [--probe-timeout SECONDS]"
+        + "                          [--no-probe] [--probe-timeout SECONDS]\n"
+        + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
 
     static let examples = """
         Examples:
@@ -22,6 +23,7 @@ struct WizardCommand: AsyncParsableCommand {
           lakeflow-auth demo              try it against a built-in Acme sandbox
           lakeflow-auth acme              ask for acme's credentials, check, store
           lakeflow-auth acme --from-env   the same from ACME_API_KEY and the like
+          lakeflow-auth acme --browser    the same in a browser on 127.0.0.1
         """
 
     @Argument(help: "The connector to set up, e.g. acme.")

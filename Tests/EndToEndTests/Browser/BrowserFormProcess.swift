@@ -39,8 +39,7 @@ final class BrowserFormProcess: @unchecked Sendable {
     var errorOutput: String { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
 
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        WebDriver.end(process)
         try? FileManager.default.removeItem(atPath: home)
     }
 

@@ -26,6 +26,15 @@ import Testing
         await sandbox.stop()
     }
 
+    /// Opens the printed link, waits for the form, and switches it to `method`.
+    static func openForm(_ browser: WebDriver, _ form: BrowserFormProcess, method: String) throws {
+        try browser.open(form.link)
+        try browser.wait(for: "the form") { try browser.pageSource.contains("csrf_token") }
+        try browser.choose(method, in: "#auth_method")
+        let field = method == "basic" ? "username" : "api_key"
+        try browser.wait(for: "the \(method) fields") { try browser.pageSource.contains(#"id="\#(field)""#) }
+    }
+
     @Test func switchFillSubmitAndFindTheCredentialsStored() async throws {
         try await Self.withBrowser { browser, form in
             try browser.open(form.link)
@@ -47,6 +56,10 @@ import Testing
             #expect(try browser.pageSource.contains(form.home))
 
             #expect(form.exitStatus(within: .seconds(5)) == 0)
+            let output = form.remainingOutput, errors = form.errorOutput
+            #expect(output.contains("connected to Acme as Demo Analyst"))
+            #expect(!output.contains("acme-demo-key-0001") && !errors.contains("acme-demo-key-0001"))
+            #expect(!errors.contains(form.link.query ?? "token="))
             let stored = try #require(form.stored)
             #expect(stored.authMethod == "api_key")
             #expect(stored.options.first { $0.0 == "api_key" }?.1.plainText == "acme-demo-key-0001")
@@ -55,10 +68,7 @@ import Testing
 
     @Test func aValidationErrorIsShownAndFixed() async throws {
         try await Self.withBrowser { browser, form in
-            try browser.open(form.link)
-            try browser.wait(for: "the form") { try browser.pageSource.contains("csrf_token") }
-            try browser.choose("api_key", in: "#auth_method")
-            try browser.wait(for: "the api_key field") { try browser.pageSource.contains(#"id="api_key""#) }
+            try Self.openForm(browser, form, method: "api_key")
             try browser.type("Not A Workspace", into: "#workspace")
             try browser.type("acme-demo-key-0001", into: "#api_key")
             try browser.click("button[value=submit]")
@@ -77,10 +87,7 @@ import Testing
 
     @Test func aFailedCheckAndARetry() async throws {
         try await Self.withBrowser { browser, form in
-            try browser.open(form.link)
-            try browser.wait(for: "the form") { try browser.pageSource.contains("csrf_token") }
-            try browser.choose("basic", in: "#auth_method")
-            try browser.wait(for: "the basic fields") { try browser.pageSource.contains(#"id="username""#) }
+            try Self.openForm(browser, form, method: "basic")
             try browser.type("demo-workspace", into: "#workspace")
             try browser.type("demo", into: "#username")
             try browser.type("wrong-password", into: "#password")
@@ -114,11 +121,8 @@ import Testing
         let path = ProcessInfo.processInfo.environment["LAKEFLOW_AUTH_SCREENSHOT"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("browser-form-\(UUID().uuidString).png").path
         try await Self.withBrowser { browser, form in
-            try browser.setWindow(width: 760, height: 1180)
-            try browser.open(form.link)
-            try browser.wait(for: "the form") { try browser.pageSource.contains("csrf_token") }
-            try browser.choose("api_key", in: "#auth_method")
-            try browser.wait(for: "the api_key field") { try browser.pageSource.contains(#"id="api_key""#) }
+            try browser.setWindow(width: 760, height: 1400)
+            try Self.openForm(browser, form, method: "api_key")
             try browser.type("Demo Workspace", into: "#workspace")
             try browser.type("acme-demo-key-0001", into: "#api_key")
             try browser.click("button[value=submit]")

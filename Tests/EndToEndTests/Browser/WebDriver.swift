@@ -32,7 +32,7 @@ final class WebDriver: @unchecked Sendable {
         try driver.run()
         let banner = try Self.readLine(containing: "started successfully on port", from: output.fileHandleForReading, timeout: .seconds(20))
         guard let port = banner.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".\n"))) }) else {
-            driver.terminate()
+            Self.end(driver)
             throw Failure(description: "chromedriver said: \(banner)")
         }
         self.port = port
@@ -47,18 +47,18 @@ final class WebDriver: @unchecked Sendable {
         ]]]
         do {
             let answer = try Self.call(port: port, "POST", "/session", capabilities, timeout: .seconds(60))
-            guard let id = answer["sessionId"] as? String else { throw Failure(description: "no session: \(answer)") }
+            guard let id = (answer["value"] as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no session: \(answer)") }
             session = id
         } catch {
-            driver.terminate()
+            Self.end(driver)
             throw error
         }
     }
 
     func quit() {
         _ = try? Self.call(port: port, "DELETE", "/session/\(session)", nil, timeout: .seconds(20))
-        driver.terminate()
-        driver.waitUntilExit()
+        Self.end(driver)
+        killBrowserProcesses()
         try? FileManager.default.removeItem(at: profile)
     }
 
@@ -106,6 +106,36 @@ final class WebDriver: @unchecked Sendable {
         return data
     }
 
+    /// Ends a child within a few seconds: SIGTERM, then SIGKILL. Signals go by pid whatever
+    /// `isRunning` says, and nobody waits on `waitUntilExit`: in this test process, with other suites'
+    /// children around, both have been seen to miss a child's end.
+    static func end(_ process: Process) {
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        kill(pid, SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(3)
+        while isAlive(pid) && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if isAlive(pid) { kill(pid, SIGKILL) }
+    }
+
+    /// Not gone and not a zombie.
+    private static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first else { return false }
+        return state != "Z"
+    }
+
+    /// Every process started with this browser's profile (Chromium and its helpers), in case
+    /// chromedriver left any behind.
+    private func killBrowserProcesses() {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap(Int32.init) ?? []
+        for pid in pids {
+            guard let command = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                  String(decoding: command, as: UTF8.self).contains(profile.path) else { continue }
+            kill(pid, SIGKILL)
+        }
+    }
+
     /// Polls `condition` every 100 ms until it holds or `timeout` passes.
     func wait(for what: String, timeout: Duration = .seconds(20), _ condition: () throws -> Bool) throws {
         let deadline = ContinuousClock.now + timeout
@@ -136,6 +166,10 @@ final class WebDriver: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         var text = ""
         while ContinuousClock.now < deadline {
+            // `availableData` blocks; it is called only once `poll` says there is something to read.
+            var ready = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            let left = deadline - ContinuousClock.now
+            guard poll(&ready, 1, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)) > 0 else { break }
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)

@@ -1,0 +1,67 @@
+import Foundation
+@testable import LakeflowAuthBrowser
+import LakeflowAuthCore
+import Testing
+
+/// The page drawn for every real spec and every auth method: complete, labelled, and never holding a
+/// secret's value.
+struct FormPageTests {
+    static let sharedSpecs = RunningForm.packageRoot.appendingPathComponent("../shared/connector-specs").standardizedFileURL
+
+    static func page(_ spec: ConnectorSpec, method: String?) async throws -> String {
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/lakeflow-unused-\(UUID())"])
+        let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
+        if let method { _ = try await session.chooseAuthMethod(method) }
+        let content = FormPage(snapshot: await session.snapshot, csrfToken: "csrf").content
+        return FormPage.document(title: spec.title, content: content, nonce: "nonce").rendered
+    }
+
+    @Test func everyRealSpecRendersWithALabelForEveryInput() async throws {
+        guard FileManager.default.fileExists(atPath: Self.sharedSpecs.path) else {
+            Issue.record("../shared/connector-specs not found beside the package")
+            return
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sharedSpecs.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count == 29)
+        for file in files {
+            let connector = String(file.dropLast(5))
+            let spec = try SpecLoader.load(path: Self.sharedSpecs.appendingPathComponent(file).path, connector: connector)
+            for method in spec.authMethods.isEmpty ? [nil] : spec.authMethods.map(\.name) as [String?] {
+                let page = try await Self.page(spec, method: method)
+                #expect(!page.contains("{{"), "\(file) \(method ?? "")")
+                let ids = Self.matches(#"<(?:input|select|textarea) (?:type="(?:text|password|checkbox)" )?id="([^"]+)""#, in: page)
+                let labels = Set(Self.matches(#"<label for="([^"]+)""#, in: page))
+                #expect(!ids.isEmpty, "\(file)")
+                #expect(Set(ids).isSubset(of: labels), "\(file) \(method ?? ""): unlabelled \(Set(ids).subtracting(labels))")
+                #expect(ids.count == Set(ids).count, "\(file): two inputs share an id")
+            }
+        }
+    }
+
+    @Test func aSecretsValueIsNeverOnThePage() async throws {
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)
+        _ = try await session.chooseAuthMethod("basic")
+        _ = await session.take(["username": "someone", "password": "hunter2-secret", "workspace": "acme-prod"])
+        let page = FormPage(snapshot: await session.snapshot, csrfToken: "csrf").content.rendered
+        #expect(!page.contains("hunter2-secret"))
+        #expect(page.contains(#"value="someone""#))
+        #expect(page.contains("saved, leave empty to keep"))
+    }
+
+    @Test func aMultiLineSecretIsAMaskedTextArea() async throws {
+        let spec = ConnectorSpec(connector: "fhir", origin: .databricks, options: [
+            ConnectorOption(name: "private_key_pem", required: true, secret: true, description: "RSA private key in PEM format (multiline).",
+                            envVar: "FHIR_PRIVATE_KEY_PEM"),
+        ])
+        let page = try await Self.page(spec, method: nil)
+        #expect(page.contains(#"<textarea id="private_key_pem" name="private_key_pem" class="masked""#))
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let expression = try! NSRegularExpression(pattern: pattern)
+        return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}
