@@ -77,3 +77,15 @@ struct OptionInferenceTests {
         #expect(throws: Never.self) { try form.validate() }
     }
 }
+
+struct MultilineInferenceTests {
+    @Test(arguments: ["The private key (PEM).", "Private key in PEM format", "pem-encoded key", "A multi-line certificate chain"])
+    func descriptionsThatSayPEMOrMultiLine(_ description: String) {
+        #expect(OptionInference.looksMultiline(name: "key", description: description))
+    }
+
+    @Test(arguments: ["Pemmican recipe", "An API key", "Temperature"])
+    func descriptionsThatDoNot(_ description: String) {
+        #expect(!OptionInference.looksMultiline(name: "key", description: description))
+    }
+}

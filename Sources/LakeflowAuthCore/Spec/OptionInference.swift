@@ -21,7 +21,10 @@ public enum OptionInference {
     /// True when the value spans lines: a PEM key or a description that says so.
     public static func looksMultiline(name: String, description: String) -> Bool {
         let text = description.lowercased()
-        return words(name).last == "pem" || text.contains(#/\bpem\b/#) || text.contains("multi-line")
+        // Words rather than a regular expression: compiling even `\bpem\b` costs more at start than
+        // reading a whole spec.
+        let saysPEM = text.split { !$0.isLetter && !$0.isNumber }.contains("pem")
+        return words(name).last == "pem" || saysPEM || text.contains("multi-line")
             || text.contains("multiline") || text.contains("multiple lines")
     }
 
