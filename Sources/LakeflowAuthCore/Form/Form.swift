@@ -63,7 +63,9 @@ public struct Form: Sendable {
         // A value of nothing but white space was not given: the default applies, or it is missing.
         let given = raw.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let value = given ?? option.defaultValue
-        guard let value else { return option.required ? FieldError(option: name, problem: .missing) : nil }
+        guard let value else {
+            return option.required && !spec.isFilledByOAuth(name, method: authMethod) ? FieldError(option: name, problem: .missing) : nil
+        }
         if case let .failure(problem) = ValueRules.parse(value, for: option) {
             return FieldError(option: name, problem: problem)
         }

@@ -7,19 +7,23 @@ public struct HeadlessSetup: Sendable {
     public let authMethod: String?
     public let check: SetupSession.Check?
     public let store: CredentialStore
+    public let authorization: OAuthAuthorization?
 
     public init(spec: ConnectorSpec, environment: [String: String], authMethod: String?, check: SetupSession.Check?,
-                store: CredentialStore) {
+                store: CredentialStore, authorization: OAuthAuthorization? = nil) {
         self.spec = spec
         self.environment = environment
         self.authMethod = authMethod
         self.check = check
         self.store = store
+        self.authorization = authorization
     }
 
     public func run() async throws -> SavedSetup {
         let form = try HeadlessForm.fill(spec: spec, environment: environment, authMethod: authMethod)
-        let session = SetupSession(form: form, store: store, check: check)
+        let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
+        let session = SetupSession(form: form, store: store, check: check,
+                                   authorization: authorization?.with(refreshToken: refreshToken))
         let snapshot = try await session.submit()
         switch snapshot.state {
         case let .saved(saved):

@@ -24,10 +24,16 @@ struct ProbeCommand: AsyncParsableCommand {
         let spec = try SpecLoader.load(path: try SpecResolver(environment: environment).resolve(connector, specFile: self.spec),
                                        connector: connector)
         Diagnostics.warn(spec.warnings)
-        let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
-                                                   timeout: probeTimeout.duration)
-        if let record = ProbeRecord(result) {
-            try store.recordProbe(record, for: connector)
+        let authorization = OAuthAuthorization(presenter: nil, probeTimeout: probeTimeout.duration)
+        let result: ProbeResult
+        if let grant = try await authorization.authorize(envelope.credentials, spec: spec) {
+            result = try await authorization.check(grant, spec: spec)
+            try store.recordRefresh(grant, probe: ProbeRecord(result), for: connector)
+        } else {
+            result = try await ProbeClient().probe(envelope.credentials, spec: spec, timeout: probeTimeout.duration)
+            if let record = ProbeRecord(result) {
+                try store.recordProbe(record, for: connector)
+            }
         }
         guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)
