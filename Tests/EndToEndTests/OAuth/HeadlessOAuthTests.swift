@@ -84,7 +84,14 @@ struct HeadlessOAuthTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.hasPrefix("authorized by 127.0.0.1:"))
             #expect(provider.tokenRequests.map(\.path) == ["/contoso/token"])
-            #expect(run.stored?.oauth != nil)
+            let first = try #require(run.stored?.oauth)
+
+            // `probe` asks for a new token the same way, and keeps it.
+            let probe = try run.run(["probe", "oauth_service"], [:])
+            #expect(probe.status == 0, "\(probe.stderr)")
+            #expect(probe.stdout.hasPrefix("authorized by 127.0.0.1:"))
+            #expect(provider.tokenRequests.map(\.grant) == ["client_credentials", "client_credentials"])
+            #expect(run.stored?.oauth.map { $0 != first && provider.isLive(accessToken: $0.token) } == true)
         }
     }
 

@@ -46,7 +46,10 @@ struct OAuthFlowTests {
             #expect(query["scope"] == "read:mail read:profile")
             #expect(query["access_type"] == "offline")
             #expect(provider.tokenRequests.map(\.grant) == ["authorization_code"])
+            // The browser reads its page in its own time.
+            for _ in 0..<100 where browser.callbackPages.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
             #expect(browser.callbackPages.first?.status == 200)
+            #expect(browser.callbackPages.first?.text.hasPrefix("authorized") == true)
         }
     }
 
