@@ -93,7 +93,9 @@ public enum OAuthError: UserFacingError, Equatable {
         switch self {
         case let .tokenRefused(error, _, _) where error == "invalid_client": return [OAuthOption.clientID, OAuthOption.clientSecret]
         case let .tokenRefused(error, _, _) where error == "invalid_grant": return [OAuthOption.refreshToken]
-        case .deniedAtCallback: return [OAuthOption.clientID]
+        // The person said no: nothing in the form is wrong. Any other refusal (`unauthorized_client`,
+        // `invalid_scope`) is about the app the form names.
+        case let .deniedAtCallback(error, _, _) where error != "access_denied": return [OAuthOption.clientID]
         default: return []
         }
     }

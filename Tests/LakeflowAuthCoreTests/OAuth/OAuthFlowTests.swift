@@ -191,6 +191,36 @@ struct OAuthFlowTests {
         #expect(OAuthError.noCallback(seconds: 300).exitStatus == .cancelled)
     }
 
+    @Test func aRefreshTokenFromTheEnvironmentServesASpecThatDeclaresNoSuchOption() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            // As gmail: the connector reads refresh_token, but the spec does not ask for it.
+            var spec = try OAuthFixtures.codeFlowSpec()
+            spec.options.removeAll { $0.name == "refresh_token" }
+            let store = TemporaryStore()
+            let token = provider.issueRefreshToken()
+            let setup = HeadlessSetup(spec: spec, environment: [
+                "OAUTH_DEMO_BASE_URL": url.absoluteString, "OAUTH_DEMO_CLIENT_ID": provider.behaviour.clientID,
+                "OAUTH_DEMO_CLIENT_SECRET": provider.behaviour.clientSecret, "OAUTH_DEMO_REFRESH_TOKEN": token,
+            ], authMethod: nil, check: SetupSession.probe(spec), store: store.store(),
+               authorization: OAuthAuthorization(presenter: nil))
+            let saved = try await setup.run()
+            #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
+            #expect(provider.tokenRequests.map(\.grant) == ["refresh_token"])
+            let stored = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(stored != token && provider.isLive(refreshToken: stored))
+        }
+    }
+
+    @Test func aStoredCodeFlowWithoutRefreshTokenNeedsAPersonWhereNoneIsAtHand() async throws {
+        let spec = try OAuthFixtures.codeFlowSpec()
+        let credentials = Credentials(connector: "oauth_demo", authMethod: nil, values: [
+            ("base_url", .string("https://id.example")), ("client_id", .string("id")), ("client_secret", .string("s")),
+        ])
+        await #expect(throws: OAuthError.authorizationNeeded(connector: "oauth_demo")) {
+            _ = try await OAuthAuthorization(presenter: nil).authorize(credentials, spec: spec)
+        }
+    }
+
     @Test func aRevokedRefreshTokenIsAnInvalidGrant() async throws {
         try await OAuthFixtures.withProvider { _, url in
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url, authorization: OAuthAuthorization(presenter: nil))
