@@ -91,6 +91,13 @@ public struct Form: Sendable {
                 typed.append((option.name, typedValue))
             }
         }
+        // An OAuth endpoint that names an option (`{tenant_id}`) needs its value, required or not.
+        if let oauth = spec.oauthFlow(for: authMethod) {
+            let given = Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed)
+            for name in OAuthEndpoints.unfilledPlaceholders(oauth, in: given) where !found.contains(where: { $0.option == name }) {
+                found.append(FieldError(option: name, problem: .missing))
+            }
+        }
         errors = found
         guard found.isEmpty else {
             throw InvalidForm(connector: spec.connector, errors: found, authMethodMissing: nil)

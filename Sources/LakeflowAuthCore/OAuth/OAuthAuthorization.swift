@@ -30,6 +30,13 @@ public struct OAuthAuthorization: Sendable {
         return given
     }
 
+    /// Whether the flow must run even when nothing is to be checked (`--no-probe`): the code flow without
+    /// a refresh token, since it is what grants one. Client credentials and a refresh grant only check.
+    public func grantsWhatIsStored(_ credentials: Credentials, spec: ConnectorSpec) -> Bool {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        return spec.oauthFlow(for: method)?.flow == .u2m && givenRefreshToken(credentials) == nil
+    }
+
     /// A refresh grant when the credentials hold a refresh token; else the code flow (u2m) or client
     /// credentials (m2m). Nil when the spec's block does not apply to the credentials' method.
     /// - Throws: `OAuthError`, or `InvalidForm` when an endpoint's placeholder names an empty option.
@@ -40,14 +47,19 @@ public struct OAuthAuthorization: Sendable {
         let client = OAuthTokenClient(endpoint: endpoints.tokenURL,
                                       clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
                                       clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "")
-        let started = ContinuousClock.now
         var tokens: OAuthTokens
+        // The token request's own time: a person's minutes at the consent screen are not the provider's.
+        var latency: Duration = .zero
         switch configuration.flow {
         case .m2m, .u2mPerUser:
+            let started = ContinuousClock.now
             tokens = try await client.request(.clientCredentials(scopes: endpoints.scopes))
+            latency = ContinuousClock.now - started
         case .u2m:
-            if let stored = [credentials[OAuthOption.refreshToken]?.plainText, refreshToken].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+            if let stored = givenRefreshToken(credentials) {
+                let started = ContinuousClock.now
                 tokens = try await client.request(.refreshToken(stored))
+                latency = ContinuousClock.now - started
                 // A provider that does not rotate refresh tokens leaves the stored one good.
                 tokens = OAuthTokens(accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? stored,
                                      expiresAt: tokens.expiresAt)
@@ -55,12 +67,17 @@ public struct OAuthAuthorization: Sendable {
                 guard let presenter, let authorizationURL = endpoints.authorizationURL else {
                     throw OAuthError.authorizationNeeded(connector: credentials.connector)
                 }
-                tokens = try await codeFlow(configuration, endpoints: endpoints, authorizationURL: authorizationURL,
-                                            client: client, presenter: presenter)
+                (tokens, latency) = try await codeFlow(configuration, endpoints: endpoints, authorizationURL: authorizationURL,
+                                                       client: client, presenter: presenter)
             }
         }
         return OAuthGrant(credentials: credentials.with(refreshToken: configuration.flow == .u2m ? tokens.refreshToken : nil),
-                          tokens: tokens, tokenHost: client.host, latency: ContinuousClock.now - started)
+                          tokens: tokens, tokenHost: client.host, latency: latency)
+    }
+
+    /// The form's refresh token, else the one given from outside it.
+    private func givenRefreshToken(_ credentials: Credentials) -> String? {
+        [credentials[OAuthOption.refreshToken]?.plainText, refreshToken].compactMap { $0 }.first { !$0.isEmpty }
     }
 
     /// The check of a grant: the declared probe with the access token as bearer, else the exchange itself.
@@ -74,7 +91,7 @@ public struct OAuthAuthorization: Sendable {
     }
 
     private func codeFlow(_ configuration: OAuthConfiguration, endpoints: OAuthEndpoints, authorizationURL: URL,
-                          client: OAuthTokenClient, presenter: Presenter) async throws -> OAuthTokens {
+                          client: OAuthTokenClient, presenter: Presenter) async throws -> (OAuthTokens, Duration) {
         let providerHost = HTTPOrigin(authorizationURL)?.host ?? "the provider"
         // The state is made before the listener, so no callback can come before it is known.
         let state = AuthorizationRequest.newState()
@@ -85,11 +102,13 @@ public struct OAuthAuthorization: Sendable {
                                             extraParameters: configuration.extraAuthParams, state: state)
             await presenter(made.url)
             let code = try await listener.code(within: callbackTimeout)
+            let started = ContinuousClock.now
             let tokens = try await client.request(.authorizationCode(code: code, redirectURI: made.redirectURI,
                                                                      verifier: made.pkce?.verifier))
+            let latency = ContinuousClock.now - started
             await listener.stop()
             guard tokens.refreshToken != nil else { throw OAuthError.noRefreshToken(host: client.host) }
-            return tokens
+            return (tokens, latency)
         } catch {
             await listener.stop()
             throw error
@@ -104,6 +123,7 @@ public struct OAuthGrant: Sendable {
     public let tokens: OAuthTokens
     /// The token endpoint's host (and port, when not the default), as messages name it.
     public let tokenHost: String
+    /// Of the token request alone.
     public let latency: Duration
 }
 

@@ -22,8 +22,7 @@ public struct OAuthEndpoints: Sendable, Equatable {
         func declared(_ key: String, _ value: String?) -> String? {
             value ?? Self.optionsStandingIn[key]?.lazy.compactMap { credentials[$0]?.plainText }.first { !$0.isEmpty }
         }
-        let missing = Self.missingPlaceholders(
-            [configuration.authorizationURL, configuration.tokenURL, configuration.scopes].compactMap { $0 }, in: credentials)
+        let missing = Self.unfilledPlaceholders(configuration, in: credentials)
         guard missing.isEmpty else {
             throw InvalidForm(connector: credentials.connector,
                               errors: missing.map { FieldError(option: $0, problem: .missing) }, authMethodMissing: nil)
@@ -51,9 +50,10 @@ public struct OAuthEndpoints: Sendable, Equatable {
         return url
     }
 
-    private static func missingPlaceholders(_ texts: [String], in credentials: Credentials) -> [String] {
+    /// The options the block's endpoints and scope name in braces that have no value in `credentials`.
+    public static func unfilledPlaceholders(_ configuration: OAuthConfiguration, in credentials: Credentials) -> [String] {
         var missing: [String] = []
-        for text in texts {
+        for text in [configuration.authorizationURL, configuration.tokenURL, configuration.scopes].compactMap({ $0 }) {
             guard let template = try? Template(text) else { continue }
             for name in template.placeholders where (credentials[name]?.plainText ?? "").isEmpty && !missing.contains(name) {
                 missing.append(name)

@@ -25,7 +25,8 @@ public actor SetupSession {
     private var identity: MachineIdentity?
     private let authorization: OAuthAuthorization?
     private var checkInFlight: Task<Checked, Error>?
-    /// What the last check was given, when an OAuth flow changed it: saved as checked, even unverified.
+    /// What the last failed check ended with, so that keeping it unverified keeps what an OAuth flow
+    /// granted (the refresh token) rather than the form's values alone.
     private var checked: Checked?
     /// Bumped when a check is cancelled, so the answer of one nobody waits for any more is dropped.
     private var checkGeneration = 0
@@ -33,11 +34,11 @@ public actor SetupSession {
     /// - Parameters:
     ///   - check: nil skips the check (`--no-probe`).
     ///   - passphrasePrompt: nil when nobody can be asked (CI): a protected identity then needs
-    ///   `LAKEFLOW_AUTH_PASSPHRASE`.
+    ///     `LAKEFLOW_AUTH_PASSPHRASE`.
     ///   - authorization: runs the spec's OAuth flow, for methods it applies to, after the identity is
-    ///     unlocked and before the check (in `.checking`); it runs with `--no-probe` too, since the
-    ///     flow is what grants the refresh token. Its probe, with the access token as bearer, replaces
-    ///     `check`; `check` being nil still skips the probe.
+    ///     unlocked and before the check (in `.checking`). Its probe, with the access token as bearer,
+    ///     replaces `check`. With `check` nil (`--no-probe`) only a code flow without a refresh token
+    ///     runs, since it is what grants one; nothing else is asked of the provider.
     public init(form: Form, store: CredentialStore, check: Check?, passphrasePrompt: PassphrasePrompt? = nil,
                 authorization: OAuthAuthorization? = nil) {
         self.form = form
@@ -124,7 +125,8 @@ public actor SetupSession {
         let identity = try await unlockedIdentity()
         checked = nil
         let spec = form.spec
-        let authorization = spec.oauthFlow(for: form.authMethod) == nil ? nil : self.authorization
+        var authorization = spec.oauthFlow(for: form.authMethod) == nil ? nil : self.authorization
+        if check == nil, authorization?.grantsWhatIsStored(credentials, spec: spec) == false { authorization = nil }
         guard check != nil || authorization != nil else { return try save(credentials, identity: identity, check: .skipped) }
 
         checkGeneration += 1

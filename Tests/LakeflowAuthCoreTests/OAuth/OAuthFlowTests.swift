@@ -135,6 +135,23 @@ struct OAuthFlowTests {
         }
     }
 
+    @Test func withoutProbeClientCredentialsAreStoredUnasked() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let spec = try OAuthFixtures.clientCredentialsSpec()
+            let session = SetupSession(form: Form(spec: spec), store: store.store(), check: nil,
+                                       authorization: OAuthAuthorization(presenter: nil))
+            _ = try await session.chooseAuthMethod("service_principal")
+            for (name, value) in [("base_url", url.absoluteString), ("tenant_id", "contoso"),
+                                  ("client_id", "id"), ("client_secret", "s")] {
+                _ = await session.set(name, value)
+            }
+            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            #expect(provider.tokenRequests.isEmpty)
+            #expect(try store.store().open("oauth_service").oauth == nil)
+        }
+    }
+
     struct FailingCase: Sendable, CustomStringConvertible {
         let name: String
         let behaviour: FakeOAuthProvider.Behaviour

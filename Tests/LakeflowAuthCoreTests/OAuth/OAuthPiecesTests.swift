@@ -118,6 +118,21 @@ import Testing
         #expect(credentials["refresh_token"] == nil)
     }
 
+    @Test func theFormAsksForAnOptionalOptionThatAnEndpointNames() throws {
+        var form = Form(spec: try OAuthFixtures.clientCredentialsSpec())
+        try form.chooseAuthMethod("service_principal")
+        form.set("base_url", "https://login.example")
+        form.set("client_id", "id")
+        form.set("client_secret", "secret")
+        #expect(throws: InvalidForm.self) { try form.validate() }
+        #expect(form.errors == [FieldError(option: "tenant_id", problem: .missing)])
+        form.set("tenant_id", "contoso")
+        #expect(try form.validate()["tenant_id"] == .string("contoso"))
+        try form.chooseAuthMethod("token")
+        form.set("token", "t")
+        #expect(try form.validate()["tenant_id"] == nil)
+    }
+
     @Test func anEnvelopeKeepsItsAccessTokenBesideTheOptions() throws {
         let token = OAuthAccessToken(token: "at-1", expiresAt: Date(timeIntervalSince1970: 1_900_000_000))
         let envelope = CredentialEnvelope(connector: "gmail", authMethod: nil, options: [("refresh_token", .string("rt"))],
