@@ -1,6 +1,7 @@
 /// `--from-env` from start to end: values from the environment, validated, probed, sealed and saved,
-/// with nothing asked of anyone. It drives the same `SetupSession` as the forms; with nobody to
-/// choose "save unverified", a check that does not pass saves nothing.
+/// with nothing asked of anyone (but the one authorization of an OAuth code flow without a refresh
+/// token, which `authorization`'s presenter shows). It drives the same `SetupSession` as the forms;
+/// with nobody to choose "save unverified", a check that does not pass saves nothing.
 public struct HeadlessSetup: Sendable {
     public let spec: ConnectorSpec
     public let environment: [String: String]
