@@ -28,6 +28,8 @@ let package = Package(
             name: "LakeflowAuthCore",
             dependencies: [
                 "Age",
+                "LoopbackHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -94,6 +96,12 @@ let package = Package(
         ),
         // Runs a program on a pseudo-terminal of its own, for the end-to-end tests and the benchmarks.
         .target(name: "PseudoTerminal", path: "Tests/PseudoTerminal"),
+        // A real OAuth 2.0 provider on 127.0.0.1, for the tests of the OAuth flows.
+        .target(
+            name: "FakeOAuthProvider",
+            dependencies: ["LakeflowAuthCore", "LoopbackHTTP", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/FakeOAuthProvider"
+        ),
         // Sends hand-made HTTP requests over a raw socket, for the tests of the loopback servers.
         .target(name: "RawHTTP", path: "Tests/RawHTTP"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
@@ -110,9 +118,9 @@ let package = Package(
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "RawHTTP"]),
         .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP"]),
-        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
     ],
     swiftLanguageModes: [.v6]
 )

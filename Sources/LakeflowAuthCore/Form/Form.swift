@@ -67,7 +67,9 @@ public struct Form: Sendable {
         // A value of nothing but white space was not given: the default applies, or it is missing.
         let given = raw.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let value = given ?? option.defaultValue
-        guard let value else { return option.required ? FieldError(option: name, problem: .missing) : nil }
+        guard let value else {
+            return option.required && !spec.isFilledByOAuth(name, method: authMethod) ? FieldError(option: name, problem: .missing) : nil
+        }
         if case let .failure(problem) = ValueRules.parse(value, for: option) {
             return FieldError(option: name, problem: problem)
         }
@@ -95,6 +97,13 @@ public struct Form: Sendable {
         }
         if let method = authMethod, let record = spec.methodRecord(for: method) {
             typed.append((record.name, .string(method.name)))
+        }
+        // An OAuth endpoint that names an option (`{tenant_id}`) needs its value, required or not.
+        if let oauth = spec.oauthFlow(for: authMethod) {
+            let given = Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed)
+            for name in OAuthEndpoints.unfilledPlaceholders(oauth, in: given) where !found.contains(where: { $0.option == name }) {
+                found.append(FieldError(option: name, problem: .missing))
+            }
         }
         errors = found
         guard found.isEmpty else {

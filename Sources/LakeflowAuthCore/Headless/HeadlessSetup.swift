@@ -1,25 +1,30 @@
 /// `--from-env` from start to end: values from the environment, validated, probed, sealed and saved,
-/// with nothing asked of anyone. It drives the same `SetupSession` as the forms; with nobody to
-/// choose "save unverified", a check that does not pass saves nothing.
+/// with nothing asked of anyone (but the one authorization of an OAuth code flow without a refresh
+/// token, which `authorization`'s presenter shows). It drives the same `SetupSession` as the forms;
+/// with nobody to choose "save unverified", a check that does not pass saves nothing.
 public struct HeadlessSetup: Sendable {
     public let spec: ConnectorSpec
     public let environment: [String: String]
     public let authMethod: String?
     public let check: SetupSession.Check?
     public let store: CredentialStore
+    public let authorization: OAuthAuthorization?
 
     public init(spec: ConnectorSpec, environment: [String: String], authMethod: String?, check: SetupSession.Check?,
-                store: CredentialStore) {
+                store: CredentialStore, authorization: OAuthAuthorization? = nil) {
         self.spec = spec
         self.environment = environment
         self.authMethod = authMethod
         self.check = check
         self.store = store
+        self.authorization = authorization
     }
 
     public func run() async throws -> SavedSetup {
         let form = try HeadlessForm.fill(spec: spec, environment: environment, authMethod: authMethod)
-        let session = SetupSession(form: form, store: store, check: check)
+        let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
+        let session = SetupSession(form: form, store: store, check: check,
+                                   authorization: authorization?.with(refreshToken: refreshToken))
         let snapshot = try await session.submit()
         switch snapshot.state {
         case let .saved(saved):

@@ -11,26 +11,27 @@ public struct ProbeClient: Sendable {
     /// - Returns: the result, `.unverified` when the spec declares no probe for the credentials' auth method.
     /// - Throws: `ProbeURLError` before anything is sent, when the filled URL is unusable or would
     ///   carry the credentials over plain http to another machine.
-    public func probe(_ credentials: Credentials, spec: ConnectorSpec,
-                      timeout: Duration = ProbeClient.defaultTimeout) async throws(ProbeURLError) -> ProbeResult {
+    /// - Parameter bearer: an OAuth access token, sent instead of the auth the probe declares.
+    public func probe(_ credentials: Credentials, spec: ConnectorSpec, timeout: Duration = ProbeClient.defaultTimeout,
+                      bearer: String? = nil) async throws(ProbeURLError) -> ProbeResult {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         guard let probe = spec.probe(for: method) else {
             return .unverified(source: spec.title, authMethod: method?.name)
         }
         let options = spec.formOptions(for: method)
-        let request = try ProbeRequest(credentials: credentials, probe: probe, options: options)
+        let request = try ProbeRequest(credentials: credentials, probe: probe, options: options, bearer: bearer)
         let exchange = await ProbeSession.send(request, timeout: timeout, responseLimit: Self.responseLimit)
         let judgement = ProbeJudgement(
             spec: spec, method: method, probe: probe, request: request,
-            scrubber: Self.scrubber(credentials, probe: probe, options: options),
+            scrubber: Self.scrubber(credentials, probe: probe, options: options, bearer: bearer),
             responseLimit: Self.responseLimit)
         return judgement.result(of: exchange)
     }
 
     /// Every secret the request carries, in each form a server could reflect it.
-    static func scrubber(_ credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption]) -> SecretScrubber {
+    static func scrubber(_ credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) -> SecretScrubber {
         func raw(_ name: String) -> String { credentials[name]?.plainText ?? "" }
-        var secrets = options.filter(\.secret).map { raw($0.name) }
+        var secrets = options.filter(\.secret).map { raw($0.name) } + (bearer.map { [$0] } ?? [])
         var pairs: [String] = []
         switch probe.auth {
         case .none:

@@ -10,23 +10,19 @@ public struct ProbeRequest: Sendable {
 
     public static let userAgent = "lakeflow-auth"
 
-    /// - Parameter options: the options the credentials were validated against, for their types.
-    public init(credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption]) throws(ProbeURLError) {
+    /// - Parameters:
+    ///   - options: the options the credentials were validated against, for their types.
+    ///   - bearer: an OAuth access token, sent instead of the auth the probe declares.
+    public init(credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) throws(ProbeURLError) {
         func raw(_ name: String) -> String {
             credentials[name]?.plainText ?? options.first { $0.name == name }?.defaultValue ?? ""
         }
-        let urlText = probe.url.fill { name in
-            // A url option is a whole base address, so its slashes and colon must survive.
-            if options.first(where: { $0.name == name })?.type == .url {
-                var base = raw(name)
-                while base.hasSuffix("/") { base.removeLast() }
-                return base
-            }
-            return PercentEncoding.unreserved(raw(name))
-        }
+        let urlText = probe.url.fillingURL(options: options, value: raw)
         var authHeader: (name: String, value: String)?
         var query: String?
         switch probe.auth {
+        case _ where bearer != nil:
+            authHeader = ("Authorization", "Bearer " + (bearer ?? ""))
         case .none:
             break
         case let .bearer(token):

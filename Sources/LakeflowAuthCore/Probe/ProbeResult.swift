@@ -18,10 +18,12 @@ public struct ProbeResult: Sendable, Equatable {
     public let address: String?
     /// A short excerpt of the server's own explanation, when it gave one, made safe for a terminal.
     public let serverDetail: String?
+    /// The token endpoint's host, when a successful OAuth exchange is the whole check (no probe declared).
+    public let authorizedBy: String?
 
     public init(outcome: ProbeOutcome, source: String, authMethod: String? = nil, status: Int? = nil, latency: Duration? = nil,
                 identity: String? = nil, concernedOptions: [String] = [], address: String? = nil,
-                serverDetail: String? = nil) {
+                serverDetail: String? = nil, authorizedBy: String? = nil) {
         self.outcome = outcome
         self.source = source
         self.authMethod = authMethod
@@ -31,6 +33,7 @@ public struct ProbeResult: Sendable, Equatable {
         self.concernedOptions = concernedOptions
         self.address = address
         self.serverDetail = serverDetail
+        self.authorizedBy = authorizedBy
     }
 
     /// The result for a spec that declares no probe for the chosen auth method.
@@ -54,6 +57,7 @@ public struct ProbeResult: Sendable, Equatable {
         switch outcome {
         case .verified:
             let timing = [http, latency.map { "\(Self.milliseconds($0)) ms" }].compactMap { $0 }.joined(separator: ", ")
+            if let authorizedBy { return "authorized by \(authorizedBy) (\(timing))" }
             return identity.map { "connected to \(source) as \($0) (\(timing))" } ?? "connected to \(source) (\(timing))"
         case .unverified:
             let scope = authMethod.map { "auth method \"\($0)\" of \(source)" } ?? source

@@ -21,6 +21,16 @@ public struct CheckFailure: Sendable, UserFacingError {
         mayBeSavedUnverified = true
     }
 
+    /// Nothing was granted, so there is nothing to keep unverified.
+    init(oauth error: OAuthError) {
+        message = error.message
+        hints = error.hints
+        concernedOptions = error.concernedOptions
+        exitStatus = error.exitStatus
+        result = nil
+        mayBeSavedUnverified = false
+    }
+
     init(refused error: ProbeURLError) {
         message = error.message
         hints = error.hints

@@ -23,7 +23,11 @@ public actor SetupSession {
     private let check: Check?
     private let passphrasePrompt: PassphrasePrompt?
     private var identity: MachineIdentity?
-    private var checkInFlight: Task<ProbeResult, Error>?
+    private let authorization: OAuthAuthorization?
+    private var checkInFlight: Task<Checked, Error>?
+    /// What the last failed check ended with, so that keeping it unverified keeps what an OAuth flow
+    /// granted (the refresh token) rather than the form's values alone.
+    private var checked: Checked?
     /// Bumped when a check is cancelled, so the answer of one nobody waits for any more is dropped.
     private var checkGeneration = 0
 
@@ -31,11 +35,17 @@ public actor SetupSession {
     ///   - check: nil skips the check (`--no-probe`).
     ///   - passphrasePrompt: nil when nobody can be asked (CI): a protected identity then needs
     ///     `LAKEFLOW_AUTH_PASSPHRASE`.
-    public init(form: Form, store: CredentialStore, check: Check?, passphrasePrompt: PassphrasePrompt? = nil) {
+    ///   - authorization: runs the spec's OAuth flow, for methods it applies to, after the identity is
+    ///     unlocked and before the check (in `.checking`). Its probe, with the access token as bearer,
+    ///     replaces `check`. With `check` nil (`--no-probe`) only a code flow without a refresh token
+    ///     runs, since it is what grants one; nothing else is asked of the provider.
+    public init(form: Form, store: CredentialStore, check: Check?, passphrasePrompt: PassphrasePrompt? = nil,
+                authorization: OAuthAuthorization? = nil) {
         self.form = form
         self.store = store
         self.check = check
         self.passphrasePrompt = passphrasePrompt
+        self.authorization = authorization
     }
 
     /// A check by the probe the spec declares.
@@ -113,23 +123,35 @@ public actor SetupSession {
             return snapshot
         }
         let identity = try await unlockedIdentity()
-        guard let check else { return try save(credentials, identity: identity, check: .skipped) }
+        checked = nil
+        let spec = form.spec
+        var authorization = spec.oauthFlow(for: form.authMethod) == nil ? nil : self.authorization
+        if check == nil, authorization?.grantsWhatIsStored(credentials, spec: spec) == false { authorization = nil }
+        guard check != nil || authorization != nil else { return try save(credentials, identity: identity, check: .skipped) }
 
         checkGeneration += 1
         let generation = checkGeneration
         state = .checking(started: .now)
-        let inFlight = Task { try await check(credentials) }
+        let check = self.check
+        let inFlight = Task { try await Self.run(check, authorization, on: credentials, spec: spec) }
         checkInFlight = inFlight
         let outcome = await inFlight.result
         guard generation == checkGeneration else { return snapshot }
         checkInFlight = nil
         switch outcome {
-        case let .success(result) where result.passes:
-            return try save(credentials, identity: identity, check: .passed(result))
-        case let .success(result):
-            return fail(CheckFailure(result))
+        case let .success(done) where done.result?.passes ?? true:
+            return try save(done, identity: identity, check: done.result.map(SavedSetup.Check.passed) ?? .skipped)
+        case let .success(done):
+            checked = done
+            return fail(CheckFailure(done.result ?? .unverified(source: spec.title, authMethod: credentials.authMethod)))
         case let .failure(error as ProbeURLError):
             return fail(CheckFailure(refused: error))
+        case let .failure(error as OAuthError):
+            return fail(CheckFailure(oauth: error))
+        case let .failure(error as InvalidForm):
+            invalid = error
+            state = .editing
+            return snapshot
         case .failure(is CancellationError):
             state = .editing
             return snapshot
@@ -149,9 +171,10 @@ public actor SetupSession {
     public func saveUnverified() throws -> SetupSnapshot {
         guard case let .checkFailed(failure) = state else { throw SetupError.nothingToSaveUnverified }
         guard failure.mayBeSavedUnverified else { throw SetupError.unverifiedSaveRefused(failure) }
-        let credentials = try form.validate()
+        let done: Checked
+        if let checked { done = checked } else { done = Checked(credentials: try form.validate(), result: nil, grant: nil) }
         guard let identity else { throw SetupError.nothingToSaveUnverified }
-        return try save(credentials, identity: identity, check: .keptDespite(failure))
+        return try save(done, identity: identity, check: .keptDespite(failure))
     }
 
     /// Stops a check in flight (its answer, if it still comes, is dropped) and goes back to the form.
@@ -185,11 +208,33 @@ public actor SetupSession {
     }
 
     private func save(_ credentials: Credentials, identity: MachineIdentity, check: SavedSetup.Check) throws -> SetupSnapshot {
+        try save(Checked(credentials: credentials, result: nil, grant: nil), identity: identity, check: check)
+    }
+
+    private func save(_ done: Checked, identity: MachineIdentity, check: SavedSetup.Check) throws -> SetupSnapshot {
         let record = check.probe.flatMap { ProbeRecord($0) }
-        let envelope = CredentialEnvelope(credentials: credentials, spec: form.spec, probe: record)
+        let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, probe: record,
+                                          oauth: done.grant.map { OAuthAccessToken($0.tokens) })
         let path = try store.save(envelope, identity: identity)
         state = .saved(SavedSetup(path: path, check: check))
         return snapshot
+    }
+
+    /// The credentials a check ends with (an OAuth flow adds the refresh token), its answer (nil when
+    /// only the flow ran, with `--no-probe`), and what the flow granted.
+    struct Checked: Sendable {
+        let credentials: Credentials
+        let result: ProbeResult?
+        let grant: OAuthGrant?
+    }
+
+    private static func run(_ check: Check?, _ authorization: OAuthAuthorization?, on credentials: Credentials,
+                            spec: ConnectorSpec) async throws -> Checked {
+        guard let authorization, let grant = try await authorization.authorize(credentials, spec: spec) else {
+            return Checked(credentials: credentials, result: try await check?(credentials), grant: nil)
+        }
+        let result = check == nil ? nil : try await authorization.check(grant, spec: spec)
+        return Checked(credentials: grant.credentials, result: result, grant: grant)
     }
 
     /// The identity, asking for its passphrase when the file is protected and none was given.

@@ -23,8 +23,11 @@ extension CredentialEnvelope {
         guard let savedText = document["saved_at"]?.stringValue, let savedAt = UTCTimestamp.date(savedText) else {
             throw malformed("\"saved_at\" is not an ISO 8601 time")
         }
+        guard case let .success(oauth) = OAuthAccessToken.decoding(document["oauth"]) else {
+            throw malformed("\"oauth\" needs an \"access_token\" and an ISO 8601 \"expires_at\" or null")
+        }
         self.init(connector: connector, authMethod: authMethod, options: options, secretOptions: secretOptions,
-                  envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed))
+                  envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed), oauth: oauth)
     }
 
     private static func strings(_ value: JSONValue?, field: String, _ malformed: (String) -> StoreError) throws(StoreError) -> [String]? {

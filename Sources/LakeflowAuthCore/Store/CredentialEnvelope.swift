@@ -5,7 +5,8 @@ import Foundation
 ///     {"format": 1, "connector": "acme", "auth_method": "api_key", "options": {...},
 ///      "secret_options": ["api_key"], "env_vars": {"api_key": "ACME_API_KEY"},
 ///      "saved_at": "2025-01-01T00:00:00Z",
-///      "probe": {"ok": true, "status": 200, "at": "...", "identity": "alice"} | null}
+///      "probe": {"ok": true, "status": 200, "at": "...", "identity": "alice"} | null,
+///      "oauth": {"access_token": "...", "expires_at": "..."}}   (only for OAuth-granted credentials)
 ///
 /// `secret_options` and `env_vars` are recorded at save time so that `show`, `export` and `exec` need
 /// no spec: the spec may have moved or changed since. A file written by hand without them is still
@@ -24,9 +25,11 @@ public struct CredentialEnvelope: Sendable, Equatable {
     public var savedAt: Date
     /// The last probe; nil means never verified.
     public var probe: ProbeRecord?
+    /// The OAuth access token, for credentials an OAuth flow granted.
+    public var oauth: OAuthAccessToken?
 
     public init(connector: String, authMethod: String?, options: [(String, JSONValue)], secretOptions: [String]?,
-                envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?) {
+                envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?, oauth: OAuthAccessToken? = nil) {
         self.connector = connector
         self.authMethod = authMethod
         self.options = options
@@ -34,11 +37,13 @@ public struct CredentialEnvelope: Sendable, Equatable {
         self.envVars = envVars
         self.savedAt = savedAt.wholeSeconds
         self.probe = probe
+        self.oauth = oauth
     }
 
     /// Credentials as validated against `spec`, which says which options are secret and what their
     /// env vars are called.
-    public init(credentials: Credentials, spec: ConnectorSpec, probe: ProbeRecord?, savedAt: Date = Date()) {
+    public init(credentials: Credentials, spec: ConnectorSpec, probe: ProbeRecord?, savedAt: Date = Date(),
+                oauth: OAuthAccessToken? = nil) {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         func option(_ name: String) -> ConnectorOption? { spec.option(named: name, in: method) }
         self.init(
@@ -47,7 +52,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             envVars: credentials.values.map { name, _ in
                 (name, option(name)?.envVar ?? EnvVarName.forOption(name, connector: credentials.connector))
             },
-            savedAt: savedAt, probe: probe)
+            savedAt: savedAt, probe: probe, oauth: oauth)
     }
 
     public static func == (lhs: CredentialEnvelope, rhs: CredentialEnvelope) -> Bool {
@@ -55,7 +60,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             && JSONValue.object(lhs.options) == JSONValue.object(rhs.options)
             && lhs.secretOptions == rhs.secretOptions
             && lhs.envVars.map(Self.envVarsJSON) == rhs.envVars.map(Self.envVarsJSON)
-            && lhs.savedAt == rhs.savedAt && lhs.probe == rhs.probe
+            && lhs.savedAt == rhs.savedAt && lhs.probe == rhs.probe && lhs.oauth == rhs.oauth
     }
 
     /// The `options` object alone: what `export` prints and `exec` puts in `CONNECTOR_TEST_CONFIG_JSON`.
@@ -100,6 +105,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
         if let envVars { members.append(("env_vars", Self.envVarsJSON(envVars))) }
         members.append(("saved_at", .string(Self.timestamp(savedAt))))
         members.append(("probe", probe.map(Self.probeJSON) ?? .null))
+        if let oauth { members.append(("oauth", oauth.json)) }
         return .object(members)
     }
 

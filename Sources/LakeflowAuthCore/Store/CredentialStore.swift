@@ -102,6 +102,22 @@ public struct CredentialStore: Sendable {
         }
     }
 
+    /// Keeps what a refresh granted: the options as the grant left them (a provider that rotates refresh
+    /// tokens has issued a new one, and the old one may already be dead), the new access token, and the
+    /// probe outcome.
+    public func recordRefresh(_ grant: OAuthGrant, probe: ProbeRecord?, for connector: String) throws {
+        let path = try path(for: connector)
+        try location.checkFolders()
+        let identity = try keeper.load()
+        try lock.withLock { () throws(StoreError) in
+            var envelope = try open(connector, at: path, identity: identity)
+            envelope.options = grant.credentials.values
+            envelope.oauth = OAuthAccessToken(grant.tokens)
+            if let probe { envelope.probe = probe }
+            try write(try seal(envelope, identity: identity), to: path)
+        }
+    }
+
     /// This machine's public key, creating the identity on first use.
     public func publicKey() throws -> String {
         try keeper.load().publicKey

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LakeflowAuthBrowser
+import LakeflowAuthCore
 
 /// `--browser [--no-open] [--port N] [--timeout DURATION]`.
 struct BrowserFormFlags: ParsableArguments {
@@ -13,9 +14,14 @@ struct BrowserFormFlags: ParsableArguments {
     @Option(help: ArgumentHelp("With the browser form: listen on this port (default: a free one).", valueName: "port"))
     var port: UInt16?
 
-    @Option(help: ArgumentHelp("With the browser form: stop after this long without a visit, e.g. 90s, 30m, 1h (default: 15m).",
+    @Option(help: ArgumentHelp("With the browser form: stop after this long without a visit, e.g. 90s, 30m, 1h (default: 15m); with --from-env: wait this long for the OAuth callback (default: 5m).",
                                valueName: "duration"))
     var timeout: String?
+
+    /// With `--from-env`, `--timeout` bounds the wait for the OAuth callback instead.
+    var oauthCallbackTimeout: Duration {
+        timeout.flatMap(Self.duration) ?? OAuthAuthorization.defaultCallbackTimeout
+    }
 
     /// True when a flag that only the browser form reads was given.
     var givesBrowserSettings: Bool { noOpen || port != nil || timeout != nil }

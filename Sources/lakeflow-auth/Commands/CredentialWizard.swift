@@ -13,10 +13,17 @@ struct CredentialWizard {
     let probeTimeout: Duration
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
-    func runHeadless(envFile: String?) async throws {
+    /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
+    /// and waits for the callback, so a person can authorize a CI setup once from any browser.
+    func runHeadless(envFile: String?, oauthTimeout: Duration) async throws {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
+        let authorization = OAuthAuthorization(presenter: { url in
+            FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
+            Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
+        }, callbackTimeout: oauthTimeout, probeTimeout: probeTimeout)
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
-                                  authMethod: authMethod, check: check, store: CredentialStore(environment: environment))
+                                  authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
+                                  authorization: authorization)
         print(try await setup.run().summary)
     }
 

@@ -23,10 +23,16 @@ struct ProbeCommand: AsyncParsableCommand {
         let envelope = try store.open(connector)
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         Diagnostics.warn(spec.warnings)
-        let result = try await ProbeClient().probe(envelope.credentials, spec: spec,
-                                                   timeout: probeTimeout.duration)
-        if let record = ProbeRecord(result) {
-            try store.recordProbe(record, for: connector)
+        let authorization = OAuthAuthorization(presenter: nil, probeTimeout: probeTimeout.duration)
+        let result: ProbeResult
+        if let grant = try await authorization.authorize(envelope.credentials, spec: spec) {
+            result = try await authorization.check(grant, spec: spec)
+            try store.recordRefresh(grant, probe: ProbeRecord(result), for: connector)
+        } else {
+            result = try await ProbeClient().probe(envelope.credentials, spec: spec, timeout: probeTimeout.duration)
+            if let record = ProbeRecord(result) {
+                try store.recordProbe(record, for: connector)
+            }
         }
         guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)

@@ -55,8 +55,11 @@ struct WizardCommand: AsyncParsableCommand {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
         if browserForm.browser && (plain || fromEnv) { throw ValidationError("--browser excludes --plain and --from-env") }
-        if browserForm.givesBrowserSettings && (plain || fromEnv) {
+        if browserForm.givesBrowserSettings && plain {
             throw ValidationError("--no-open, --port and --timeout go with the browser form")
+        }
+        if (browserForm.noOpen || browserForm.port != nil) && fromEnv {
+            throw ValidationError("--no-open and --port go with the browser form")
         }
     }
 
@@ -70,7 +73,7 @@ struct WizardCommand: AsyncParsableCommand {
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration)
         if fromEnv {
-            try await wizard.runHeadless(envFile: envFile)
+            try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
         } else if browserForm.browser || (!plain && !hasTerminal) {
             try await wizard.runBrowserForm(browserForm.options(environment: environment))
         } else if plain {

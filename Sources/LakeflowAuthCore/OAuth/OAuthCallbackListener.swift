@@ -1,0 +1,96 @@
+import Foundation
+import LoopbackHTTP
+import Synchronization
+
+/// The redirect target of the code flow, `http://127.0.0.1:PORT/oauth/callback` on a free port, served
+/// by the tool's one loopback server. The first callback that carries this run's `state` (or any
+/// `error`, `code` or `state` at all) decides; requests with none of them (a prefetch, a reload of the
+/// bare address) are answered and ignored, and everything after the decision is told it came too late.
+final class OAuthCallbackListener: Sendable {
+    static let path = "/oauth/callback"
+
+    private let server: LoopbackServer
+    private let outcomes: AsyncStream<Result<String, OAuthError>>
+    let redirectURI: String
+
+    private init(server: LoopbackServer, outcomes: AsyncStream<Result<String, OAuthError>>, redirectURI: String) {
+        self.server = server
+        self.outcomes = outcomes
+        self.redirectURI = redirectURI
+    }
+
+    static func start(providerHost: String, expectedState: String) async throws(OAuthError) -> OAuthCallbackListener {
+        let (outcomes, continuation) = AsyncStream.makeStream(of: Result<String, OAuthError>.self)
+        let decided = Decision()
+        let server = LoopbackServer { request in
+            guard request.path == Self.path else { return .respond(.text(404, "not found")) }
+            guard request.method == "GET" else { return .respond(.text(405, "method not allowed")) }
+            let query = FormURLEncoded.decode(Array((request.rawQuery ?? "").utf8)) ?? []
+            let fields = Dictionary(query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            guard fields["code"] != nil || fields["error"] != nil || fields["state"] != nil else {
+                return .respond(.text(200, "waiting for the authorization at \(providerHost)"))
+            }
+            let outcome: Result<String, OAuthError>
+            if fields["state"] != expectedState {
+                outcome = .failure(.stateMismatch)
+            } else if let error = fields["error"] {
+                outcome = .failure(.deniedAtCallback(error: error, description: fields["error_description"], host: providerHost))
+            } else if let code = fields["code"], !code.isEmpty {
+                outcome = .success(code)
+            } else {
+                outcome = .failure(.callbackWithoutCode)
+            }
+            guard decided.take() else { return .respond(.text(409, "this authorization was already answered; go back to lakeflow-auth")) }
+            continuation.yield(outcome)
+            continuation.finish()
+            switch outcome {
+            case .success: return .respond(.text(200, "authorized: you can close this tab and go back to lakeflow-auth"))
+            case let .failure(error): return .respond(.text(400, "not authorized: \(error.message)"))
+            }
+        }
+        let base: URL
+        do {
+            base = try await server.start()
+        } catch {
+            throw .callbackUnavailable(String(describing: error))
+        }
+        return OAuthCallbackListener(server: server, outcomes: outcomes, redirectURI: base.absoluteString + path)
+    }
+
+    /// The code of the first decisive callback.
+    func code(within timeout: Duration) async throws -> String {
+        let outcomes = self.outcomes
+        let result = try await withThrowingTaskGroup(of: Result<String, OAuthError>?.self) { group in
+            group.addTask {
+                for await outcome in outcomes { return outcome }
+                return nil
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return .failure(.noCallback(seconds: Int(timeout.components.seconds)))
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
+        guard let result else { throw CancellationError() }
+        return try result.get()
+    }
+
+    func stop() async {
+        await server.stop()
+    }
+
+    /// Whether a callback has decided the run yet: only the first may.
+    private final class Decision: Sendable {
+        private let taken = Mutex(false)
+
+        /// True for the first caller only.
+        func take() -> Bool {
+            taken.withLock { taken in
+                defer { taken = true }
+                return !taken
+            }
+        }
+    }
+}

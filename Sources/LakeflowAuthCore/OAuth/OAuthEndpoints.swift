@@ -1,0 +1,64 @@
+import Foundation
+
+/// The endpoints and scope of one run of the flow, their `{option}` placeholders filled from the
+/// form's values.
+public struct OAuthEndpoints: Sendable, Equatable {
+    public let authorizationURL: URL?
+    public let tokenURL: URL
+    public let scopes: String?
+
+    /// Where an endpoint the block leaves out is read from instead: odata's generic `oauth` method
+    /// declares no `token_url` but asks for `token_endpoint`, as upstream's CLI reads it.
+    static let optionsStandingIn = [
+        "authorization_url": ["authorization_url", "authorization_endpoint"],
+        "token_url": ["token_url", "token_endpoint"],
+        "scopes": ["scopes", "oauth_scope", "scope"],
+    ]
+
+    /// - Throws: `InvalidForm` when a placeholder names an option without a value (the error is on that
+    ///   option); `OAuthError` when an endpoint is not declared anywhere or is no https URL.
+    /// - Parameter options: the options the credentials were validated against, for their types.
+    public init(_ configuration: OAuthConfiguration, credentials: Credentials, options: [ConnectorOption]) throws {
+        func declared(_ key: String, _ value: String?) -> String? {
+            value ?? Self.optionsStandingIn[key]?.lazy.compactMap { credentials[$0]?.plainText }.first { !$0.isEmpty }
+        }
+        let missing = Self.unfilledPlaceholders(configuration, in: credentials)
+        guard missing.isEmpty else {
+            throw InvalidForm(connector: credentials.connector,
+                              errors: missing.map { FieldError(option: $0, problem: .missing) }, authMethodMissing: nil)
+        }
+        guard let token = declared("token_url", configuration.tokenURL) else { throw OAuthError.endpointUndeclared("token_url") }
+        tokenURL = try Self.url(token, named: "token_url", credentials: credentials, options: options)
+        if configuration.flow == .u2m {
+            guard let authorization = declared("authorization_url", configuration.authorizationURL) else {
+                throw OAuthError.endpointUndeclared("authorization_url")
+            }
+            authorizationURL = try Self.url(authorization, named: "authorization_url", credentials: credentials, options: options)
+        } else {
+            authorizationURL = nil
+        }
+        scopes = declared("scopes", configuration.scopes).map { text in
+            (try? Template(text))?.fill { credentials[$0]?.plainText ?? "" } ?? text
+        }
+    }
+
+    private static func url(_ text: String, named name: String, credentials: Credentials,
+                            options: [ConnectorOption]) throws(OAuthError) -> URL {
+        let filled = (try? Template(text))?.fillingURL(options: options) { credentials[$0]?.plainText ?? "" } ?? text
+        guard let url = URL(string: filled), let origin = HTTPOrigin(url) else { throw .endpointNotURL(name) }
+        guard origin.allowsCredentials else { throw .endpointInsecure(name, host: origin.host) }
+        return url
+    }
+
+    /// The options the block's endpoints and scope name in braces that have no value in `credentials`.
+    public static func unfilledPlaceholders(_ configuration: OAuthConfiguration, in credentials: Credentials) -> [String] {
+        var missing: [String] = []
+        for text in [configuration.authorizationURL, configuration.tokenURL, configuration.scopes].compactMap({ $0 }) {
+            guard let template = try? Template(text) else { continue }
+            for name in template.placeholders where (credentials[name]?.plainText ?? "").isEmpty && !missing.contains(name) {
+                missing.append(name)
+            }
+        }
+        return missing
+    }
+}

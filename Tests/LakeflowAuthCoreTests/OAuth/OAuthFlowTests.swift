@@ -1,0 +1,316 @@
+import FakeOAuthProvider
+import Foundation
+import LakeflowAuthCore
+import Testing
+
+/// The flows through `SetupSession`, against a real provider on 127.0.0.1.
+@Suite(.timeLimit(.minutes(1)))
+struct OAuthFlowTests {
+    static func codeFlowSession(_ store: TemporaryStore, provider url: URL, secret: String = FakeOAuthProvider.Behaviour().clientSecret,
+                                authorization: OAuthAuthorization, probes: Bool = true) async throws -> SetupSession {
+        let spec = try OAuthFixtures.codeFlowSpec()
+        let session = SetupSession(form: Form(spec: spec), store: store.store(),
+                                   check: probes ? SetupSession.probe(spec) : nil, authorization: authorization)
+        _ = await session.set("base_url", url.absoluteString)
+        _ = await session.set("client_id", FakeOAuthProvider.Behaviour().clientID)
+        _ = await session.set("client_secret", secret)
+        return session
+    }
+
+    static func failure(_ snapshot: SetupSnapshot) -> CheckFailure? {
+        if case let .checkFailed(failure) = snapshot.state { return failure }
+        return nil
+    }
+
+    @Test func theCodeFlowStoresTheRefreshTokenAndTheAccessToken() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let browser = FollowingPresenter()
+            let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
+            let snapshot = try await session.submit()
+            guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+            #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
+            let envelope = try store.store().open("oauth_demo")
+            let refresh = try #require(envelope.options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(provider.isLive(refreshToken: refresh))
+            let access = try #require(envelope.oauth)
+            #expect(provider.isLive(accessToken: access.token))
+            #expect(access.expiresAt != nil)
+            #expect(envelope.isSecret("refresh_token"))
+            #expect(envelope.probe?.identity == "alice")
+
+            let query = try #require(provider.authorizationQueries.first)
+            #expect(query["redirect_uri"]?.hasPrefix("http://127.0.0.1:") == true)
+            #expect(query["state"] != "chosen-by-the-spec")
+            #expect(query["code_challenge_method"] == "S256")
+            #expect(query["scope"] == "read:mail read:profile")
+            #expect(query["access_type"] == "offline")
+            #expect(provider.tokenRequests.map(\.grant) == ["authorization_code"])
+            // The browser reads its page in its own time.
+            for _ in 0..<100 where browser.callbackPages.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(browser.callbackPages.first?.status == 200)
+            #expect(browser.callbackPages.first?.text.hasPrefix("authorized") == true)
+        }
+    }
+
+    @Test func aStoredRefreshTokenIsCheckedByARefreshGrantAndItsRotationKept() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
+            let old = provider.issueRefreshToken()
+            _ = await session.set("refresh_token", old)
+            let snapshot = try await session.submit()
+            guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+            #expect(browser.urls.isEmpty)
+            #expect(provider.tokenRequests.map(\.grant) == ["refresh_token"])
+            let stored = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(stored != old)
+            #expect(provider.isLive(refreshToken: stored))
+            #expect(!provider.isLive(refreshToken: old))
+        }
+    }
+
+    @Test func clientCredentialsFillTheTenantAndTheExchangeIsTheCheck() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let spec = try OAuthFixtures.clientCredentialsSpec()
+            let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.probe(spec),
+                                       authorization: OAuthAuthorization(presenter: nil))
+            _ = try await session.chooseAuthMethod("service_principal")
+            for (name, value) in [("base_url", url.absoluteString), ("tenant_id", "contoso"),
+                                  ("client_id", provider.behaviour.clientID), ("client_secret", provider.behaviour.clientSecret)] {
+                _ = await session.set(name, value)
+            }
+            let snapshot = try await session.submit()
+            guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+            #expect(saved.summary.hasPrefix("authorized by 127.0.0.1:"))
+            #expect(provider.tokenRequests.map(\.path) == ["/contoso/token"])
+            #expect(provider.clientCredentialsScopes == ["api://service/.default"])
+            let envelope = try store.store().open("oauth_service")
+            #expect(envelope.oauth != nil)
+            #expect(!envelope.options.contains { $0.0 == "refresh_token" })
+        }
+    }
+
+    @Test func aMissingTenantIsAnErrorOnThatField() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let spec = try OAuthFixtures.clientCredentialsSpec()
+            let session = SetupSession(form: Form(spec: spec), store: TemporaryStore().store(), check: nil,
+                                       authorization: OAuthAuthorization(presenter: nil))
+            _ = try await session.chooseAuthMethod("service_principal")
+            for (name, value) in [("base_url", url.absoluteString), ("client_id", "id"), ("client_secret", "s")] {
+                _ = await session.set(name, value)
+            }
+            let snapshot = try await session.submit()
+            guard case .editing = snapshot.state else { Issue.record("not editing: \(snapshot.state)"); return }
+            #expect(snapshot.invalid?.errors == [FieldError(option: "tenant_id", problem: .missing)])
+            #expect(provider.tokenRequests.isEmpty)
+        }
+    }
+
+    @Test func aProviderThatTakesOnlyHTTPBasicGetsItOnTheSecondTry() async throws {
+        var behaviour = FakeOAuthProvider.Behaviour()
+        behaviour.acceptsOnlyBasic = true
+        try await OAuthFixtures.withProvider(behaviour) { provider, url in
+            let store = TemporaryStore()
+            let session = try await Self.codeFlowSession(store, provider: url,
+                                                         authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter))
+            let snapshot = try await session.submit()
+            guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+            #expect(provider.tokenRequests.map(\.basic) == [false, true])
+        }
+    }
+
+    @Test func withoutProbeTheFlowStillRunsAndItsTokensAreStored() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let session = try await Self.codeFlowSession(store, provider: url,
+                                                         authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter),
+                                                         probes: false)
+            let snapshot = try await session.submit()
+            guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+            #expect(saved.summary.hasPrefix("saved unverified (--no-probe)"))
+            #expect(try store.store().open("oauth_demo").options.contains { $0.0 == "refresh_token" })
+        }
+    }
+
+    @Test func withoutProbeClientCredentialsAreStoredUnasked() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let spec = try OAuthFixtures.clientCredentialsSpec()
+            let session = SetupSession(form: Form(spec: spec), store: store.store(), check: nil,
+                                       authorization: OAuthAuthorization(presenter: nil))
+            _ = try await session.chooseAuthMethod("service_principal")
+            for (name, value) in [("base_url", url.absoluteString), ("tenant_id", "contoso"),
+                                  ("client_id", "id"), ("client_secret", "s")] {
+                _ = await session.set(name, value)
+            }
+            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            #expect(provider.tokenRequests.isEmpty)
+            #expect(try store.store().open("oauth_service").oauth == nil)
+        }
+    }
+
+    struct FailingCase: Sendable, CustomStringConvertible {
+        let name: String
+        let behaviour: FakeOAuthProvider.Behaviour
+        let secret: String?
+        let says: String
+        let status: LakeflowAuthCore.ExitStatus
+        var description: String { name }
+    }
+
+    static let failing: [FailingCase] = {
+        func with(_ change: (inout FakeOAuthProvider.Behaviour) -> Void) -> FakeOAuthProvider.Behaviour {
+            var behaviour = FakeOAuthProvider.Behaviour()
+            change(&behaviour)
+            return behaviour
+        }
+        return [
+            FailingCase(name: "access denied", behaviour: with { $0.deniesAuthorization = true }, secret: nil,
+                        says: "authorization was denied at 127.0.0.1: The user said no", status: .rejected),
+            FailingCase(name: "state mismatch", behaviour: with { $0.returnsWrongState = true }, secret: nil,
+                        says: "another state than this run sent", status: .rejected),
+            FailingCase(name: "no code", behaviour: with { $0.omitsCode = true }, secret: nil,
+                        says: "carried no code", status: .rejected),
+            FailingCase(name: "invalid client", behaviour: .init(), secret: "wrong-secret-5d2e",
+                        says: "rejected the client credentials (invalid_client)", status: .rejected),
+            FailingCase(name: "not JSON", behaviour: with { $0.answersHTML = true }, secret: nil,
+                        says: "the body is not JSON", status: .unreachable),
+            FailingCase(name: "no refresh token", behaviour: with { $0.issuesRefreshTokens = false }, secret: nil,
+                        says: "no refresh token", status: .unreachable),
+        ]
+    }()
+
+    @Test(arguments: failing)
+    func aFailedFlowIsACheckFailureThatSavesNothing(_ failing: FailingCase) async throws {
+        try await OAuthFixtures.withProvider(failing.behaviour) { provider, url in
+            let store = TemporaryStore()
+            let secret = failing.secret ?? provider.behaviour.clientSecret
+            let session = try await Self.codeFlowSession(store, provider: url, secret: secret,
+                                                         authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter))
+            let snapshot = try await session.submit()
+            let failure = try #require(Self.failure(snapshot))
+            #expect(failure.exitStatus == failing.status)
+            #expect(failure.message.contains(failing.says), "\(failure.message)")
+            #expect(!failure.mayBeSavedUnverified)
+            #expect(!failure.message.contains(secret))
+            #expect(!store.store().hasStored("oauth_demo"))
+            await #expect(throws: SetupError.self) { _ = try await session.saveUnverified() }
+        }
+    }
+
+    @Test func theDeniedMessageNamesTheProviderAndTheMissingRefreshTokenHintNamesTheFix() {
+        #expect(OAuthError.deniedAtCallback(error: "access_denied", description: "no", host: "id.example").message
+            == "authorization was denied at id.example: no")
+        #expect(OAuthError.noRefreshToken(host: "id.example").hints.joined().contains("access_type=offline and prompt=consent"))
+        #expect(OAuthError.noCallback(seconds: 300).exitStatus == .cancelled)
+    }
+
+    @Test func aRefreshTokenFromTheEnvironmentServesASpecThatDeclaresNoSuchOption() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            // As gmail: the connector reads refresh_token, but the spec does not ask for it.
+            var spec = try OAuthFixtures.codeFlowSpec()
+            spec.options.removeAll { $0.name == "refresh_token" }
+            let store = TemporaryStore()
+            let token = provider.issueRefreshToken()
+            let setup = HeadlessSetup(spec: spec, environment: [
+                "OAUTH_DEMO_BASE_URL": url.absoluteString, "OAUTH_DEMO_CLIENT_ID": provider.behaviour.clientID,
+                "OAUTH_DEMO_CLIENT_SECRET": provider.behaviour.clientSecret, "OAUTH_DEMO_REFRESH_TOKEN": token,
+            ], authMethod: nil, check: SetupSession.probe(spec), store: store.store(),
+               authorization: OAuthAuthorization(presenter: nil))
+            let saved = try await setup.run()
+            #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
+            #expect(provider.tokenRequests.map(\.grant) == ["refresh_token"])
+            let stored = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(stored != token && provider.isLive(refreshToken: stored))
+        }
+    }
+
+    @Test func aStoredCodeFlowWithoutRefreshTokenNeedsAPersonWhereNoneIsAtHand() async throws {
+        let spec = try OAuthFixtures.codeFlowSpec()
+        let credentials = Credentials(connector: "oauth_demo", authMethod: nil, values: [
+            ("base_url", .string("https://id.example")), ("client_id", .string("id")), ("client_secret", .string("s")),
+        ])
+        await #expect(throws: OAuthError.authorizationNeeded(connector: "oauth_demo")) {
+            _ = try await OAuthAuthorization(presenter: nil).authorize(credentials, spec: spec)
+        }
+    }
+
+    @Test func aRevokedRefreshTokenIsAnInvalidGrant() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url, authorization: OAuthAuthorization(presenter: nil))
+            _ = await session.set("refresh_token", "revoked-token-77aa")
+            let failure = try #require(Self.failure(try await session.submit()))
+            #expect(failure.exitStatus == .rejected)
+            #expect(failure.concernedOptions == ["refresh_token"])
+            #expect(!failure.message.contains("revoked-token-77aa"))
+        }
+    }
+
+    @Test func anUnreachableTokenEndpointIsExit4() async throws {
+        let provider = FakeOAuthProvider()
+        let url = try await provider.start()
+        await provider.stop()
+        let session = try await Self.codeFlowSession(TemporaryStore(), provider: url, authorization: OAuthAuthorization(presenter: nil))
+        _ = await session.set("refresh_token", "some-token")
+        let failure = try #require(Self.failure(try await session.submit()))
+        #expect(failure.exitStatus == .unreachable)
+    }
+
+    @Test func noCallbackWithinTheTimeoutIsExit130() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter,
+                                                                                           callbackTimeout: .milliseconds(300)))
+            let failure = try #require(Self.failure(try await session.submit()))
+            #expect(failure.exitStatus == .cancelled)
+            #expect(browser.urls.count == 1)
+        }
+    }
+
+    @Test func cancellingTheCheckStopsTheWaitForTheCallback() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { try await session.submit() }
+            while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let redirect = try #require(OAuthFlowTests.query(browser.urls[0], "redirect_uri").flatMap(URL.init(string:)))
+            let cancelled = await session.cancelCheck()
+            guard case .editing = cancelled.state else { Issue.record("not editing: \(cancelled.state)"); return }
+            _ = try await submitted.value
+            // The listener is gone with the wait.
+            var refused = false
+            for _ in 0..<50 where !refused {
+                if case .failure = await HTTPClient().send(.init(url: redirect), timeout: .seconds(2), responseLimit: 1024) { refused = true }
+                else { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(refused)
+        }
+    }
+
+    @Test func callbacksWithoutCodeOrErrorAreIgnoredAndTheFirstDecisiveOneWins() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { try await session.submit() }
+            while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let authorizationURL = browser.urls[0]
+            let redirect = try #require(OAuthFlowTests.query(authorizationURL, "redirect_uri").flatMap(URL.init(string:)))
+            let prefetch = await HTTPClient().send(.init(url: redirect), timeout: .seconds(5), responseLimit: 1024)
+            #expect((try? prefetch.get().status) == 200)
+            let page = await FakeOAuthProvider.browse(authorizationURL)
+            #expect(page?.status == 200)
+            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            #expect(provider.tokenRequests.count == 1)
+        }
+    }
+
+    static func query(_ url: URL, _ name: String) -> String? {
+        URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == name }?.value
+    }
+}
