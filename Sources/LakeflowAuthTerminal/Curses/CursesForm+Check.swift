@@ -8,9 +8,13 @@ extension CursesForm {
     func submit() throws -> SavedSetup? {
         leaveFocused()
         checkStarted = .now
-        defer { checkStarted = nil }
+        defer {
+            checkStarted = nil
+            bridge.clearAuthorizationLink()
+        }
         snapshot = try perform(onTick: watchCheck) { try await $0.submit() }
         checkStarted = nil
+        bridge.clearAuthorizationLink()
         switch snapshot.state {
         case .editing:
             if let invalid = snapshot.invalid {
@@ -37,9 +41,19 @@ extension CursesForm {
         }
     }
 
-    /// While the check runs: the spinner and the time, and Esc to stop it.
+    /// While the check runs: the spinner and the time, and Esc to stop it; an OAuth step's link in a box
+    /// of its own, whole, for the person to open.
     private func watchCheck() {
-        draw()
+        if let link = bridge.authorizationLink {
+            // A link has no spaces to wrap at: it is cut into rows the box can hold.
+            let text = Array(link.absoluteString)
+            let rows = stride(from: 0, to: text.count, by: 64).map { String(text[$0..<min($0 + 64, text.count)]) }
+            showDialog(Dialog(title: "Authorize \(TerminalText.sanitized(form.spec.title))", lines:
+                [("Open this link in a browser and allow access; the form goes on by itself:", .value), ("", .value)]
+                + rows.map { ($0, .value) } + [("", .value), ("Esc cancels.", .note)]))
+        } else {
+            draw()
+        }
         while let key = keys.next(waiting: 0) {
             if KeyBinding.command(for: key) == .cancel {
                 let session = bridge.session!

@@ -11,14 +11,19 @@ public enum FullScreenForm {
     /// - Throws: `FullScreenUnavailable` before anything is drawn, when curses cannot start (the caller
     ///   falls back to the line-by-line form); `PlainFormError.cancelled` or `.notSaved` when the person
     ///   leaves without saving; what the session throws.
-    public static func run(form: Form, store: CredentialStore, check: SetupSession.Check?, environment: [String: String],
-                           authMethod: String?, note: [String] = [], farewell: String) async throws -> SavedSetup {
+    ///   - authorization: makes the OAuth step of specs that declare one, given the presenter that shows
+    ///     its link in the form.
+    public static func run(form: Form, store: CredentialStore, check: SetupSession.Check?,
+                           authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil,
+                           environment: [String: String], authMethod: String?, note: [String] = [],
+                           farewell: String) async throws -> SavedSetup {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(with: Result {
                     let screen = try CursesScreen(environment: environment, farewell: farewell)
                     defer { screen.end() }
-                    let controller = CursesForm(screen: screen, bridge: SessionBridge(form: form, store: store, check: check),
+                    let controller = CursesForm(screen: screen, bridge: SessionBridge(form: form, store: store, check: check,
+                                                                                  authorization: authorization),
                                                 environment: environment, note: note)
                     return try controller.run(authMethod: authMethod)
                 })

@@ -14,11 +14,36 @@ final class SessionBridge: @unchecked Sendable {
     private(set) var session: SetupSession!
     private let condition = NSCondition()
     private var requests: [PassphraseRequest] = []
+    private var link: URL?
 
-    init(form: Form, store: CredentialStore, check: SetupSession.Check?) {
-        session = SetupSession(form: form, store: store, check: check) { [weak self] path, attempt in
+    /// `authorization` makes the session's OAuth step, given the presenter that shows its link here.
+    init(form: Form, store: CredentialStore, check: SetupSession.Check?,
+         authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil) {
+        let presenter: OAuthAuthorization.Presenter = { [weak self] url in self?.present(url) }
+        session = SetupSession(form: form, store: store, check: check, passphrasePrompt: { [weak self] path, attempt in
             await self?.askForPassphrase(path, attempt) ?? nil
-        }
+        }, authorization: authorization?(presenter))
+    }
+
+    /// The authorization link of the OAuth step under way, for the form to show while it waits.
+    var authorizationLink: URL? {
+        condition.lock()
+        defer { condition.unlock() }
+        return link
+    }
+
+    /// Forgets the link once its step is over.
+    func clearAuthorizationLink() {
+        condition.lock()
+        link = nil
+        condition.unlock()
+    }
+
+    private func present(_ url: URL) {
+        condition.lock()
+        link = url
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Runs `work` on the session and waits for it, answering passphrase requests with `askPassphrase`

@@ -12,7 +12,8 @@ extension CredentialWizard {
         do {
             let saved = try await FullScreenForm.run(
                 form: Form(spec: spec), store: CredentialStore(environment: environment),
-                check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil, environment: environment,
+                check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
+                authorization: { presenter in oauthAuthorization(presenter: presenter) }, environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
             print(saved.summary)
         } catch let reason as FullScreenUnavailable {

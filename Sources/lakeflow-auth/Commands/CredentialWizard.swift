@@ -17,10 +17,10 @@ struct CredentialWizard {
     /// and waits for the callback, so a person can authorize a CI setup once from any browser.
     func runHeadless(envFile: String?, oauthTimeout: Duration) async throws {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
-        let authorization = OAuthAuthorization(presenter: { url in
+        let authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
-        }, callbackTimeout: oauthTimeout, probeTimeout: probeTimeout)
+        }, callbackTimeout: oauthTimeout)
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
                                   authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
                                   authorization: authorization)
@@ -30,8 +30,13 @@ struct CredentialWizard {
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
     /// to pass on; the summary last, as `--from-env` prints it.
     func runBrowserForm(_ options: BrowserFormOptions) async throws {
+        // The page waits while the person authorizes: the link goes where the form's own link went.
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
-                                   check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil)
+                                   check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
+                                   authorization: oauthAuthorization(presenter: { url in
+                                       FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
+                                       Diagnostics.note("open that link to authorize \(spec.title); the form's page waits for it")
+                                   }))
         _ = try await session.prefill(environment: environment, authMethod: authMethod)
         let saved = try await BrowserForm.run(session: session, options: options) { link in
             // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
@@ -51,10 +56,21 @@ struct CredentialWizard {
         _ = try await form.run()
     }
 
-    /// A session for a person at a terminal: the passphrase, when needed, is asked there.
+    /// A session for a person at a terminal: the passphrase, when needed, is asked there, and an OAuth
+    /// step's link is shown there.
     private func interactiveSession() -> SetupSession {
         SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
-                     passphrasePrompt: TerminalPassphrase.sessionPrompt)
+                     passphrasePrompt: TerminalPassphrase.sessionPrompt,
+                     authorization: oauthAuthorization(presenter: { url in
+                         TerminalIO.announce("\nOpen this link in a browser to authorize \(TerminalText.sanitized(spec.title)):\n"
+                                       + url.absoluteString + "\nWaiting for the authorization (Ctrl-C to stop)…\n")
+                     }))
+    }
+
+    /// The OAuth step, for a spec that declares one, showing its link with `presenter`.
+    func oauthAuthorization(presenter: @escaping OAuthAuthorization.Presenter,
+                            callbackTimeout: Duration = OAuthAuthorization.defaultCallbackTimeout) -> OAuthAuthorization {
+        OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout)
     }
 
     private var check: SetupSession.Check? {
