@@ -33,3 +33,33 @@ struct PlainFormOAuthTests {
         #expect(!terminal.output.contains(refresh) && !terminal.output.contains(HeadlessOAuthTests.client.clientSecret))
     }
 }
+
+/// The full-screen form on a code-flow connector: the link in a box while it waits, then the grant stored.
+@Suite(.timeLimit(.minutes(2)))
+struct FullScreenOAuthTests {
+    @Test func theLinkIsShownWholeInABoxAndTheGrantIsStored() async throws {
+        let provider = FakeOAuthProvider(.init())
+        let url = try await provider.start()
+        defer { Task { await provider.stop() } }
+        let tmux = try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
+                                   environment: HeadlessOAuthTests.codeFlowEnvironment(url))
+        try await tmux.waitFor("Ctrl-S save")
+        try tmux.press("C-s")
+        let box = try await tmux.waitFor("Esc cancels.")
+        // The link's rows sit between the box's first line and its last, framed by │.
+        let rows = box.components(separatedBy: "\n")
+        let start = try #require(rows.firstIndex { $0.contains("/authorize?") })
+        let end = try #require(rows.firstIndex { $0.contains("Esc cancels.") })
+        let link = rows[start..<end].map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }
+            .joined()
+        #expect(link.hasPrefix(url.absoluteString + "/authorize?"), "\(link)")
+        #expect(await FakeOAuthProvider.browse(try #require(URL(string: link)))?.status == 200)
+        let saved = try await tmux.waitFor("Press any key to finish.")
+        #expect(saved.contains("Connected to OAuth Demo as alice"))
+        try tmux.press("Enter")
+        #expect(try await tmux.waitForExit() == 0)
+        let stored = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": tmux.home]).open("oauth_demo")
+        let refresh = try #require(stored.options.first { $0.0 == "refresh_token" }?.1.plainText)
+        #expect(provider.isLive(refreshToken: refresh))
+    }
+}
