@@ -26,20 +26,41 @@ struct UnityCatalogConnectionTests {
     }
 
     @Test func aPlaceholderTheStoreLacksIsNamed() throws {
-        var spec = ConnectorSpec(connector: "ado", origin: .databricks)
+        var spec = ConnectorSpec(connector: "ado", origin: .databricks, options: [
+            ConnectorOption(name: "client_id", envVar: "ADO_CLIENT_ID"),
+            ConnectorOption(name: "client_secret", secret: true, envVar: "ADO_CLIENT_SECRET"),
+        ])
         spec.oauth = .object([("flow", .string("m2m")), ("token_url", .string("https://login.example/{tenant_id}/token"))])
         #expect(throws: ConnectionOptionsError.placeholderNotStored(endpoint: "token_endpoint", option: "tenant_id", connector: "ado")) {
             try UnityCatalogConnection(name: "c", comment: nil, envelope: Self.envelope([], connector: "ado"), spec: spec)
         }
     }
 
-    @Test func theCodeFlowIsRefusedUntilItCanRunAtPushTime() throws {
-        var spec = ConnectorSpec(connector: "gmail", origin: .databricks)
-        spec.oauth = .object([("authorization_url", .string("https://accounts.example/auth"))])
+    @Test func theCodeFlowHandsOverAFreshConsentAndKeepsTheLocalTokens() throws {
+        var spec = ConnectorSpec(connector: "gmail", origin: .databricks, options: [
+            ConnectorOption(name: "client_id", envVar: "GMAIL_CLIENT_ID"),
+            ConnectorOption(name: "client_secret", secret: true, envVar: "GMAIL_CLIENT_SECRET"),
+            ConnectorOption(name: "refresh_token", secret: true, envVar: "GMAIL_REFRESH_TOKEN"),
+        ])
+        spec.oauth = .object([("authorization_url", .string("https://accounts.example/auth")),
+                              ("token_url", .string("https://accounts.example/token"))])
         #expect(spec.oauthConfiguration?.flow == .u2m, "a block with an authorization_url and no flow is u2m")
-        #expect(throws: ConnectionOptionsError.authorizationAtPushTime(connector: "gmail")) {
-            try UnityCatalogConnection(name: "c", comment: nil, envelope: Self.envelope([], connector: "gmail"), spec: spec)
-        }
+        let envelope = Self.envelope([("client_id", .string("app")), ("client_secret", .string("app-secret")),
+                                      ("refresh_token", .string("refresh-local"))], secret: ["client_secret", "refresh_token"],
+                                     connector: "gmail")
+        let consent = OAuthConsent(code: "code-123", redirectURI: "http://127.0.0.1:5/oauth/callback", verifier: "verifier-456")
+        let pushed = try UnityCatalogConnection(name: "c", comment: nil, envelope: envelope, spec: spec, consent: consent)
+        let options = Dictionary(uniqueKeysWithValues: pushed.options.map { ($0.0, $0.1) })
+        #expect(options["refresh_token"] == nil, "Unity Catalog mints its own tokens")
+        #expect(options["community_oauth_flow"] == "u2m")
+        #expect(options["authorization_endpoint"] == "https://accounts.example/auth")
+        #expect(options["token_endpoint"] == "https://accounts.example/token")
+        #expect(options["authorization_code"] == "code-123" && options["pkce_verifier"] == "verifier-456")
+        #expect(options["oauth_redirect_uri"] == "http://127.0.0.1:5/oauth/callback")
+        let shown = pushed.shown(pushed.createBody).serialized()
+        #expect(!shown.contains("code-123") && !shown.contains("verifier-456") && !shown.contains("app-secret"))
+        let dryRun = try UnityCatalogConnection(name: "c", comment: nil, envelope: envelope, spec: spec)
+        #expect(Dictionary(uniqueKeysWithValues: dryRun.options.map { ($0.0, $0.1) })["authorization_code"] == "(from the sign-in when sent)")
     }
 
     @Test(arguments: ["acme_prod", "a", "with-dash", String(repeating: "x", count: 255)])

@@ -11,14 +11,28 @@ public struct UnityCatalogConnection: Sendable {
     /// The options whose values are secret, to mask them where the request is shown.
     public let secretOptions: Set<String>
 
-    /// - Throws: `ConnectionOptionsError` when the spec's OAuth endpoints name an option that is not stored,
-    ///   or the flow needs a person to authorize at push time.
-    public init(name: String, comment: String?, envelope: CredentialEnvelope, spec: ConnectorSpec) throws {
+    /// - Parameter consent: for a code-flow (u2m) connector, the person's consent obtained for this push
+    ///   (codes live minutes, so it is never stored); nil shows where it goes, for `--dry-run`.
+    /// - Throws: `ConnectionOptionsError` when the spec's OAuth endpoints name an option that is not stored.
+    public init(name: String, comment: String?, envelope: CredentialEnvelope, spec: ConnectorSpec,
+                consent: OAuthConsent? = nil) throws {
         self.name = name
         self.comment = comment
-        var options = envelope.options.map { ($0.0, Self.text($0.1)) }
-        if let oauth = spec.oauthConfiguration {
+        // A per-user block applies to the connection as a whole: each end user signs in at run time.
+        let block = spec.oauthConfiguration
+        let oauth = block?.flow == .u2mPerUser ? block : spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))
+        // Unity Catalog mints and refreshes its own tokens: the locally granted ones stay here.
+        var options = envelope.options.filter { oauth == nil || $0.0 != OAuthOption.refreshToken }.map { ($0.0, Self.text($0.1)) }
+        var secret = Set(envelope.options.map(\.0).filter(envelope.isSecret))
+        if let oauth {
             options += try Self.oauthOptions(oauth, stored: envelope)
+            if oauth.flow == .u2m {
+                let pending = "(from the sign-in when sent)"
+                options.append(("authorization_code", consent?.code ?? pending))
+                options.append(("oauth_redirect_uri", consent?.redirectURI ?? pending))
+                if oauth.pkce { options.append(("pkce_verifier", consent?.verifier ?? pending)) }
+                secret.formUnion(consent == nil ? [] : ["authorization_code", "pkce_verifier"])
+            }
         }
         var allowlist: [String] = []
         for option in spec.tableOptions.map(\.name) + Self.frameworkTableOptions where !allowlist.contains(option) {
@@ -27,7 +41,7 @@ public struct UnityCatalogConnection: Sendable {
         options.append(("sourceName", envelope.connector))
         options.append(("externalOptionsAllowList", allowlist.joined(separator: ",")))
         self.options = options
-        secretOptions = Set(envelope.options.map(\.0).filter(envelope.isSecret))
+        secretOptions = secret
     }
 
     /// Unity Catalog's identifier characters; anything else would also need quoting in the URL of an update.
@@ -66,7 +80,6 @@ public struct UnityCatalogConnection: Sendable {
     /// The spec's endpoints under the connection's names, placeholders filled from the stored options;
     /// `flow`, `pkce` and `extra_auth_params` are the tool's business, not the connection's.
     static func oauthOptions(_ oauth: OAuthConfiguration, stored envelope: CredentialEnvelope) throws -> [(String, String)] {
-        if oauth.flow == .u2m { throw ConnectionOptionsError.authorizationAtPushTime(connector: envelope.connector) }
         var options = [("community_oauth_flow", oauth.flow.rawValue)]
         let endpoints = [("authorization_endpoint", oauth.authorizationURL), ("token_endpoint", oauth.tokenURL),
                          ("oauth_scope", oauth.scopes)]
@@ -89,21 +102,17 @@ public struct UnityCatalogConnection: Sendable {
 /// Stored credentials that cannot become a connection as they are.
 public enum ConnectionOptionsError: UserFacingError, Equatable {
     case placeholderNotStored(endpoint: String, option: String, connector: String)
-    case authorizationAtPushTime(connector: String)
 
     public var message: String {
         switch self {
         case let .placeholderNotStored(endpoint, option, connector):
             return "the \(connector) spec's \(endpoint) needs the option \(option), which is not stored"
-        case let .authorizationAtPushTime(connector):
-            return "\(connector) uses the OAuth authorization-code flow, whose code must be fetched when the connection is made; this version of lakeflow-auth cannot run that flow yet"
         }
     }
 
     public var hints: [String] {
         switch self {
         case let .placeholderNotStored(_, _, connector): return ["run `lakeflow-auth \(connector)` to set it, then try again"]
-        case .authorizationAtPushTime: return ["create this connection in the Databricks UI, which runs the sign-in"]
         }
     }
 

@@ -92,27 +92,60 @@ public struct OAuthAuthorization: Sendable {
 
     private func codeFlow(_ configuration: OAuthConfiguration, endpoints: OAuthEndpoints, authorizationURL: URL,
                           client: OAuthTokenClient, presenter: Presenter) async throws -> (OAuthTokens, Duration) {
+        let granted = try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
+                                        clientID: client.clientID, presenter: presenter)
+        let started = ContinuousClock.now
+        let tokens = try await client.request(.authorizationCode(code: granted.code, redirectURI: granted.redirectURI,
+                                                                 verifier: granted.verifier))
+        let latency = ContinuousClock.now - started
+        guard tokens.refreshToken != nil else { throw OAuthError.noRefreshToken(host: client.host) }
+        return (tokens, latency)
+    }
+
+    /// The code flow's first half alone, for whoever redeems the code elsewhere: Unity Catalog redeems it
+    /// when a connection is made, so `connection create` hands it over unredeemed.
+    /// - Throws: `OAuthError`, `InvalidForm` for an empty placeholder; `authorizationNeeded` when the
+    ///   spec's block is not a code flow for these credentials or nobody can be shown the link.
+    public func consent(for credentials: Credentials, spec: ConnectorSpec) async throws -> OAuthConsent {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        guard let configuration = spec.oauthFlow(for: method), configuration.flow == .u2m else {
+            throw OAuthError.authorizationNeeded(connector: credentials.connector)
+        }
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        guard let presenter, let authorizationURL = endpoints.authorizationURL else {
+            throw OAuthError.authorizationNeeded(connector: credentials.connector)
+        }
+        return try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
+                                 clientID: credentials[OAuthOption.clientID]?.plainText ?? "", presenter: presenter)
+    }
+
+    private func consent(_ configuration: OAuthConfiguration, scopes: String?, authorizationURL: URL, clientID: String,
+                         presenter: Presenter) async throws -> OAuthConsent {
         let providerHost = HTTPOrigin(authorizationURL)?.host ?? "the provider"
         // The state is made before the listener, so no callback can come before it is known.
         let state = AuthorizationRequest.newState()
         let listener = try await OAuthCallbackListener.start(providerHost: providerHost, expectedState: state)
-        do {
-            let made = AuthorizationRequest(endpoint: authorizationURL, clientID: client.clientID, redirectURI: listener.redirectURI,
-                                            scopes: endpoints.scopes, usesPKCE: configuration.pkce,
-                                            extraParameters: configuration.extraAuthParams, state: state)
-            await presenter(made.url)
-            let code = try await listener.code(within: callbackTimeout)
-            let started = ContinuousClock.now
-            let tokens = try await client.request(.authorizationCode(code: code, redirectURI: made.redirectURI,
-                                                                     verifier: made.pkce?.verifier))
-            let latency = ContinuousClock.now - started
-            await listener.stop()
-            guard tokens.refreshToken != nil else { throw OAuthError.noRefreshToken(host: client.host) }
-            return (tokens, latency)
-        } catch {
-            await listener.stop()
-            throw error
-        }
+        defer { Task { await listener.stop() } }
+        let made = AuthorizationRequest(endpoint: authorizationURL, clientID: clientID, redirectURI: listener.redirectURI,
+                                        scopes: scopes, usesPKCE: configuration.pkce,
+                                        extraParameters: configuration.extraAuthParams, state: state)
+        await presenter(made.url)
+        let code = try await listener.code(within: callbackTimeout)
+        return OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier)
+    }
+}
+
+/// A person's consent, not yet redeemed: the code and what redeeming it needs. All of it is secret.
+public struct OAuthConsent: Sendable {
+    public let code: String
+    public let redirectURI: String
+    /// The PKCE verifier, when the flow uses PKCE.
+    public let verifier: String?
+
+    public init(code: String, redirectURI: String, verifier: String?) {
+        self.code = code
+        self.redirectURI = redirectURI
+        self.verifier = verifier
     }
 }
 

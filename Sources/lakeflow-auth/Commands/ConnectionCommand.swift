@@ -34,11 +34,21 @@ struct ConnectionTarget: ParsableArguments {
         }
     }
 
-    func connection(comment: String?) throws -> UnityCatalogConnection {
+    /// The connection from the stored credentials. A code-flow connector's person signs in here, since
+    /// Unity Catalog redeems the code itself and codes live minutes; a dry run shows where it would go.
+    func connection(comment: String?) async throws -> UnityCatalogConnection {
         let environment = ProcessInfo.processInfo.environment
         let envelope = try StoreAccess.store().open(connector)
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
-        return try UnityCatalogConnection(name: name, comment: comment, envelope: envelope, spec: spec)
+        var consent: OAuthConsent?
+        if !dryRun, spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))?.flow == .u2m {
+            let authorization = OAuthAuthorization(presenter: { url in
+                FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
+                Diagnostics.note("open that link to sign in to \(spec.title) for the connection (Ctrl-C to stop)")
+            })
+            consent = try await authorization.consent(for: envelope.credentials, spec: spec)
+        }
+        return try UnityCatalogConnection(name: name, comment: comment, envelope: envelope, spec: spec, consent: consent)
     }
 
     func client() throws -> UnityCatalogClient {
@@ -61,7 +71,7 @@ struct ConnectionCreateCommand: AsyncParsableCommand {
     var comment: String?
 
     func run() async throws {
-        let connection = try target.connection(comment: comment)
+        let connection = try await target.connection(comment: comment)
         if target.dryRun {
             target.printDryRun(method: "POST", path: "/api/2.1/unity-catalog/connections", body: connection.createBody,
                                connection: connection)
@@ -79,7 +89,7 @@ struct ConnectionUpdateCommand: AsyncParsableCommand {
     @OptionGroup var target: ConnectionTarget
 
     func run() async throws {
-        let connection = try target.connection(comment: nil)
+        let connection = try await target.connection(comment: nil)
         if target.dryRun {
             target.printDryRun(method: "PATCH", path: "/api/2.1/unity-catalog/connections/\(connection.name)",
                                body: connection.updateBody, connection: connection)

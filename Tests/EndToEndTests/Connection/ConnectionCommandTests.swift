@@ -1,3 +1,4 @@
+import FakeOAuthProvider
 import Foundation
 import LakeflowAuthCore
 import Testing
@@ -254,5 +255,41 @@ struct ConnectionCommandTests {
         #expect(options["sourceName"] == "azure_devops")
         #expect(options["externalOptionsAllowList"]?.hasPrefix("project,repository_id,pullrequest_id,status_filter,filter,ids,tableName") == true)
         #expect(options["flow"] == nil && options["pkce"] == nil)
+    }
+}
+
+/// A code-flow connector's connection: the person signs in when it is made, and Unity Catalog gets the
+/// fresh code to redeem, never the tokens granted on the laptop.
+@Suite(.timeLimit(.minutes(2)))
+struct CodeFlowConnectionTests {
+    @Test func theSignInRunsAtPushTimeAndItsCodeGoesToUnityCatalog() async throws {
+        let provider = FakeOAuthProvider(.init())
+        let providerURL = try await provider.start()
+        defer { Task { await provider.stop() } }
+        let run = HeadlessOAuthProcess("oauth_demo")
+        defer { run.removeHome() }
+        let refresh = provider.issueRefreshToken()
+        let saved = try run.run(["oauth_demo", "--from-env"], HeadlessOAuthTests.codeFlowEnvironment(providerURL)
+            .merging(["OAUTH_DEMO_REFRESH_TOKEN": refresh]) { $1 })
+        try #require(saved.status == 0, "\(saved.stderr)")
+        let databricks = FakeDatabricks()
+        let workspace = try await databricks.start()
+        defer { Task { await databricks.stop() } }
+
+        let link = try run.startAndReadLink(ConnectionCommandTests.tokenEnvironment(workspace),
+                                            command: ["connection", "create", "oauth_demo", "mail"])
+        #expect(link.hasPrefix(providerURL.absoluteString + "/authorize?"), "\(link)")
+        #expect(await FakeOAuthProvider.browse(try #require(URL(string: link)))?.status == 200)
+        let end = run.finish()
+        #expect(end.status == 0, "\(end.stderr)")
+        #expect(end.stdout.contains("Created connection mail"))
+        let options = ConnectionCommandTests.options(try #require(databricks.requests.first))
+        #expect(options["community_oauth_flow"] == "u2m")
+        #expect(options["authorization_code"]?.hasPrefix("code-") == true)
+        #expect(options["oauth_redirect_uri"]?.hasPrefix("http://127.0.0.1:") == true)
+        #expect(options["pkce_verifier"]?.isEmpty == false)
+        #expect(options["refresh_token"] == nil, "Unity Catalog mints its own tokens")
+        #expect(options["token_endpoint"] == providerURL.absoluteString + "/token")
+        #expect(!(end.stdout + end.stderr).contains(options["authorization_code"] ?? "-"))
     }
 }

@@ -28,11 +28,12 @@ final class HeadlessOAuthProcess: @unchecked Sendable {
                                     environment: environment.merging(["LAKEFLOW_AUTH_HOME": home]) { $1 })
     }
 
-    /// Starts `--from-env` and returns the first line of stdout, which should be the authorization link.
-    func startAndReadLink(_ environment: [String: String], extra: [String] = []) throws -> String {
+    /// Starts `--from-env` (or `command`, with the fixture's `--spec`) and returns the first line of
+    /// stdout, which should be the authorization link.
+    func startAndReadLink(_ environment: [String: String], extra: [String] = [], command: [String]? = nil) throws -> String {
         let process = Process()
         process.executableURL = try LakeflowAuthProcess.builtBinary()
-        process.arguments = [connector, "--from-env", "--spec", Self.fixture(connector)] + extra
+        process.arguments = (command ?? [connector, "--from-env"]) + ["--spec", Self.fixture(connector)] + extra
         process.environment = ["PATH": "/usr/bin:/bin", "LAKEFLOW_AUTH_HOME": home, "NO_COLOR": "1"].merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output

@@ -1,3 +1,4 @@
+import AcmeSandbox
 import FakeOAuthProvider
 import Foundation
 import LakeflowAuthCore
@@ -164,9 +165,9 @@ struct HeadlessOAuthTests {
     }
 
     @Test func anUnreachableTokenEndpointIsExit4() async throws {
-        let provider = FakeOAuthProvider()
-        let url = try await provider.start()
-        await provider.stop()
+        // A stopped server's port may go to the next server that asks; a held one refuses for sure.
+        let refusing = try RefusingPort()
+        let url = refusing.url
         let run = HeadlessOAuthProcess("oauth_demo")
         defer { run.removeHome() }
         let result = try run.run(["oauth_demo", "--from-env"],
