@@ -111,6 +111,8 @@ actor BrowserFormController {
         switch post.action {
         case .cancel:
             return await session.cancel()
+        case .cancelCheck:
+            return await session.cancelCheck()
         case .saveUnverified:
             return try await session.saveUnverified()
         case .switchMethod, .submit, .edit:

@@ -6,6 +6,8 @@ struct FormPost {
         case switchMethod = "switch"
         case edit
         case saveUnverified = "save_unverified"
+        /// Stop the check in flight (the page's script posts it while the check's own post waits).
+        case cancelCheck = "cancel_check"
         case cancel
     }
 

@@ -263,6 +263,32 @@ import Testing
         }
     }
 
+    @Test func aCheckInFlightIsStoppedByThePagesOwnPost() async throws {
+        let (started, announce) = AsyncStream<Void>.makeStream()
+        let slow: SetupSession.Check = { _ in
+            announce.yield()
+            try await Task.sleep(for: .seconds(30))
+            return ProbeResult(outcome: .verified, source: "Acme")
+        }
+        let form = try await RunningForm.start(check: slow)
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        // The check's own post waits for its answer on a thread of its own, as the browser's does.
+        let checked = Task.detached { try form.post(session, Self.validPost) }
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()
+        let clock = ContinuousClock()
+        let stopping = clock.now
+        let stop = try form.post(session, [("action", "cancel_check")])
+        #expect(stop.status == 303)
+        #expect(try await checked.value.status == 303, "the waiting post is answered too")
+        #expect(clock.now - stopping < .seconds(5))
+        let page = try form.page(session)
+        #expect(page.contains("Check and save"), "back to the form")
+        #expect(page.contains(#"id="stop-check""#))
+        #expect(form.stored == nil)
+    }
+
     @Test func cancelSavesNothingAndEndsTheForm() async throws {
         try await Self.withForm { form in
             let session = try form.logIn()

@@ -2,10 +2,10 @@ import LoopbackHTTP
 
 /// The headers on every answer of the browser form, whatever its status.
 enum SecurityHeaders {
-    /// Style and script run only with the page's nonce; nothing is loaded from anywhere; no page may
-    /// frame it; its form posts only to itself.
+    /// Style and script run only with the page's nonce; nothing is loaded from anywhere; the script
+    /// talks only to this server (to stop a check); no page may frame it; its form posts only to itself.
     static func contentSecurityPolicy(nonce: String) -> String {
-        "default-src 'none'; script-src 'nonce-\(nonce)'; style-src 'nonce-\(nonce)'; img-src 'none'; "
+        "default-src 'none'; script-src 'nonce-\(nonce)'; style-src 'nonce-\(nonce)'; img-src 'none'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 

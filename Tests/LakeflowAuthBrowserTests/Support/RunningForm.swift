@@ -25,8 +25,9 @@ final class RunningForm: Sendable {
         return spec
     }
 
-    /// Starts the sandbox and the form; `spec` defaults to Acme aimed at the sandbox.
-    static func start(spec: ConnectorSpec? = nil, idleTimeout: Duration = .seconds(60)) async throws -> RunningForm {
+    /// Starts the sandbox and the form; `spec` defaults to Acme aimed at the sandbox, `check` to its probe.
+    static func start(spec: ConnectorSpec? = nil, idleTimeout: Duration = .seconds(60),
+                      check: SetupSession.Check? = nil) async throws -> RunningForm {
         let sandbox = AcmeSandboxServer(configuration: .demo)
         let sandboxURL = try await sandbox.start()
         var template = Array((NSTemporaryDirectory() + "/lakeflow-browser-XXXXXX").utf8CString)
@@ -34,7 +35,7 @@ final class RunningForm: Sendable {
         let environment = ["LAKEFLOW_AUTH_HOME": home + "/home"]
         let spec = try spec ?? acmeSpec(baseURL: sandboxURL)
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
-                                   check: SetupSession.probe(spec, timeout: .seconds(10)))
+                                   check: check ?? SetupSession.probe(spec, timeout: .seconds(10)))
         _ = try await session.prefill(environment: environment, authMethod: nil)
         let (links, announced) = AsyncStream<URL>.makeStream()
         let run = Task {
