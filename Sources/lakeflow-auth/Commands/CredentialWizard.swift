@@ -30,8 +30,11 @@ struct CredentialWizard {
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
     /// to pass on; the summary last, as `--from-env` prints it.
     func runBrowserForm(_ options: BrowserFormOptions) async throws {
+        // The page cannot ask for the identity's passphrase yet: say so before anything is typed.
+        let store = CredentialStore(environment: environment)
+        if store.keeper.needsPassphrase { throw StoreError.passphraseRequired(path: store.location.identityPath) }
         // The page waits while the person authorizes: the link goes where the form's own link went.
-        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
+        let session = SetupSession(form: Form(spec: spec), store: store,
                                    check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
                                    authorization: oauthAuthorization(presenter: { url in
                                        FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
