@@ -15,6 +15,7 @@ enum Diagnostics {
 
     /// What a spec reader let pass but a person should see, in the voice of errors.
     static func warn(_ warnings: [SpecError]) {
+        guard !warnings.isEmpty else { return }
         let lines = warnings.map { warning in
             "lakeflow-auth: warning: \(warning.message)\n" + warning.hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
         }

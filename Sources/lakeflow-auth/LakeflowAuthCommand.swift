@@ -26,7 +26,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
             Foundation.exit(ExitStatus.success.rawValue)
         }
         do {
-            var command = try parseAsRoot()
+            var command = try CommandRoute.parse(Array(arguments))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -9,6 +9,13 @@ import Foundation
 public struct HTTPClient: Sendable {
     public init() {}
 
+    /// Loads libcurl on a thread of its own, for a caller that knows a request follows shortly: loading
+    /// it and the libraries it needs (TLS, HTTP/2, Kerberos…) takes a few milliseconds, which then
+    /// overlap with the caller's own work instead of delaying the request.
+    public static func prepare() {
+        Thread.detachNewThread { _ = LibCurl.shared }
+    }
+
     /// - Parameters:
     ///   - timeout: for the whole exchange, connecting included.
     ///   - responseLimit: body bytes kept; a longer body stops the transfer and is marked.

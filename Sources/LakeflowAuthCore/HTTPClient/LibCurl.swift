@@ -32,7 +32,7 @@ struct LibCurl: @unchecked Sendable {
 
     /// nil when no libcurl is installed.
     static let shared: LibCurl? = {
-        guard let library = libraryNames.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else { return nil }
+        guard let library = libraryNames.lazy.compactMap({ dlopen($0, RTLD_LAZY | RTLD_LOCAL) }).first else { return nil }
         func symbol<T>(_ name: String, as type: T.Type) -> T? {
             dlsym(library, name).map { unsafeBitCast($0, to: type) }
         }

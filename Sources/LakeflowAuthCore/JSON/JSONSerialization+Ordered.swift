@@ -69,6 +69,8 @@ extension JSONValue {
     /// characters, line and paragraph separators) is written as an escape, so JSON output piped to
     /// a terminal or a browser cannot reorder or hide text either; escaping loses nothing.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII answered directly: the category lookup is a table search, once per scalar written.
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return false

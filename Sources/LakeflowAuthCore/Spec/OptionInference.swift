@@ -20,12 +20,28 @@ public enum OptionInference {
 
     /// True when the value spans lines: a PEM key or a description that says so.
     public static func looksMultiline(name: String, description: String) -> Bool {
-        let text = description.lowercased()
-        // Words rather than a regular expression: compiling even `\bpem\b` costs more at start than
-        // reading a whole spec.
-        let saysPEM = text.split { !$0.isLetter && !$0.isNumber }.contains("pem")
-        return words(name).last == "pem" || saysPEM || text.contains("multi-line")
-            || text.contains("multiline") || text.contains("multiple lines")
+        if words(name).last == "pem" { return true }
+        // Bytes rather than Characters, `contains` or a regular expression: this runs for every option
+        // of a spec at each start, and the needles are ASCII.
+        var text: [UInt8] = []
+        var wordsOnly: [UInt8] = []
+        for scalar in description.unicodeScalars {
+            let isWordPart = scalar.isASCII
+                ? (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let byte = scalar.isASCII ? UInt8(scalar.value) | (isWordPart ? 0x20 : 0) : 0x80
+            text.append(byte)
+            wordsOnly.append(isWordPart ? byte : 0x20)
+        }
+        let saysPEM = wordsOnly.split(separator: 0x20).contains { $0.elementsEqual("pem".utf8) }
+        return saysPEM || ["multi-line", "multiline", "multiple lines"].contains { has(Array($0.utf8), in: text) }
+    }
+
+    private static func has(_ needle: [UInt8], in text: [UInt8]) -> Bool {
+        guard text.count >= needle.count else { return false }
+        return (0...(text.count - needle.count)).contains { start in
+            text[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 
     /// True when a string option is named as a URL: `base_url`, `token_url`, `token_endpoint`.

@@ -74,10 +74,21 @@ enum SpecRules {
     /// Whitespace runs in descriptions (folded YAML, line breaks) carry no meaning; nor does U+FEFF,
     /// which YAML readers drop at the start of a scalar, so a rendered description could not keep it.
     /// Split by scalar, not by character: a space followed by a combining mark is one character.
+    /// Written as one pass over UTF-8 bytes: it runs for every option of a spec at each start, and the
+    /// generic split-and-join took longer than reading the YAML.
     static func normalizeDescription(_ text: String) -> String {
-        text.unicodeScalars.filter { $0 != "\u{FEFF}" }
-            .split(whereSeparator: \.isWhiteSpace)
-            .map { String(String.UnicodeScalarView($0)) }
-            .joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var gap = false
+        for scalar in text.unicodeScalars where scalar != "\u{FEFF}" {
+            if scalar.isWhiteSpace {
+                gap = !bytes.isEmpty
+                continue
+            }
+            if gap { bytes.append(0x20) }
+            gap = false
+            bytes.append(contentsOf: scalar.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

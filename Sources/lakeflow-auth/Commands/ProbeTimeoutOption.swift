@@ -4,7 +4,9 @@ import ArgumentParser
 struct ProbeTimeoutOption: ParsableArguments {
     @Option(name: .customLong("probe-timeout"),
             help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
-    var seconds: Double = 10
+    var seconds: Double = defaultSeconds
+
+    static let defaultSeconds: Double = 10
 
     func validate() throws {
         guard seconds > 0, seconds <= 600 else {

@@ -1,0 +1,87 @@
+import ArgumentParser
+@testable import lakeflow_auth
+import Testing
+
+/// `WizardCommandLine` reads the wizard's line without ArgumentParser; these hold it to ArgumentParser's
+/// reading of the same lines, so the two cannot drift apart.
+@Suite struct WizardCommandLineTests {
+    static let agreeing: [[String]] = [
+        ["acme"],
+        ["acme", "--plain"],
+        ["--plain", "acme"],
+        ["acme", "--from-env", "--env-file", "ci.env", "--no-probe"],
+        ["acme", "--from-env", "--env-file=ci.env"],
+        ["acme", "--auth-method", "basic", "--spec", "specs/acme/options.yaml"],
+        ["acme", "--auth-method", ""],
+        ["acme", "--probe-timeout", "2.5"],
+        ["acme", "--probe-timeout=600"],
+        ["acme", "--browser", "--no-open", "--port", "8123", "--timeout", "30m"],
+        ["acme", "--port=65535", "--timeout", "90"],
+        ["acme", "--from-env", "--timeout", "1h"],
+        ["ünïcode-connector", "--spec", "a file with spaces.yaml"],
+    ]
+
+    @Test(arguments: agreeing)
+    func readsALineAsArgumentParserDoes(_ line: [String]) throws {
+        let fast = try #require(WizardCommandLine.parse(line), "the fast reading gave up on \(line)")
+        let parsed = try #require(try WizardCommand.parseAsRoot(line) as? WizardCommand)
+        #expect(Reading(fast) == Reading(parsed))
+    }
+
+    /// Lines ArgumentParser must answer: its messages name the mistake, and its rules (repeats, short
+    /// flags, `--`) are its own.
+    static let declined: [[String]] = [
+        [],
+        ["acme", "other"],
+        ["acme", "--plain", "--plain"],
+        ["acme", "--unknown"],
+        ["acme", "-p"],
+        ["acme", "--", "--plain"],
+        ["acme", "--plain=yes"],
+        ["acme", "--spec"],
+        ["acme", "--spec="],
+        ["acme", "--spec", "--plain"],
+        ["acme", "--probe-timeout", "soon"],
+        ["acme", "--probe-timeout", "0"],
+        ["acme", "--port", "70000"],
+        ["acme", "--port", "0"],
+        ["acme", "--timeout", "forever"],
+        ["acme", "--plain", "--from-env"],
+        ["acme", "--env-file", "ci.env"],
+        ["acme", "--browser", "--plain"],
+        ["acme", "--from-env", "--port", "8123"],
+    ]
+
+    @Test(arguments: declined)
+    func leavesToArgumentParserWhatItMustAnswer(_ line: [String]) {
+        #expect(WizardCommandLine.parse(line) == nil)
+    }
+
+    @Test func knowsEveryFlagTheCommandDeclares() {
+        let help = WizardCommand.helpMessage(columns: 1000)
+        let declared = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+            .filter { $0.hasPrefix("--") && $0.count > 2 && $0 != "--help" })
+        #expect(!declared.isEmpty)
+        #expect(declared == Set(WizardCommandLine.switches.keys).union(WizardCommandLine.options.keys))
+    }
+}
+
+/// The values a reading produced, compared as a whole.
+private struct Reading: Equatable {
+    let connector: String
+    let switches: [Bool]
+    let envFile: String?, authMethod: String?, spec: String?, timeout: String?
+    let probeSeconds: Double
+    let port: UInt16?
+
+    init(_ command: WizardCommand) {
+        connector = command.connector
+        switches = [command.plain, command.fromEnv, command.noProbe, command.browserForm.browser, command.browserForm.noOpen]
+        envFile = command.envFile
+        authMethod = command.authMethod
+        spec = command.spec
+        timeout = command.browserForm.timeout
+        probeSeconds = command.probeTimeout.seconds
+        port = command.browserForm.port
+    }
+}
