@@ -5,14 +5,19 @@ import CNCurses
 /// cell after "é", "漢" or "👍🏽".
 enum CellWidth {
     static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        if scalars.contains(where: { $0.properties.isEmojiPresentation }) || scalars.contains("\u{FE0F}") { return 2 }
-        let widths = scalars.map { Int(cncurses_cell_width(wchar_t(bitPattern: $0.value))) }
-        return max(1, min(2, widths.filter { $0 > 0 }.reduce(0, +)))
+        // Most of what is drawn is ASCII, one cell each, and the property lookups below are table searches.
+        if character.isASCII { return 1 }
+        var cells = 0
+        for scalar in character.unicodeScalars {
+            if scalar == "\u{FE0F}" || scalar.properties.isEmojiPresentation { return 2 }
+            cells += max(0, Int(cncurses_cell_width(wchar_t(bitPattern: scalar.value))))
+        }
+        return max(1, min(2, cells))
     }
 
     static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The longest start of `text` that fits in `cells`, ending in "…" when something was cut.
