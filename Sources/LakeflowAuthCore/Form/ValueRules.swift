@@ -6,7 +6,7 @@ public enum ValueRules {
     /// form's concern (required, default).
     public static func parse(_ raw: String, for option: ConnectorOption) -> Result<JSONValue, FieldProblem> {
         if let problem = characterProblem(raw, allowingLines: option.multiline) { return .failure(problem) }
-        let trimmed = option.secret ? raw : raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = option.secret ? raw : raw.trimmingSpaces
         switch option.type {
         case .string:
             // A real spec types `base_url` as string; it is still a URL, or the probe fails obscurely.

@@ -43,13 +43,12 @@ enum ScalarType: Equatable {
     static func looksLikeInteger(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard let first = digits.first else { return false }
+        guard let first = digits.first, first.isASCII, first.isNumber else { return false }
         func all(_ body: Substring, _ allowed: (Character) -> Bool) -> Bool { !body.isEmpty && body.allSatisfy(allowed) }
         if digits.hasPrefix("0b") { return all(digits.dropFirst(2)) { $0 == "0" || $0 == "1" || $0 == "_" } }
         if digits.hasPrefix("0x") { return all(digits.dropFirst(2)) { $0.isHexDigit || $0 == "_" } }
         if digits.hasPrefix("0o") { return all(digits.dropFirst(2)) { ("0"..."7").contains($0) || $0 == "_" } }
         if first == "0" { return digits.count == 1 || all(digits.dropFirst()) { ("0"..."7").contains($0) || $0 == "_" } }
-        guard first.isASCII, first.isNumber else { return false }
         let groups = digits.split(separator: ":", omittingEmptySubsequences: false)
         return all(groups[0]) { ($0.isASCII && $0.isNumber) || $0 == "_" }
             && groups.dropFirst().allSatisfy(isSexagesimalDigits)
@@ -63,6 +62,8 @@ enum ScalarType: Equatable {
         let signed = body.first == "-" || body.first == "+"
         if signed { body = body.dropFirst() }
         if [".inf", ".Inf", ".INF"].contains(body) { return true }
+        // Most scalars are words: answered before the walk below.
+        guard let lead = body.first, lead == "." || (lead.isASCII && lead.isNumber) else { return false }
         let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
         let isDigitOrUnderscore: (Character) -> Bool = { isDigit($0) || $0 == "_" }
         var mantissa = body

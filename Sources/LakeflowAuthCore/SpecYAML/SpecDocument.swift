@@ -30,7 +30,10 @@ enum SpecDocument {
         try YAMLAliasGuard.check(text, path: path)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            // ScalarType types the nodes, so Yams' constructor tables go unused: empty ones spare building
+            // them. UTF-8 is named because `.default` reads the environment (YAMS_DEFAULT_ENCODING),
+            // and prints to stdout when it is set.
+            node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8)
         } catch let error as YamlError {
             throw translate(error, path: path)
         }
