@@ -69,6 +69,29 @@ struct CursesTerminalTests {
         #expect(tmux.storedFiles.isEmpty)
     }
 
+    /// A crash inside the form, sent from outside here (a fault, a Swift trap or an abort in the form
+    /// raises the same signals): the terminal comes back as it was, the runtime's backtrace is still
+    /// printed, and the exit status is the signal's.
+    @Test(arguments: [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE])
+    func aCrashMidFormRestoresTheTerminalAndEndsWithTheSignal(signal: Int32) async throws {
+        let tmux = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"],
+                                   environment: ["SWIFT_BACKTRACE": "interactive=no,color=no"])
+        try await tmux.waitFor("Ctrl-S save")
+        try tmux.type("half-typed")
+        try tmux.press("BTab")
+        try await tmux.waitFor("▸ auth method")
+        let form = try tmux.modes()
+        #expect(form.alternateScreen && !form.cursorVisible, "the selector has the focus: no cursor")
+        try tmux.signal(signal)
+        #expect(try await tmux.waitForExit(timeout: .seconds(90)) == 128 + signal)
+        let settings = tmux.terminalSettings
+        #expect(settings.before == settings.after)
+        let shell = try tmux.modes()
+        #expect(!shell.alternateScreen, "the alternate screen is left")
+        #expect(shell.cursorVisible)
+        #expect(tmux.storedFiles.isEmpty)
+    }
+
     @Test func aPastedPEMKeyIsStoredByteForByte() async throws {
         let spec = try Self.keySpec()
         let key = "-----BEGIN PRIVATE KEY-----\n" + (1...40).map { "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\($0)" }.joined(separator: "\n")
@@ -127,7 +150,8 @@ struct CursesTerminalTests {
         try await tmux.waitFor("F1 help")
         try tmux.press("F1")
         let help = try await tmux.waitFor("Keys")
-        for line in ["Shift-Tab ↑", "previous field", "Ctrl-W", "delete the word before the cursor", "Ctrl-U"] {
+        for line in ["Shift-Tab ↑", "previous field", "Ctrl-W", "delete the word before the cursor", "Ctrl-U",
+                     "show or hide the secret; moving on hides it"] {
             #expect(help.contains(line))
         }
         try tmux.press("Enter")

@@ -84,6 +84,20 @@ final class TmuxSession {
         }
     }
 
+    /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> String {
+        try Self.run(["tmux", "-S", socket, "capture-pane", "-p", "-e", "-t", target]).output
+    }
+
+    /// What the program has left switched on in the terminal: the alternate screen, and whether the
+    /// cursor shows.
+    func modes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
+        let flags = try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}"])
+            .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard flags.count == 2 else { throw TmuxFailure(description: "tmux gave no modes: \(flags)") }
+        return (flags[0] == "1", flags[1] == "1")
+    }
+
     /// The column of the terminal's cursor, from 0.
     func cursorColumn() throws -> Int? {
         Int(try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{cursor_x}"]).output
