@@ -91,7 +91,7 @@ let package = Package(
         // `benchmarks/run`: the issues' speed targets, measured.
         .executableTarget(
             name: "lakeflow-auth-benchmarks",
-            dependencies: ["Age", "AcmeSandbox", "PseudoTerminal", "RawHTTP"],
+            dependencies: ["Age", "AcmeSandbox", "FakeOAuthProvider", "PseudoTerminal", "RawHTTP"],
             path: "benchmarks/Runner"
         ),
         // Runs a program on a pseudo-terminal of its own, for the end-to-end tests and the benchmarks.
