@@ -89,13 +89,23 @@ final class TmuxSession {
         try Self.run(["tmux", "-S", socket, "capture-pane", "-p", "-e", "-t", target]).output
     }
 
-    /// What the program has left switched on in the terminal: the alternate screen, and whether the
-    /// cursor shows.
-    func modes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
-        let flags = try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{alternate_on} #{cursor_flag}"])
-            .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard flags.count == 2 else { throw TmuxFailure(description: "tmux gave no modes: \(flags)") }
-        return (flags[0] == "1", flags[1] == "1")
+    /// What the program has switched on in the terminal: the alternate screen, the cursor shown, the
+    /// keypad's application mode (cursor keys sent as `ESC O A`).
+    struct Modes: Equatable {
+        let alternateScreen: Bool
+        let cursorVisible: Bool
+        let applicationKeys: Bool
+
+        /// How a shell finds a fresh terminal.
+        static let shell = Modes(alternateScreen: false, cursorVisible: true, applicationKeys: false)
+    }
+
+    func modes() throws -> Modes {
+        let flags = try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target,
+                                  "#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}"])
+            .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 4 else { throw TmuxFailure(description: "tmux gave no modes: \(flags)") }
+        return Modes(alternateScreen: flags[0], cursorVisible: flags[1], applicationKeys: flags[2] || flags[3])
     }
 
     /// The column of the terminal's cursor, from 0.
