@@ -68,6 +68,7 @@ struct CursesTerminalTests {
         #expect(try tmux.modes() == .shell)
         let shell = try await tmux.waitFor("lakeflow-auth: error: cancelled; nothing was saved")
         #expect(!shell.contains("Ctrl-S save"), "the alternate screen is left")
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
         #expect(tmux.storedFiles.isEmpty)
     }
 
@@ -89,6 +90,7 @@ struct CursesTerminalTests {
         let settings = tmux.terminalSettings
         #expect(settings.before == settings.after)
         #expect(try tmux.modes() == .shell, "the alternate screen left, the cursor shown, the keypad as it was")
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
         #expect(tmux.storedFiles.isEmpty)
     }
 

@@ -4,7 +4,7 @@ import Testing
 /// The built `lakeflow-auth` in a real tmux on a server of its own (a private socket), with a store
 /// in a temporary folder: keys go in with `send-keys`, the screen comes back with `capture-pane`, as
 /// a person at a terminal would see it. A small shell around the binary records the terminal's
-/// settings before and after, and the exit status.
+/// settings before and after and the exit status, then reads a line as the shell would next.
 final class TmuxSession {
     let folder: String
     /// The store: a fresh one in `folder` unless `LAKEFLOW_AUTH_HOME` is given.
@@ -38,6 +38,7 @@ final class TmuxSession {
             status=$?
             stty -a > \(Self.quoted(folder + "/stty.after"))
             echo $status > \(Self.quoted(folder + "/status"))
+            IFS= read -r line && printf %s "$line" > \(Self.quoted(folder + "/shell.read"))
             """
         try script.write(toFile: folder + "/run.sh", atomically: true, encoding: .utf8)
         try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
@@ -131,6 +132,19 @@ final class TmuxSession {
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         _ = try Self.run(["tmux", "-S", socket, "load-buffer", "-b", "clip", file])
         _ = try Self.run(["tmux", "-S", socket, "paste-buffer", "-p", "-b", "clip", "-t", target])
+    }
+
+    /// Once the program has ended, pastes `text` and Enter into the shell's next read, and returns what
+    /// the shell read: with the program's bracketed paste left on, the paste arrives between markers.
+    func pasteIntoTheShell(_ text: String) async throws -> String {
+        try paste(text)
+        try press("Enter")
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if let read = try? String(contentsOfFile: folder + "/shell.read", encoding: .utf8) { return read }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TmuxFailure(description: "the shell read nothing; the screen:\n\(try screen())")
     }
 
     func resize(columns: Int, rows: Int) throws {
