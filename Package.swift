@@ -102,6 +102,10 @@ let package = Package(
             dependencies: ["LakeflowAuthCore", "LoopbackHTTP", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/FakeOAuthProvider"
         ),
+        // Overflows a stack while holding the terminal, for the end-to-end test of the crash handler's
+        // alternate stack; a test support program, not a product.
+        .executableTarget(name: "stack-overflow-while-holding", dependencies: ["LakeflowAuthTerminal"],
+                          path: "Tests/StackOverflowWhileHolding"),
         // Sends hand-made HTTP requests over a raw socket, for the tests of the loopback servers.
         .target(name: "RawHTTP", path: "Tests/RawHTTP"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
@@ -120,7 +124,7 @@ let package = Package(
         .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP"]),
         .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP"]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth", "stack-overflow-while-holding"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -94,6 +94,21 @@ struct CursesTerminalTests {
         #expect(tmux.storedFiles.isEmpty)
     }
 
+    /// A stack overflow on the thread that holds the terminal (the form's thread) leaves no stack for a
+    /// handler; the crash handler's alternate stack still gives the terminal back.
+    @Test func aStackOverflowWhileHoldingTheTerminalStillRestoresIt() async throws {
+        let tmux = try TmuxSession([], environment: ["SWIFT_BACKTRACE": "interactive=no,color=no"],
+                                   program: "stack-overflow-while-holding")
+        try await tmux.waitFor("holding the terminal")
+        #expect(try tmux.modes() == .init(alternateScreen: true, cursorVisible: false, applicationKeys: true))
+        try tmux.type("x")
+        #expect(try await tmux.waitForExit(timeout: .seconds(90)) == 128 + SIGSEGV)
+        let settings = tmux.terminalSettings
+        #expect(settings.before == settings.after)
+        #expect(try tmux.modes() == .shell)
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
+    }
+
     @Test func aPastedPEMKeyIsStoredByteForByte() async throws {
         let spec = try Self.keySpec()
         let key = "-----BEGIN PRIVATE KEY-----\n" + (1...40).map { "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\($0)" }.joined(separator: "\n")

@@ -18,14 +18,17 @@ final class TmuxSession {
     /// Whether tmux can be run here (CI installs it; a developer's machine may not have it).
     static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
 
-    init(_ arguments: [String], environment extra: [String: String] = [:], columns: Int = 100, rows: Int = 30) throws {
+    /// - Parameter program: the name of another built program beside `lakeflow-auth` to run instead.
+    init(_ arguments: [String], environment extra: [String: String] = [:], columns: Int = 100, rows: Int = 30,
+         program: String? = nil) throws {
         var template = Array((NSTemporaryDirectory() + "/lakeflow-tmux-XXXXXX").utf8CString)
         folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         home = extra["LAKEFLOW_AUTH_HOME"] ?? folder + "/home"
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder,
                            "LAKEFLOW_AUTH_HOME": home, "TERM": "screen-256color", "LANG": "C.UTF-8"]
         environment.merge(extra) { $1 }
-        let binary = try LakeflowAuthProcess.builtBinary().path
+        var binary = try LakeflowAuthProcess.builtBinary().path
+        if let program { binary = (binary as NSString).deletingLastPathComponent + "/" + program }
         let command = (["env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [binary] + arguments)
             .map(Self.quoted).joined(separator: " ")
         // The inner shell records its pid and becomes lakeflow-auth, so the pid is the program's. The
