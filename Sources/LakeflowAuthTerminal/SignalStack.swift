@@ -6,7 +6,7 @@ import Darwin
 
 /// An alternate stack for the signal handlers of the thread that holds the terminal: a stack overflow
 /// there leaves no room on the thread's own stack for the handler that restores the terminal. The
-/// runtime gives the main thread one; the full-screen form runs on a thread of its own, which has none.
+/// Swift runtime may give the main thread one; the full-screen form runs on a thread of its own.
 /// One stack for the process, allocated on first use and kept: a release on another thread than the hold
 /// leaves it on the holding thread, where it stays valid.
 enum SignalStack {

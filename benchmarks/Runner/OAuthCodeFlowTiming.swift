@@ -10,7 +10,18 @@ enum OAuthCodeFlowTiming {
     static func measure(root: URL, tool: String, environment: [String: String], runs: Int) async throws -> [Measurement] {
         let provider = FakeOAuthProvider()
         let providerURL = try await provider.start()
-        defer { Task { await provider.stop() } }
+        do {
+            let measurements = try measure(root: root, tool: tool, environment: environment, provider: providerURL, runs: runs)
+            await provider.stop()
+            return measurements
+        } catch {
+            await provider.stop()
+            throw error
+        }
+    }
+
+    private static func measure(root: URL, tool: String, environment: [String: String], provider providerURL: URL,
+                                runs: Int) throws -> [Measurement] {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-auth-bench-oauth-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: home) }
         let credentials = home + "/credentials"
