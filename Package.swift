@@ -91,7 +91,7 @@ let package = Package(
         // `benchmarks/run`: the issues' speed targets, measured.
         .executableTarget(
             name: "lakeflow-auth-benchmarks",
-            dependencies: ["Age", "AcmeSandbox", "PseudoTerminal", "RawHTTP"],
+            dependencies: ["Age", "AcmeSandbox", "FakeOAuthProvider", "PseudoTerminal", "RawHTTP"],
             path: "benchmarks/Runner"
         ),
         // Runs a program on a pseudo-terminal of its own, for the end-to-end tests and the benchmarks.
@@ -102,6 +102,10 @@ let package = Package(
             dependencies: ["LakeflowAuthCore", "LoopbackHTTP", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/FakeOAuthProvider"
         ),
+        // Overflows a stack while holding the terminal, for the end-to-end test of the crash handler's
+        // alternate stack; a test support program, not a product.
+        .executableTarget(name: "stack-overflow-while-holding", dependencies: ["LakeflowAuthTerminal"],
+                          path: "Tests/StackOverflowWhileHolding"),
         // Sends hand-made HTTP requests over a raw socket, for the tests of the loopback servers.
         .target(name: "RawHTTP", path: "Tests/RawHTTP"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
@@ -122,7 +126,7 @@ let package = Package(
         // The command line as the executable reads it, without running it.
         .testTarget(name: "CommandParsingTests", dependencies: ["lakeflow-auth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth", "stack-overflow-while-holding"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,12 +8,15 @@ import Darwin
 /// The one owner of signal handling while a form holds the terminal, for the line-by-line form and the
 /// full-screen one alike: on Ctrl-C, hangup or termination the terminal settings found at start are put
 /// back, `reset` is written to it (leaving the full-screen mode), `farewell` goes to stderr and the
-/// process exits with 128 + the signal number; on a crash the terminal is restored the same way and
-/// the signal goes on to whatever handled it before (the runtime's backtrace, or the default).
+/// process exits with 128 + the signal number. On a crash (a fault, a Swift trap, an abort, or one of
+/// those signals sent from outside) the terminal is restored the same way, the handler that was there
+/// before runs (the Swift runtime's backtrace), and the signal is raised again with its default action,
+/// so the exit status and the core dump are the crash's own.
 ///
 /// Plain signal handlers rather than dispatch sources: a source is armed asynchronously, and a signal
 /// in that window would be lost. Everything the handlers touch is set before they are installed, and
-/// they only call tcsetattr, tcflush, write, sigaction, raise and _exit, which are async-signal-safe.
+/// they only call tcsetattr, tcflush, write, sigaction, signal, raise and _exit, which are
+/// async-signal-safe. They run on an alternate stack, so a stack overflow still gets its terminal back.
 public enum TerminalRestoration {
     static let endingSignals = [SIGINT, SIGHUP, SIGTERM]
     static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
@@ -28,24 +31,18 @@ public enum TerminalRestoration {
         guard previous == nil else { return }
         // Indexed by signal number, so a handler finds its predecessor without hashing.
         var saved: [sigaction?] = Array(repeating: nil, count: 65)
+        SignalStack.installForThisThread()
         for number in endingSignals + crashSignals {
             var action = sigaction()
             var old = sigaction()
             sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            #if canImport(Glibc)
+            action.sa_flags = SA_ONSTACK
             if endingSignals.contains(number) {
-                action.__sigaction_handler.sa_handler = restoreTerminalAndExit
+                action.handler = restoreTerminalAndExit
             } else {
-                action.__sigaction_handler.sa_handler = restoreTerminalAndCrash
+                action.sa_flags |= SA_SIGINFO
+                action.crashHandler = restoreTerminalAndCrash
             }
-            #else
-            if endingSignals.contains(number) {
-                action.__sigaction_u.__sa_handler = restoreTerminalAndExit
-            } else {
-                action.__sigaction_u.__sa_handler = restoreTerminalAndCrash
-            }
-            #endif
             sigaction(number, &action, &old)
             saved[Int(number)] = old
         }
@@ -60,6 +57,7 @@ public enum TerminalRestoration {
             guard var action else { continue }
             sigaction(Int32(number), &action, nil)
         }
+        SignalStack.removeFromThisThread()
         heldState = nil
     }
 }
@@ -92,18 +90,62 @@ private func restoreTerminalAndExit(_ number: Int32) {
     _exit(128 + number)
 }
 
-/// The signal is blocked while its handler runs, so raising it again delivers it, to the handler that
-/// was there before, as soon as this one returns.
-private func restoreTerminalAndCrash(_ number: Int32) {
+/// The signal is blocked while its handler runs, so raising it again with the default action delivers
+/// it, to end the process, as soon as this handler returns. The previous handler is called rather than
+/// reinstalled: the runtime's returns after its backtrace, expecting the fault to happen again, which a
+/// signal sent by `kill` never does.
+private func restoreTerminalAndCrash(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     if let state = heldState {
         putTerminalBack(state)
-        if var previous = state.previousActions[Int(number)] {
-            sigaction(number, &previous, nil)
-        } else {
-            signal(number, SIG_DFL)
-        }
-    } else {
-        signal(number, SIG_DFL)
+        state.previousActions[Int(number)]?.call(number, info, context)
     }
+    signal(number, SIG_DFL)
     raise(number)
+}
+
+private extension sigaction {
+    var handler: (@convention(c) (Int32) -> Void)? {
+        get {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler
+            #else
+            __sigaction_u.__sa_handler
+            #endif
+        }
+        set {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_handler = newValue
+            #else
+            __sigaction_u.__sa_handler = newValue
+            #endif
+        }
+    }
+
+    var crashHandler: (@convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void)? {
+        get {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_sigaction
+            #else
+            __sigaction_u.__sa_sigaction
+            #endif
+        }
+        set {
+            #if canImport(Glibc)
+            __sigaction_handler.sa_sigaction = newValue
+            #else
+            __sigaction_u.__sa_sigaction = newValue
+            #endif
+        }
+    }
+
+    /// Runs this action's handler for a signal, when it is a function rather than the default or ignore.
+    func call(_ number: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+        let address = unsafeBitCast(handler, to: Int.self)
+        guard address != unsafeBitCast(SIG_DFL, to: Int.self), address != unsafeBitCast(SIG_IGN, to: Int.self) else { return }
+        if sa_flags & SA_SIGINFO != 0 {
+            crashHandler?(number, info, context)
+        } else {
+            handler?(number)
+        }
+    }
 }

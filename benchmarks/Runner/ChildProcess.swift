@@ -46,6 +46,33 @@ struct ChildProcess {
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Run(milliseconds: elapsed, peakMemoryMiB: Double(usage.ru_maxrss) / 1024, status: exitStatus, output: output)
     }
+
+    /// Starts a command that prints a line and goes on running (a link to follow), and times that
+    /// line; the caller ends the process.
+    static func startUntilFirstLine(_ arguments: [String], environment: [String: String]) throws
+        -> (process: Process, line: String, elapsed: Duration) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let started = clock.now
+        try process.run()
+        var line: [UInt8] = []
+        while line.last != UInt8(ascii: "\n") {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            guard !byte.isEmpty else {
+                process.waitUntilExit()
+                throw BenchmarkError("\(arguments.joined(separator: " ")) printed no line (exit \(process.terminationStatus))")
+            }
+            line += byte
+        }
+        return (process, String(decoding: line.dropLast(), as: UTF8.self), clock.now - started)
+    }
 }
 
 struct BenchmarkError: Error, CustomStringConvertible {

@@ -11,7 +11,7 @@ enum FullScreenFrames {
             let terminal = try PseudoTerminal(executable: tool, arguments: arguments, environment: environment, columns: 100, rows: 30)
             let elapsed = try terminal.expectNow("help", timeout: .seconds(10))
             terminal.send("\u{1B}")
-            return milliseconds(elapsed)
+            return elapsed.milliseconds
         }.dropFirst()
         return Measurement(name: "full-screen form: start to first frame (pty)", samples: Array(samples), unit: "ms", target: "< 15 ms")
     }
@@ -25,13 +25,9 @@ enum FullScreenFrames {
             let sent = ContinuousClock.now
             terminal.send(letter)
             try terminal.expectNow(letter, timeout: .seconds(5))
-            return milliseconds(ContinuousClock.now - sent)
+            return (ContinuousClock.now - sent).milliseconds
         }.dropFirst()
         terminal.send("\u{03}y")
         return Measurement(name: "full-screen form: keystroke to redraw (pty)", samples: Array(samples), unit: "ms", target: "< 1 ms")
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
     }
 }

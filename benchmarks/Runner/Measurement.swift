@@ -1,3 +1,7 @@
+extension Duration {
+    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
+
 /// Several timings of one step, summarized the way the issues state targets: the median.
 struct Measurement {
     let name: String

@@ -16,7 +16,7 @@ final class CursesForm {
     var snapshot: SetupSnapshot!
     var focus: FormFocus = .save
     var editor = FieldEditor(text: "")
-    /// The focused secret is shown as typed until the focus moves.
+    /// The focused secret is shown as typed, from one Ctrl-R to the next or until the focus moves.
     var revealed = false
     var scrollTop = 0
     var status: (text: String, role: Theme.Role)?

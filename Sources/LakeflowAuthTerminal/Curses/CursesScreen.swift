@@ -36,7 +36,10 @@ final class CursesScreen {
         keypad(window, true)
         // Esc alone is a key here (cancel); 25 ms tells it from the start of an escape sequence.
         set_escdelay(25)
-        let reset = Self.pasteModeOff + Self.capability("sgr0") + Self.capability("cnorm") + Self.capability("rmcup")
+        // What `end()` undoes, for a signal or a crash to write at once: the keypad's application mode
+        // too, or the shell would get the cursor keys in the form's encoding.
+        let reset = Self.pasteModeOff + Self.capability("sgr0") + Self.capability("cnorm") + Self.capability("rmkx")
+            + Self.capability("rmcup")
         TerminalRestoration.hold(descriptor: STDIN_FILENO, settings: shellSettings, reset: reset, farewell: farewell)
         Self.write(Self.pasteModeOn)
     }

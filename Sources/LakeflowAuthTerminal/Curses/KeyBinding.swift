@@ -45,7 +45,9 @@ struct KeyBinding {
                    action: "delete to the start (a pasted value: all of it)", footer: nil),
         KeyBinding(command: .deleteWord, keys: [.ctrl("w")], keyNames: "Ctrl-W", action: "delete the word before the cursor",
                    footer: nil),
-        KeyBinding(command: .reveal, keys: [.ctrl("r")], keyNames: "Ctrl-R", action: "show the secret", footer: (3, "reveal")),
+        // A switch, not a key to hold: terminals report no key release.
+        KeyBinding(command: .reveal, keys: [.ctrl("r")], keyNames: "Ctrl-R",
+                   action: "show or hide the secret; moving on hides it", footer: (3, "show/hide")),
         KeyBinding(command: .loadFile, keys: [.ctrl("o")], keyNames: "Ctrl-O", action: "load the value from a file",
                    footer: (4, "load file")),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], keyNames: "Ctrl-L", action: "redraw the screen", footer: nil),

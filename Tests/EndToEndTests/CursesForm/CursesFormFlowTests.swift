@@ -96,12 +96,17 @@ struct CursesFormFlowTests {
         #expect(try await tmux.waitForExit() == 130)
     }
 
-    @Test func aSecretStaysOffTheScreenUntilCtrlR() async throws {
+    @Test func aSecretShowsOnlyFromOneCtrlRToTheNextOrUntilTheFocusMoves() async throws {
         let tmux = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"])
-        try await tmux.waitFor("Ctrl-R reveal")
+        try await tmux.waitFor("Ctrl-R show/hide")
         try tmux.type("sk-very-secret-0123")
         let masked = try await tmux.waitFor("•••••••••••••••••••")
         #expect(!masked.contains("sk-very-secret-0123"))
+        try tmux.press("C-r")
+        try await tmux.waitFor("sk-very-secret-0123")
+        try tmux.press("C-r")
+        let hidden = try await tmux.waitUntil("a second Ctrl-R hides the secret") { !$0.contains("sk-very-secret") }
+        #expect(hidden.contains("•••••••••••••••••••"))
         try tmux.press("C-r")
         try await tmux.waitFor("sk-very-secret-0123")
         try tmux.press("Tab")

@@ -52,6 +52,7 @@ struct CursesTerminalTests {
         try tmux.press("Escape")
         #expect(try await tmux.waitForExit() == 130)
         #expect(tmux.terminalSettings.before == tmux.terminalSettings.after)
+        #expect(try tmux.modes() == .shell)
     }
 
     @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
@@ -64,9 +65,48 @@ struct CursesTerminalTests {
         #expect(try await tmux.waitForExit() == 128 + signal)
         let settings = tmux.terminalSettings
         #expect(settings.before == settings.after)
+        #expect(try tmux.modes() == .shell)
         let shell = try await tmux.waitFor("lakeflow-auth: error: cancelled; nothing was saved")
         #expect(!shell.contains("Ctrl-S save"), "the alternate screen is left")
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
         #expect(tmux.storedFiles.isEmpty)
+    }
+
+    /// A crash inside the form, sent from outside here (a fault, a Swift trap or an abort in the form
+    /// raises the same signals): the terminal comes back as it was, the runtime's backtrace is still
+    /// printed, and the exit status is the signal's.
+    @Test(arguments: [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE])
+    func aCrashMidFormRestoresTheTerminalAndEndsWithTheSignal(signal: Int32) async throws {
+        let tmux = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"],
+                                   environment: ["SWIFT_BACKTRACE": "interactive=no,color=no"])
+        try await tmux.waitFor("Ctrl-S save")
+        try tmux.type("half-typed")
+        try tmux.press("BTab")
+        try await tmux.waitFor("▸ auth method")
+        let form = try tmux.modes()
+        #expect(form.alternateScreen && !form.cursorVisible && form.applicationKeys, "the selector has the focus: no cursor")
+        try tmux.signal(signal)
+        #expect(try await tmux.waitForExit(timeout: .seconds(90)) == 128 + signal)
+        let settings = tmux.terminalSettings
+        #expect(settings.before == settings.after)
+        #expect(try tmux.modes() == .shell, "the alternate screen left, the cursor shown, the keypad as it was")
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
+        #expect(tmux.storedFiles.isEmpty)
+    }
+
+    /// A stack overflow on the thread that holds the terminal (the form's thread) leaves no stack for a
+    /// handler; the crash handler's alternate stack still gives the terminal back.
+    @Test func aStackOverflowWhileHoldingTheTerminalStillRestoresIt() async throws {
+        let tmux = try TmuxSession([], environment: ["SWIFT_BACKTRACE": "interactive=no,color=no"],
+                                   program: "stack-overflow-while-holding")
+        try await tmux.waitFor("holding the terminal")
+        #expect(try tmux.modes() == .init(alternateScreen: true, cursorVisible: false, applicationKeys: true))
+        try tmux.type("x")
+        #expect(try await tmux.waitForExit(timeout: .seconds(90)) == 128 + SIGSEGV)
+        let settings = tmux.terminalSettings
+        #expect(settings.before == settings.after)
+        #expect(try tmux.modes() == .shell)
+        #expect(try await tmux.pasteIntoTheShell("pasted after") == "pasted after", "bracketed paste is off")
     }
 
     @Test func aPastedPEMKeyIsStoredByteForByte() async throws {
@@ -127,7 +167,8 @@ struct CursesTerminalTests {
         try await tmux.waitFor("F1 help")
         try tmux.press("F1")
         let help = try await tmux.waitFor("Keys")
-        for line in ["Shift-Tab ↑", "previous field", "Ctrl-W", "delete the word before the cursor", "Ctrl-U"] {
+        for line in ["Shift-Tab ↑", "previous field", "Ctrl-W", "delete the word before the cursor", "Ctrl-U",
+                     "show or hide the secret; moving on hides it"] {
             #expect(help.contains(line))
         }
         try tmux.press("Enter")

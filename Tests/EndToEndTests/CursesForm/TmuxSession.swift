@@ -4,7 +4,7 @@ import Testing
 /// The built `lakeflow-auth` in a real tmux on a server of its own (a private socket), with a store
 /// in a temporary folder: keys go in with `send-keys`, the screen comes back with `capture-pane`, as
 /// a person at a terminal would see it. A small shell around the binary records the terminal's
-/// settings before and after, and the exit status.
+/// settings before and after and the exit status, then reads a line as the shell would next.
 final class TmuxSession {
     let folder: String
     /// The store: a fresh one in `folder` unless `LAKEFLOW_AUTH_HOME` is given.
@@ -18,14 +18,17 @@ final class TmuxSession {
     /// Whether tmux can be run here (CI installs it; a developer's machine may not have it).
     static var available: Bool { (try? run(["tmux", "-V"]).status) == 0 }
 
-    init(_ arguments: [String], environment extra: [String: String] = [:], columns: Int = 100, rows: Int = 30) throws {
+    /// - Parameter program: the name of another built program beside `lakeflow-auth` to run instead.
+    init(_ arguments: [String], environment extra: [String: String] = [:], columns: Int = 100, rows: Int = 30,
+         program: String? = nil) throws {
         var template = Array((NSTemporaryDirectory() + "/lakeflow-tmux-XXXXXX").utf8CString)
         folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         home = extra["LAKEFLOW_AUTH_HOME"] ?? folder + "/home"
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder,
                            "LAKEFLOW_AUTH_HOME": home, "TERM": "screen-256color", "LANG": "C.UTF-8"]
         environment.merge(extra) { $1 }
-        let binary = try LakeflowAuthProcess.builtBinary().path
+        var binary = try LakeflowAuthProcess.builtBinary().path
+        if let program { binary = (binary as NSString).deletingLastPathComponent + "/" + program }
         let command = (["env", "-i"] + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + [binary] + arguments)
             .map(Self.quoted).joined(separator: " ")
         // The inner shell records its pid and becomes lakeflow-auth, so the pid is the program's. The
@@ -38,6 +41,7 @@ final class TmuxSession {
             status=$?
             stty -a > \(Self.quoted(folder + "/stty.after"))
             echo $status > \(Self.quoted(folder + "/status"))
+            IFS= read -r line && printf %s "$line" > \(Self.quoted(folder + "/shell.read"))
             """
         try script.write(toFile: folder + "/run.sh", atomically: true, encoding: .utf8)
         try "set -g remain-on-exit on\nset -g status off\nset -g default-terminal screen-256color\n"
@@ -84,6 +88,30 @@ final class TmuxSession {
         }
     }
 
+    /// The screen with its attributes and colours as SGR escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> String {
+        try Self.run(["tmux", "-S", socket, "capture-pane", "-p", "-e", "-t", target]).output
+    }
+
+    /// What the program has switched on in the terminal: the alternate screen, the cursor shown, the
+    /// keypad's application mode (cursor keys sent as `ESC O A`).
+    struct Modes: Equatable {
+        let alternateScreen: Bool
+        let cursorVisible: Bool
+        let applicationKeys: Bool
+
+        /// How a shell finds a fresh terminal.
+        static let shell = Modes(alternateScreen: false, cursorVisible: true, applicationKeys: false)
+    }
+
+    func modes() throws -> Modes {
+        let flags = try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target,
+                                  "#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}"])
+            .output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 4 else { throw TmuxFailure(description: "tmux gave no modes: \(flags)") }
+        return Modes(alternateScreen: flags[0], cursorVisible: flags[1], applicationKeys: flags[2] || flags[3])
+    }
+
     /// The column of the terminal's cursor, from 0.
     func cursorColumn() throws -> Int? {
         Int(try Self.run(["tmux", "-S", socket, "display-message", "-p", "-t", target, "#{cursor_x}"]).output
@@ -107,6 +135,19 @@ final class TmuxSession {
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         _ = try Self.run(["tmux", "-S", socket, "load-buffer", "-b", "clip", file])
         _ = try Self.run(["tmux", "-S", socket, "paste-buffer", "-p", "-b", "clip", "-t", target])
+    }
+
+    /// Once the program has ended, pastes `text` and Enter into the shell's next read, and returns what
+    /// the shell read: with the program's bracketed paste left on, the paste arrives between markers.
+    func pasteIntoTheShell(_ text: String) async throws -> String {
+        try paste(text)
+        try press("Enter")
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if let read = try? String(contentsOfFile: folder + "/shell.read", encoding: .utf8) { return read }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw TmuxFailure(description: "the shell read nothing; the screen:\n\(try screen())")
     }
 
     func resize(columns: Int, rows: Int) throws {
