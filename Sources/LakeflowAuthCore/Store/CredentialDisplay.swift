@@ -11,6 +11,12 @@ public enum CredentialDisplay {
         for (name, value) in reveal ? envelope.options : envelope.maskedOptions {
             lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(value.plainText))")
         }
+        if !envelope.oauthEndpoints.isEmpty {
+            lines.append("oauth endpoints (set in place of the spec's):")
+            for (name, value) in envelope.oauthEndpoints {
+                lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(Masking.maskingURLPassword(value)))")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-@testable import LakeflowAuthBrowser
+import LakeflowAuthCore
 import Testing
 
-/// The browser is opened on a private file that redirects, so the token never shows in a process list.
+/// The browser is opened on a private file that redirects, so the link never shows in a process list.
 struct BrowserOpenerTests {
     @Test func theTokenIsInAPrivateFileNotOnTheCommandLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-opener-\(UUID().uuidString)")
@@ -32,6 +32,28 @@ struct BrowserOpenerTests {
         #expect(try String(contentsOf: record, encoding: .utf8).contains(#"<meta http-equiv="refresh" content="0;url=\#(link.absoluteString)">"#))
         opened.remove()
         #expect(!FileManager.default.fileExists(atPath: arguments.trimmingCharacters(in: .newlines)))
+    }
+
+    /// An authorization link's query is escaped in the page's attributes, and reads back whole.
+    @Test func aLinksQueryIsEscapedInThePage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-opener-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let record = folder.appendingPathComponent("record")
+        let browser = folder.appendingPathComponent("browser")
+        try "#!/bin/sh\ncat \"$1\" > \"\(record.path).part\" && mv \"\(record.path).part\" \"\(record.path)\"\n"
+            .write(to: browser, atomically: true, encoding: .utf8)
+        chmod(browser.path, 0o700)
+        let link = try #require(URL(string: "https://id.example/authorize?response_type=code&state=s1&scope=a%20b"))
+        let opened = try #require(BrowserOpener.open(link, environment: ["BROWSER": browser.path]))
+        defer { opened.remove() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: record.path) && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let page = try String(contentsOf: record, encoding: .utf8)
+        #expect(page.contains(#"content="0;url=https://id.example/authorize?response_type=code&amp;state=s1&amp;scope=a%20b""#))
+        #expect(!page.contains("&state"))
     }
 
     @Test func withoutABrowserOrADisplayNothingIsOpened() {
