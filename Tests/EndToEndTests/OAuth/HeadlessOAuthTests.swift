@@ -122,7 +122,7 @@ struct HeadlessOAuthTests {
                 "OAUTH_SERVICE_TOKEN_URL": "http://tokens.example/token",
             ])
             #expect(result.status == 2)
-            #expect(result.stderr.hasPrefix("lakeflow-auth: error: the oauth token_url sends secrets over plain http to tokens.example"))
+            #expect(result.stderr.hasPrefix("lakeflow-auth: error: OAUTH_SERVICE_TOKEN_URL must be https: plain http is allowed only to this machine, not to tokens.example"))
             #expect(provider.tokenRequests.isEmpty && run.stored == nil)
         }
     }
