@@ -42,7 +42,7 @@ public struct BrowserOpener: Sendable {
 
     /// A URL holds no `<`, `>` or `"` (they are percent-encoded), but a query's `&` is escaped, as an
     /// attribute's value should be.
-    private static func redirectPage(to link: URL) -> String {
+    static func redirectPage(to link: URL) -> String {
         let target = link.absoluteString.replacingOccurrences(of: "&", with: "&amp;")
         return """
             <!doctype html>

@@ -13,19 +13,13 @@ struct PlainFormOAuthTests {
 
     /// No `$BROWSER` and no display: the link is shown and nothing is opened (`xdg-open` is on `PATH`).
     @Test func theLinkIsShownAndTheGrantIsStored() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let run = try WizardRun(["oauth_demo", "--plain", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.pathWithXDGOpen) { $1 })
+        let run = try await Self.answered(url, environment: browser.pathWithXDGOpen)
         defer { run.removeHome() }
         let terminal = run.terminal
-        for prompt in Self.prompts {
-            try await terminal.expect(prompt)
-            terminal.sendLine("")
-        }
         try await terminal.expect("Open this link in a browser to authorize OAuth Demo:")
         try await terminal.expect("Waiting for the authorization")
         let link = try #require(Self.shownLink(terminal.output))
@@ -43,19 +37,13 @@ struct PlainFormOAuthTests {
     /// With `$BROWSER` set, the link is opened there through a private file that redirects to it; the
     /// test follows that redirect, so the flow completes only if the opener ran. The file goes at the end.
     @Test func theLinkIsOpenedInTheBrowserAndTheFlowCompletesFromThere() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let run = try WizardRun(["oauth_demo", "--plain", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.environment) { $1 })
+        let run = try await Self.answered(url, environment: browser.environment)
         defer { run.removeHome() }
         let terminal = run.terminal
-        for prompt in Self.prompts {
-            try await terminal.expect(prompt)
-            terminal.sendLine("")
-        }
         try await terminal.expect("Opened in your browser to authorize OAuth Demo; if no browser came up, open this link:")
         let opened = try #require(try await browser.openedLink())
         #expect(opened.absoluteString == Self.shownLink(terminal.output))
@@ -70,19 +58,15 @@ struct PlainFormOAuthTests {
     /// `--no-open` holds for the OAuth step too: the link is only shown, though a browser is there. The
     /// scope typed over the spec's is the one asked for, and is stored beside the options.
     @Test func noOpenShowsTheLinkWithoutOpeningItAndAnEditedScopeIsAskedFor() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let run = try WizardRun(["oauth_demo", "--plain", "--no-open", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.environment) { $1 })
+        let run = try await Self.answered(url, ["--no-open"], environment: browser.environment) { prompt in
+            prompt.hasPrefix("scopes") ? "read:profile" : prompt.hasPrefix("token_url") ? "{base_url}/tenant-b/token" : ""
+        }
         defer { run.removeHome() }
         let terminal = run.terminal
-        for prompt in Self.prompts {
-            try await terminal.expect(prompt)
-            terminal.sendLine(prompt.hasPrefix("scopes") ? "read:profile" : prompt.hasPrefix("token_url") ? "{base_url}/tenant-b/token" : "")
-        }
         try await terminal.expect("Open this link in a browser to authorize OAuth Demo:")
         let link = try #require(Self.shownLink(terminal.output).flatMap(URL.init(string:)))
         #expect(await FakeOAuthProvider.browse(link)?.status == 200)
@@ -101,6 +85,23 @@ struct PlainFormOAuthTests {
         #expect(provider.tokenRequests.last.map { "\($0.grant) \($0.path)" } == "refresh_token /tenant-b/token")
     }
 
+    /// The fixture's form in `--plain` against the provider at `url`, every question answered.
+    static func answered(_ url: URL, _ flags: [String] = [], environment: [String: String],
+                         answer: (String) -> String = { _ in "" }) async throws -> WizardRun {
+        let run = try WizardRun(["oauth_demo", "--plain"] + flags + ["--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
+                                environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(environment) { $1 })
+        do {
+            for prompt in prompts {
+                try await run.terminal.expect(prompt)
+                run.terminal.sendLine(answer(prompt))
+            }
+        } catch {
+            run.removeHome()
+            throw error
+        }
+        return run
+    }
+
     /// The line after the one that introduces the link.
     static func shownLink(_ output: String) -> String? {
         let lines = output.split(whereSeparator: \.isNewline).map(String.init)
@@ -113,11 +114,9 @@ struct PlainFormOAuthTests {
 @Suite(.timeLimit(.minutes(2)))
 struct FullScreenOAuthTests {
     @Test func theLinkIsShownWholeInABoxAndTheGrantIsStored() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
-        let tmux = try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                   environment: HeadlessOAuthTests.codeFlowEnvironment(url))
+        let tmux = try Self.form(url)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
         let box = try await tmux.waitFor("Esc cancels.")
@@ -141,13 +140,11 @@ struct FullScreenOAuthTests {
     /// With `$BROWSER` set, the box says the link was opened and counts the wait; the test follows the
     /// link the browser was given, so the flow completes only if the opener ran.
     @Test func theLinkIsOpenedInTheBrowserWhileTheBoxCountsTheWait() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let tmux = try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                   environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.environment) { $1 })
+        let tmux = try Self.form(url, environment: browser.environment)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
         try await tmux.waitFor("opened in your browser")
@@ -168,13 +165,11 @@ struct FullScreenOAuthTests {
     /// Esc in the Authorize box stops the wait and goes back to the form, nothing saved; with no
     /// browser and no display, nothing was opened.
     @Test func escapeCancelsTheWaitBackToEditing() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let tmux = try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                   environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.pathWithXDGOpen) { $1 })
+        let tmux = try Self.form(url, environment: browser.pathWithXDGOpen)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
         let box = try await tmux.waitFor("Esc cancels.")
@@ -184,6 +179,12 @@ struct FullScreenOAuthTests {
         #expect(!back.contains("Esc cancels.") && back.contains("Ctrl-S save"))
         #expect(tmux.storedFiles.isEmpty)
         #expect(!browser.wasOpened)
+    }
+
+    /// The fixture's full-screen form against the provider at `url`.
+    static func form(_ url: URL, environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
+                        environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(environment) { $1 })
     }
 
     /// The seconds on the Authorize box's spinner line (`Waiting for the authorization… 2.4 s`).
@@ -196,13 +197,11 @@ struct FullScreenOAuthTests {
     /// The scopes, prefilled from the spec, are edited before authorizing: the provider is asked for the
     /// edited scope, and `probe` later refreshes with what was stored.
     @Test func theScopesAreEditedBeforeAuthorizing() async throws {
-        let provider = FakeOAuthProvider(.init())
-        let url = try await provider.start()
+        let (provider, url) = try await OAuthFormRun.provider()
         defer { Task { await provider.stop() } }
         let browser = try RecordingBrowser()
         defer { browser.remove() }
-        let tmux = try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
-                                   environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(browser.environment) { $1 })
+        let tmux = try Self.form(url, environment: browser.environment)
         let form = try await tmux.waitFor("Ctrl-S save")
         #expect(form.contains("read:mail read:profile"), "prefilled from the spec")
         for _ in 0..<12 where !(try tmux.screen()).contains("▸ scopes") {
@@ -225,5 +224,14 @@ struct FullScreenOAuthTests {
                                                 environment: ["LAKEFLOW_AUTH_HOME": tmux.home])
         #expect(probe.status == 0, "\(probe.stderr)")
         #expect(provider.tokenRequests.last?.grant == "refresh_token")
+    }
+}
+
+/// What the forms' OAuth tests start with.
+enum OAuthFormRun {
+    /// A started provider and its address; the test stops it.
+    static func provider() async throws -> (FakeOAuthProvider, URL) {
+        let provider = FakeOAuthProvider(.init())
+        return (provider, try await provider.start())
     }
 }

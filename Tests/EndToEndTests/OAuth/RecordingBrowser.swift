@@ -1,28 +1,21 @@
 import Foundation
 
-/// A stand-in browser for the forms' OAuth step: a script, given as `$BROWSER` and also found on `PATH`
-/// as `xdg-open`, that copies the page it is given (the private file that redirects to the link) and
-/// records that file's path, for the test to follow the link and to see the file go afterwards.
+/// A stand-in browser for the forms' OAuth step: `Tests/Fixtures/recording-browser/browser`, linked
+/// into a folder of this test's as `browser` (for `$BROWSER`) and `xdg-open` (for `PATH`). It keeps the
+/// page it is given (the private file that redirects to the link) and that file's path, for the test to
+/// follow the link and to see the file go afterwards.
 struct RecordingBrowser {
+    static let script = LakeflowAuthProcess.packageRoot.appendingPathComponent("Tests/Fixtures/recording-browser/browser")
+
     let folder: URL
     private var page: URL { folder.appendingPathComponent("page.html") }
-    private var argument: URL { folder.appendingPathComponent("argument") }
+    private var arguments: URL { folder.appendingPathComponent("arguments") }
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let script = """
-            #!/bin/sh
-            printf '%s' "$1" > "\(argument.path).part"
-            cat "$1" > "\(page.path).part"
-            mv "\(page.path).part" "\(page.path)"
-            mv "\(argument.path).part" "\(argument.path)"
-
-            """
         for name in ["browser", "xdg-open"] {
-            let file = folder.appendingPathComponent(name)
-            try script.write(to: file, atomically: true, encoding: .utf8)
-            chmod(file.path, 0o700)
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name), withDestinationURL: Self.script)
         }
     }
 
@@ -34,10 +27,10 @@ struct RecordingBrowser {
         ["PATH": folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")]
     }
 
-    var wasOpened: Bool { FileManager.default.fileExists(atPath: argument.path) }
+    var wasOpened: Bool { FileManager.default.fileExists(atPath: arguments.path) }
 
     /// The file the browser was given, once it was.
-    var openedFile: String? { try? String(contentsOf: argument, encoding: .utf8) }
+    var openedFile: String? { (try? String(contentsOf: arguments, encoding: .utf8))?.trimmingCharacters(in: .newlines) }
 
     /// The link the opened page redirects to, waiting (bounded) for the browser to have been started.
     func openedLink(within timeout: Duration = .seconds(20)) async throws -> URL? {
