@@ -23,7 +23,10 @@ public enum CredentialDisplay {
     /// The envelope as stored, with secret values masked unless `reveal`.
     public static func json(_ envelope: CredentialEnvelope, reveal: Bool) -> String {
         var shown = envelope
-        if !reveal { shown.options = envelope.maskedOptions }
+        if !reveal {
+            shown.options = envelope.maskedOptions
+            shown.oauth = envelope.oauth.map { OAuthAccessToken(token: Masking.mask($0.token), expiresAt: $0.expiresAt) }
+        }
         return shown.json.serialized(pretty: true) + "\n"
     }
 }
