@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(2)))
 struct PlainFormOAuthTests {
     /// Every question of the fixture's form, each answered with Enter (the prefilled value).
-    static let prompts = ["base_url [", "client_id [", "client_secret [", "refresh_token",
+    static let prompts = ["base_url [", "client_id [", "client_secret [", "refresh_token: ",
                           "authorization_url [{base_url}/authorize]", "token_url [{base_url}/token]", "scopes [read:mail read:profile]"]
 
     /// No `$BROWSER` and no display: the link is shown and nothing is opened (`xdg-open` is on `PATH`).
