@@ -31,7 +31,7 @@ struct CommandLineTests {
 
     @Test(arguments: [["acme", "--plain", "--from-env"], ["acme", "--probe-timeout", "0"], ["acme", "--probe-timeout", "x"],
                       ["acme", "--browser", "--plain"], ["acme", "--browser", "--from-env"], ["acme", "--port", "8080", "--from-env"],
-                      ["acme", "--no-open", "--plain"], ["acme", "--browser", "--timeout", "soon"], ["acme", "--browser", "--timeout", "0s"],
+                      ["acme", "--no-open", "--from-env"], ["acme", "--port", "8080", "--plain"], ["acme", "--browser", "--timeout", "soon"], ["acme", "--browser", "--timeout", "0s"],
                       ["acme", "--browser", "--timeout", "25h"], ["acme", "--browser", "--port", "0"], ["acme", "--browser", "--port", "70000"]])
     func contradictoryOrMalformedFlagsExitTwo(arguments: [String]) throws {
         let result = try LakeflowAuthProcess.run(arguments)

@@ -77,12 +77,17 @@ public struct UnityCatalogConnection: Sendable {
     /// Numbers and booleans written as YAML would read them back (`true`, `42`, `1.5`).
     static func text(_ value: JSONValue) -> String { value.plainText }
 
-    /// The spec's endpoints under the connection's names, placeholders filled from the stored options;
+    /// The endpoints under the connection's names (those set at setup in place of the spec's win, so
+    /// Unity Catalog refreshes where the setup did), placeholders filled from the stored options;
     /// `flow`, `pkce` and `extra_auth_params` are the tool's business, not the connection's.
     static func oauthOptions(_ oauth: OAuthConfiguration, stored envelope: CredentialEnvelope) throws -> [(String, String)] {
         var options = [("community_oauth_flow", oauth.flow.rawValue)]
-        let endpoints = [("authorization_endpoint", oauth.authorizationURL), ("token_endpoint", oauth.tokenURL),
-                         ("oauth_scope", oauth.scopes)]
+        func chosen(_ field: String, _ declared: String?) -> String? {
+            envelope.oauthEndpoints.first { $0.0 == field }?.1 ?? declared
+        }
+        let endpoints = [("authorization_endpoint", chosen(OAuthEndpoints.authorizationURLField, oauth.authorizationURL)),
+                         ("token_endpoint", chosen(OAuthEndpoints.tokenURLField, oauth.tokenURL)),
+                         ("oauth_scope", chosen(OAuthEndpoints.scopesField, oauth.scopes))]
         for case let (name, declared?) in endpoints {
             options.append((name, try fill(declared, from: envelope, for: name)))
         }

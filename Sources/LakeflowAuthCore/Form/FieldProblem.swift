@@ -8,6 +8,8 @@ public enum FieldProblem: Error, Sendable, Equatable {
     case notNumber
     case notBoolean
     case notURL
+    /// An OAuth endpoint over plain http to another machine: the client secret would travel in clear.
+    case insecureURL(host: String)
     case notAChoice(choices: [String])
     case patternMismatch(pattern: String, example: String?)
     case unknownOption(connector: String)
@@ -22,6 +24,7 @@ public enum FieldProblem: Error, Sendable, Equatable {
         case .notNumber: return "must be a number, like 1.5"
         case .notBoolean: return "must be true or false"
         case .notURL: return "must be a URL with a scheme and a host, like https://api.example.com"
+        case let .insecureURL(host): return "must be https: plain http is allowed only to this machine, not to \(TerminalText.excerpt(host))"
         case let .notAChoice(choices): return "must be one of: " + TerminalText.excerpt(choices.joined(separator: ", "), limit: 200)
         case let .patternMismatch(pattern, example):
             return "must match \(TerminalText.excerpt(pattern, limit: 200))" + (example.map { " (for example: \(TerminalText.excerpt($0)))" } ?? "")

@@ -30,10 +30,11 @@ public struct Form: Sendable {
     }
 
     /// The options to ask for, in order: the method's, the shared required, the shared optional; not
-    /// the one that records the chosen method, which the choice fills (`methodRecord`).
+    /// the one that records the chosen method, which the choice fills (`methodRecord`); last, an OAuth
+    /// method's endpoints and scope, prefilled from the spec (`oauthEndpointFields`).
     public var fields: [ConnectorOption] {
         let record = spec.methodRecord(for: authMethod)?.name
-        return spec.formOptions(for: authMethod).filter { $0.name != record }
+        return spec.formOptions(for: authMethod).filter { $0.name != record } + spec.oauthEndpointFields(for: authMethod)
     }
 
     public func field(_ name: String) -> ConnectorOption? { fields.first { $0.name == name } }
@@ -70,6 +71,9 @@ public struct Form: Sendable {
         guard let value else {
             return option.required && !spec.isFilledByOAuth(name, method: authMethod) ? FieldError(option: name, problem: .missing) : nil
         }
+        if spec.isOAuthEndpointField(name, method: authMethod) {
+            return OAuthEndpoints.problem(name, value).map { FieldError(option: name, problem: $0) }
+        }
         if case let .failure(problem) = ValueRules.parse(value, for: option) {
             return FieldError(option: name, problem: problem)
         }
@@ -83,14 +87,19 @@ public struct Form: Sendable {
         }
         var found: [FieldError] = []
         var typed: [(String, JSONValue)] = []
+        var endpoints: [(String, String)] = []
         let fields = self.fields
-        let otherMethods = spec.authMethods.flatMap(\.options).map(\.name)
+        let endpointFields = Set(spec.oauthEndpointFields(for: authMethod).map(\.name))
+        let otherMethods = spec.authMethods.flatMap { $0.options.map(\.name) + spec.oauthEndpointFields(for: $0).map(\.name) }
         for name in values.keys.sorted() where !fields.contains(where: { $0.name == name }) && !otherMethods.contains(name) {
             found.append(FieldError(option: name, problem: problemForUnknown(name)))
         }
         for option in fields {
             if let error = check(option.name, values[option.name]) {
                 found.append(error)
+            } else if endpointFields.contains(option.name) {
+                // Only a value that differs from the spec's is kept: the spec's, if it changes, applies.
+                if let value = givenValue(option), value != option.defaultValue { endpoints.append((option.name, value)) }
             } else if let value = givenValue(option), case let .success(typedValue) = ValueRules.parse(value, for: option) {
                 typed.append((option.name, typedValue))
             }
@@ -100,7 +109,7 @@ public struct Form: Sendable {
         }
         // An OAuth endpoint that names an option (`{tenant_id}`) needs its value, required or not.
         if let oauth = spec.oauthFlow(for: authMethod) {
-            let given = Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed)
+            let given = Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed, oauthEndpoints: endpoints)
             for name in OAuthEndpoints.unfilledPlaceholders(oauth, in: given) where !found.contains(where: { $0.option == name }) {
                 found.append(FieldError(option: name, problem: .missing))
             }
@@ -109,7 +118,7 @@ public struct Form: Sendable {
         guard found.isEmpty else {
             throw InvalidForm(connector: spec.connector, errors: found, authMethodMissing: nil)
         }
-        return Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed)
+        return Credentials(connector: spec.connector, authMethod: authMethod?.name, values: typed, oauthEndpoints: endpoints)
     }
 
     /// The value a field contributes: the typed one unless it is only white space, else the default.

@@ -46,7 +46,7 @@ public enum ValueRules {
     /// would cut an env var short, and U+FFFD is what bytes that were not UTF-8 became on the way in.
     /// A multi-line option (a PEM key, a service-account JSON) keeps its line breaks and tabs; the HTTP
     /// client still refuses them in a header.
-    private static func characterProblem(_ raw: String, allowingLines: Bool) -> FieldProblem? {
+    static func characterProblem(_ raw: String, allowingLines: Bool) -> FieldProblem? {
         for scalar in raw.unicodeScalars {
             if scalar == "\u{FFFD}" { return .notUTF8 }
             if allowingLines, ["\n", "\r", "\t"].contains(scalar) { continue }

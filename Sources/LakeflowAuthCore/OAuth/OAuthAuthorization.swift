@@ -170,6 +170,6 @@ extension Credentials {
         } else {
             values.append((OAuthOption.refreshToken, .string(refreshToken)))
         }
-        return Credentials(connector: connector, authMethod: authMethod, values: values)
+        return Credentials(connector: connector, authMethod: authMethod, values: values, oauthEndpoints: oauthEndpoints)
     }
 }

@@ -7,12 +7,18 @@ public struct OAuthEndpoints: Sendable, Equatable {
     public let tokenURL: URL
     public let scopes: String?
 
+    /// The names of the form's fields for the endpoints and scope (`oauthEndpointFields`), which are
+    /// also the block's keys.
+    public static let authorizationURLField = "authorization_url"
+    public static let tokenURLField = "token_url"
+    public static let scopesField = "scopes"
+
     /// Where an endpoint the block leaves out is read from instead: odata's generic `oauth` method
     /// declares no `token_url` but asks for `token_endpoint`, as upstream's CLI reads it.
     static let optionsStandingIn = [
-        "authorization_url": ["authorization_url", "authorization_endpoint"],
-        "token_url": ["token_url", "token_endpoint"],
-        "scopes": ["scopes", "oauth_scope", "scope"],
+        authorizationURLField: ["authorization_url", "authorization_endpoint"],
+        tokenURLField: ["token_url", "token_endpoint"],
+        scopesField: ["scopes", "oauth_scope", "scope"],
     ]
 
     /// - Throws: `InvalidForm` when a placeholder names an option without a value (the error is on that
@@ -20,7 +26,8 @@ public struct OAuthEndpoints: Sendable, Equatable {
     /// - Parameter options: the options the credentials were validated against, for their types.
     public init(_ configuration: OAuthConfiguration, credentials: Credentials, options: [ConnectorOption]) throws {
         func declared(_ key: String, _ value: String?) -> String? {
-            value ?? Self.optionsStandingIn[key]?.lazy.compactMap { credentials[$0]?.plainText }.first { !$0.isEmpty }
+            Self.chosen(key, value, credentials)
+                ?? Self.optionsStandingIn[key]?.lazy.compactMap { credentials[$0]?.plainText }.first { !$0.isEmpty }
         }
         let missing = Self.unfilledPlaceholders(configuration, in: credentials)
         guard missing.isEmpty else {
@@ -50,10 +57,29 @@ public struct OAuthEndpoints: Sendable, Equatable {
         return url
     }
 
-    /// The options the block's endpoints and scope name in braces that have no value in `credentials`.
+    /// Why `text` cannot be the endpoint or scope of field `name`, as far as that shows before the flow
+    /// fills its placeholders: an endpoint must be https, or http to this machine. One that starts with a
+    /// placeholder (`{base_url}/token`) takes its scheme and host from that option, and is checked filled.
+    static func problem(_ name: String, _ text: String) -> FieldProblem? {
+        if let problem = ValueRules.characterProblem(text, allowingLines: false) { return problem }
+        guard name != scopesField, !text.hasPrefix("{") else { return nil }
+        let shape = (try? Template(text))?.fill { _ in "x" } ?? text
+        guard let url = URL(string: shape), let origin = HTTPOrigin(url) else { return .notURL }
+        return origin.allowsCredentials ? nil : .insecureURL(host: origin.host)
+    }
+
+    /// What the person chose in the form for `key`, else what the block declares.
+    private static func chosen(_ key: String, _ declared: String?, _ credentials: Credentials) -> String? {
+        credentials.oauthEndpoints.first { $0.0 == key }?.1 ?? declared
+    }
+
+    /// The options the endpoints and scope in use name in braces that have no value in `credentials`.
     public static func unfilledPlaceholders(_ configuration: OAuthConfiguration, in credentials: Credentials) -> [String] {
         var missing: [String] = []
-        for text in [configuration.authorizationURL, configuration.tokenURL, configuration.scopes].compactMap({ $0 }) {
+        let texts = [chosen(authorizationURLField, configuration.authorizationURL, credentials),
+                     chosen(tokenURLField, configuration.tokenURL, credentials),
+                     chosen(scopesField, configuration.scopes, credentials)]
+        for text in texts.compactMap({ $0 }) {
             guard let template = try? Template(text) else { continue }
             for name in template.placeholders where (credentials[name]?.plainText ?? "").isEmpty && !missing.contains(name) {
                 missing.append(name)

@@ -96,6 +96,8 @@ public enum OAuthError: UserFacingError, Equatable {
         // The person said no: nothing in the form is wrong. Any other refusal (`unauthorized_client`,
         // `invalid_scope`) is about the app the form names.
         case let .deniedAtCallback(error, _, _) where error != "access_denied": return [OAuthOption.clientID]
+        // The endpoint's own field, where the form has one (`oauthEndpointFields`).
+        case let .endpointNotURL(name), let .endpointInsecure(name, _): return [name]
         default: return []
         }
     }

@@ -77,6 +77,7 @@ public actor SetupSession {
         }
         if let stored, stored.authMethod == form.authMethod?.name {
             for (name, value) in stored.options where form.field(name) != nil { form.set(name, value.plainText) }
+            for (name, value) in stored.oauthEndpoints where form.field(name) != nil { form.set(name, value) }
             editingSavedAt = stored.savedAt
         }
         try form.fill(from: environment, overriding: true)

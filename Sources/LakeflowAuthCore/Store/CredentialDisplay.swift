@@ -11,13 +11,22 @@ public enum CredentialDisplay {
         for (name, value) in reveal ? envelope.options : envelope.maskedOptions {
             lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(value.plainText))")
         }
+        if !envelope.oauthEndpoints.isEmpty {
+            lines.append("oauth endpoints (set in place of the spec's):")
+            for (name, value) in envelope.oauthEndpoints {
+                lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(Masking.maskingURLPassword(value)))")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The envelope as stored, with secret values masked unless `reveal`.
     public static func json(_ envelope: CredentialEnvelope, reveal: Bool) -> String {
         var shown = envelope
-        if !reveal { shown.options = envelope.maskedOptions }
+        if !reveal {
+            shown.options = envelope.maskedOptions
+            shown.oauth = envelope.oauth.map { OAuthAccessToken(token: Masking.mask($0.token), expiresAt: $0.expiresAt) }
+        }
         return shown.json.serialized(pretty: true) + "\n"
     }
 }

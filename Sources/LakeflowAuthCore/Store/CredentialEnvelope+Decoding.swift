@@ -27,7 +27,19 @@ extension CredentialEnvelope {
             throw malformed("\"oauth\" needs an \"access_token\" and an ISO 8601 \"expires_at\" or null")
         }
         self.init(connector: connector, authMethod: authMethod, options: options, secretOptions: secretOptions,
-                  envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed), oauth: oauth)
+                  envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed), oauth: oauth,
+                  oauthEndpoints: try Self.oauthEndpoints(document["oauth_endpoints"], malformed))
+    }
+
+    private static func oauthEndpoints(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> [(String, String)] {
+        guard let value, value != .null else { return [] }
+        guard case let .object(members) = value else { throw malformed("\"oauth_endpoints\" is not an object") }
+        var endpoints: [(String, String)] = []
+        for (name, text) in members {
+            guard let text = text.stringValue else { throw malformed("\"oauth_endpoints\" holds something other than text") }
+            endpoints.append((name, text))
+        }
+        return endpoints
     }
 
     private static func strings(_ value: JSONValue?, field: String, _ malformed: (String) -> StoreError) throws(StoreError) -> [String]? {

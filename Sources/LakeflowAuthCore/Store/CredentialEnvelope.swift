@@ -6,7 +6,8 @@ import Foundation
 ///      "secret_options": ["api_key"], "env_vars": {"api_key": "ACME_API_KEY"},
 ///      "saved_at": "2025-01-01T00:00:00Z",
 ///      "probe": {"ok": true, "status": 200, "at": "...", "identity": "alice"} | null,
-///      "oauth": {"access_token": "...", "expires_at": "..."}}   (only for OAuth-granted credentials)
+///      "oauth": {"access_token": "...", "expires_at": "..."},   (only for OAuth-granted credentials)
+///      "oauth_endpoints": {"token_url": "...", "scopes": "..."}} (only those set in place of the spec's)
 ///
 /// `secret_options` and `env_vars` are recorded at save time so that `show`, `export` and `exec` need
 /// no spec: the spec may have moved or changed since. A file written by hand without them is still
@@ -27,9 +28,14 @@ public struct CredentialEnvelope: Sendable, Equatable {
     public var probe: ProbeRecord?
     /// The OAuth access token, for credentials an OAuth flow granted.
     public var oauth: OAuthAccessToken?
+    /// The OAuth endpoints and scope set in place of the spec's, so that `probe` and `connection create`
+    /// refresh against the same token endpoint the setup used. Beside `options`, not in them: the
+    /// connector reads its options, and these are the tool's.
+    public var oauthEndpoints: [(String, String)]
 
     public init(connector: String, authMethod: String?, options: [(String, JSONValue)], secretOptions: [String]?,
-                envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?, oauth: OAuthAccessToken? = nil) {
+                envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?, oauth: OAuthAccessToken? = nil,
+                oauthEndpoints: [(String, String)] = []) {
         self.connector = connector
         self.authMethod = authMethod
         self.options = options
@@ -38,6 +44,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
         self.savedAt = savedAt.wholeSeconds
         self.probe = probe
         self.oauth = oauth
+        self.oauthEndpoints = oauthEndpoints
     }
 
     /// Credentials as validated against `spec`, which says which options are secret and what their
@@ -52,7 +59,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             envVars: credentials.values.map { name, _ in
                 (name, option(name)?.envVar ?? EnvVarName.forOption(name, connector: credentials.connector))
             },
-            savedAt: savedAt, probe: probe, oauth: oauth)
+            savedAt: savedAt, probe: probe, oauth: oauth, oauthEndpoints: credentials.oauthEndpoints)
     }
 
     public static func == (lhs: CredentialEnvelope, rhs: CredentialEnvelope) -> Bool {
@@ -61,6 +68,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             && lhs.secretOptions == rhs.secretOptions
             && lhs.envVars.map(Self.envVarsJSON) == rhs.envVars.map(Self.envVarsJSON)
             && lhs.savedAt == rhs.savedAt && lhs.probe == rhs.probe && lhs.oauth == rhs.oauth
+            && lhs.oauthEndpoints.elementsEqual(rhs.oauthEndpoints) { $0 == $1 }
     }
 
     /// The `options` object alone: what `export` prints and `exec` puts in `CONNECTOR_TEST_CONFIG_JSON`.
@@ -106,6 +114,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
         members.append(("saved_at", .string(Self.timestamp(savedAt))))
         members.append(("probe", probe.map(Self.probeJSON) ?? .null))
         if let oauth { members.append(("oauth", oauth.json)) }
+        if !oauthEndpoints.isEmpty { members.append(("oauth_endpoints", .object(oauthEndpoints.map { ($0.0, .string($0.1)) }))) }
         return .object(members)
     }
 

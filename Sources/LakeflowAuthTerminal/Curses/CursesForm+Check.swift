@@ -42,15 +42,19 @@ extension CursesForm {
     }
 
     /// While the check runs: the spinner and the time, and Esc to stop it; an OAuth step's link in a box
-    /// of its own, whole, for the person to open.
+    /// of its own, whole, for the person to open (or to open again, when a browser was opened on it).
     private func watchCheck() {
         if let link = bridge.authorizationLink {
             // A link has no spaces to wrap at: it is cut into rows the box can hold.
-            let text = Array(link.absoluteString)
+            let text = Array(link.url.absoluteString)
             let rows = stride(from: 0, to: text.count, by: 64).map { String(text[$0..<min($0 + 64, text.count)]) }
+            let lead = link.opened == nil
+                ? "Open this link in a browser and allow access; the form goes on by itself:"
+                : "The link was opened in your browser: allow access there and the form goes on by itself. If no browser came up, open this link:"
+            let waiting = checkProgress.map { "\($0.frame) Waiting for the authorization… \($0.elapsed)" } ?? ""
             showDialog(Dialog(title: "Authorize \(TerminalText.sanitized(form.spec.title))", lines:
-                [("Open this link in a browser and allow access; the form goes on by itself:", .value), ("", .value)]
-                + rows.map { ($0, .value) } + [("", .value), ("Esc cancels.", .note)]))
+                [(lead, .value), ("", .value)] + rows.map { ($0, .value) }
+                + [("", .value), (waiting, .value), ("Esc cancels.", .note)]))
         } else {
             draw()
         }

@@ -233,17 +233,22 @@ extension CursesForm {
     }
 
     private func drawStatus(_ canvas: Canvas, _ layout: FormLayout) {
-        if let checkStarted {
-            let elapsed = ContinuousClock.now - checkStarted
-            let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-            let frame = theme.spinner[(milliseconds / 80) % theme.spinner.count]
-            let used = canvas.put(" " + frame + " ", row: layout.statusRow, column: 1, .spinner)
-            let seconds = String(format: "%.1f s", Double(milliseconds) / 1000)
-            canvas.put("Checking the credentials with \(TerminalText.sanitized(form.spec.title))… \(seconds)",
+        if let progress = checkProgress {
+            let used = canvas.put(" " + progress.frame + " ", row: layout.statusRow, column: 1, .spinner)
+            canvas.put("Checking the credentials with \(TerminalText.sanitized(form.spec.title))… \(progress.elapsed)",
                        row: layout.statusRow, column: 1 + used, width: canvas.columns - used - 2, .value)
         } else if let status {
             canvas.put(" " + TerminalText.sanitized(status.text), row: layout.statusRow, column: 1, width: canvas.columns - 2, status.role)
         }
+    }
+
+    /// While a check runs: the spinner's frame and the time so far (`2.4 s`), for the status row and
+    /// the Authorize box alike.
+    var checkProgress: (frame: String, elapsed: String)? {
+        guard let checkStarted else { return nil }
+        let elapsed = ContinuousClock.now - checkStarted
+        let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return (theme.spinner[(milliseconds / 80) % theme.spinner.count], String(format: "%.1f s", Double(milliseconds) / 1000))
     }
 
     private func drawFooter(_ canvas: Canvas, _ layout: FormLayout) {

@@ -13,8 +13,11 @@ public enum FullScreenForm {
     ///   leaves without saving; what the session throws.
     ///   - authorization: makes the OAuth step of specs that declare one, given the presenter that shows
     ///     its link in the form.
+    ///   - opensBrowser: whether the OAuth step's link is also opened in a browser, when there is one
+    ///     (`--no-open` says no).
     public static func run(form: Form, store: CredentialStore, check: SetupSession.Check?,
                            authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil,
+                           opensBrowser: Bool = true,
                            environment: [String: String], authMethod: String?, note: [String] = [],
                            farewell: String) async throws -> SavedSetup {
         try await withCheckedThrowingContinuation { continuation in
@@ -22,8 +25,10 @@ public enum FullScreenForm {
                 continuation.resume(with: Result {
                     let screen = try CursesScreen(environment: environment, farewell: farewell)
                     defer { screen.end() }
-                    let controller = CursesForm(screen: screen, bridge: SessionBridge(form: form, store: store, check: check,
-                                                                                  authorization: authorization),
+                    let bridge = SessionBridge(form: form, store: store, check: check, authorization: authorization) { url in
+                        opensBrowser ? BrowserOpener.open(url, environment: environment) : nil
+                    }
+                    let controller = CursesForm(screen: screen, bridge: bridge,
                                                 environment: environment, note: note)
                     return try controller.run(authMethod: authMethod)
                 })

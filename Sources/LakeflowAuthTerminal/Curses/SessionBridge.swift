@@ -14,34 +14,44 @@ final class SessionBridge: @unchecked Sendable {
     private(set) var session: SetupSession!
     private let condition = NSCondition()
     private var requests: [PassphraseRequest] = []
-    private var link: URL?
+    private var link: AuthorizationLink?
 
-    /// `authorization` makes the session's OAuth step, given the presenter that shows its link here.
+    /// The OAuth step's link while the person authorizes, and whether a browser was opened on it.
+    struct AuthorizationLink {
+        let url: URL
+        let opened: BrowserOpener?
+    }
+
+    /// `authorization` makes the session's OAuth step, given the presenter that shows its link here;
+    /// `openLink` opens it in a browser, or gives nil where none can or may be opened.
     init(form: Form, store: CredentialStore, check: SetupSession.Check?,
-         authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil) {
-        let presenter: OAuthAuthorization.Presenter = { [weak self] url in self?.present(url) }
+         authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil,
+         openLink: @escaping @Sendable (URL) -> BrowserOpener? = { _ in nil }) {
+        let presenter: OAuthAuthorization.Presenter = { [weak self] url in self?.present(AuthorizationLink(url: url, opened: openLink(url))) }
         session = SetupSession(form: form, store: store, check: check, passphrasePrompt: { [weak self] path, attempt in
             await self?.askForPassphrase(path, attempt) ?? nil
         }, authorization: authorization?(presenter))
     }
 
     /// The authorization link of the OAuth step under way, for the form to show while it waits.
-    var authorizationLink: URL? {
+    var authorizationLink: AuthorizationLink? {
         condition.lock()
         defer { condition.unlock() }
         return link
     }
 
-    /// Forgets the link once its step is over.
+    /// Forgets the link once its step is over, and the browser's redirecting file with it.
     func clearAuthorizationLink() {
         condition.lock()
+        let done = link
         link = nil
         condition.unlock()
+        done?.opened?.remove()
     }
 
-    private func present(_ url: URL) {
+    private func present(_ shown: AuthorizationLink) {
         condition.lock()
-        link = url
+        link = shown
         condition.broadcast()
         condition.unlock()
     }

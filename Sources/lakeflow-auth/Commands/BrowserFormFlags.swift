@@ -8,7 +8,7 @@ struct BrowserFormFlags: ParsableArguments {
     @Flag(help: "Serve the form on 127.0.0.1 and fill it in a browser (the default without a terminal).")
     var browser = false
 
-    @Flag(help: "With the browser form: print its link but do not open a browser.")
+    @Flag(help: "Open no browser: the browser form and an OAuth step's authorization link are only printed.")
     var noOpen = false
 
     @Option(help: ArgumentHelp("With the browser form: listen on this port (default: a free one).", valueName: "port"))
@@ -23,8 +23,8 @@ struct BrowserFormFlags: ParsableArguments {
         timeout.flatMap(Self.duration) ?? OAuthAuthorization.defaultCallbackTimeout
     }
 
-    /// True when a flag that only the browser form reads was given.
-    var givesBrowserSettings: Bool { noOpen || port != nil || timeout != nil }
+    /// True when a flag that only the browser form reads was given (`--no-open` serves every form).
+    var givesBrowserSettings: Bool { port != nil || timeout != nil }
 
     func validate() throws {
         if let timeout, Self.duration(timeout) == nil {

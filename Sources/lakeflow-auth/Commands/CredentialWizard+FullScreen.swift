@@ -13,7 +13,8 @@ extension CredentialWizard {
             let saved = try await FullScreenForm.run(
                 form: Form(spec: spec), store: CredentialStore(environment: environment),
                 check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
-                authorization: { presenter in oauthAuthorization(presenter: presenter) }, environment: environment,
+                authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
+                environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
             print(saved.summary)
         } catch let reason as FullScreenUnavailable {

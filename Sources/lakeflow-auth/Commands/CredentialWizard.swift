@@ -11,6 +11,8 @@ struct CredentialWizard {
     let authMethod: String?
     let probes: Bool
     let probeTimeout: Duration
+    /// False with `--no-open`: no form opens a browser, neither on its own link nor on an OAuth step's.
+    var opensBrowser = true
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
@@ -52,22 +54,16 @@ struct CredentialWizard {
     /// The line-by-line form on the controlling terminal.
     func runPlainForm() async throws {
         let terminal = try TerminalIO(connector: spec.connector, farewell: Diagnostics.text(PlainFormError.cancelled.message))
-        let session = interactiveSession()
+        // The passphrase, when needed, is asked at the terminal, and an OAuth step's link is shown there.
+        let link = PlainAuthorizationLink(title: spec.title, opensBrowser: opensBrowser, environment: environment)
+        defer { link.close() }
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
+                                   passphrasePrompt: TerminalPassphrase.sessionPrompt,
+                                   authorization: oauthAuthorization(presenter: link.present))
         let snapshot = try await session.prefill(environment: environment, authMethod: authMethod)
         var form = PlainFormSession(session: session, snapshot: snapshot, console: terminal,
                                     style: .forStandardOutput(environment: environment))
         _ = try await form.run()
-    }
-
-    /// A session for a person at a terminal: the passphrase, when needed, is asked there, and an OAuth
-    /// step's link is shown there.
-    private func interactiveSession() -> SetupSession {
-        SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
-                     passphrasePrompt: TerminalPassphrase.sessionPrompt,
-                     authorization: oauthAuthorization(presenter: { url in
-                         TerminalIO.announce("\nOpen this link in a browser to authorize \(TerminalText.sanitized(spec.title)):\n"
-                                       + url.absoluteString + "\nWaiting for the authorization (Ctrl-C to stop)…\n")
-                     }))
     }
 
     /// The OAuth step, for a spec that declares one, showing its link with `presenter`.

@@ -14,7 +14,7 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--no-probe] [--probe-timeout SECONDS]\n"
+        + "                          [--no-probe] [--probe-timeout SECONDS] [--no-open]\n"
         + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
 
     static let examples = """
@@ -56,11 +56,11 @@ struct WizardCommand: AsyncParsableCommand {
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
         if browserForm.browser && (plain || fromEnv) { throw ValidationError("--browser excludes --plain and --from-env") }
         if browserForm.givesBrowserSettings && plain {
-            throw ValidationError("--no-open, --port and --timeout go with the browser form")
+            throw ValidationError("--port and --timeout go with the browser form")
         }
-        if (browserForm.noOpen || browserForm.port != nil) && fromEnv {
-            throw ValidationError("--no-open and --port go with the browser form")
-        }
+        if browserForm.port != nil && fromEnv { throw ValidationError("--port goes with the browser form") }
+        // `--from-env` opens nothing: it prints the authorization link for whoever set up the CI job.
+        if browserForm.noOpen && fromEnv { throw ValidationError("--no-open goes with the forms; --from-env opens no browser") }
     }
 
     func run() async throws {
@@ -73,7 +73,7 @@ struct WizardCommand: AsyncParsableCommand {
         try loaded.checkSomethingToSetUp(path: resolved.path)
         let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: probeTimeout.duration)
+                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
         } else if browserForm.browser || (!plain && !hasTerminal) {

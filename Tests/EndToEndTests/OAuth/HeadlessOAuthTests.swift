@@ -96,6 +96,37 @@ struct HeadlessOAuthTests {
         }
     }
 
+    /// The endpoint and scope fields read their env vars like any option; `probe` asks the same
+    /// endpoint for the same scope again, from what the setup stored.
+    @Test func theTokenEndpointAndScopeComeFromTheirEnvVars() async throws {
+        try await Self.withProvider(connector: "oauth_service") { provider, url, run in
+            let result = try run.run(["oauth_service", "--from-env", "--auth-method", "service_principal"], [
+                "OAUTH_SERVICE_BASE_URL": url.absoluteString, "OAUTH_SERVICE_TENANT_ID": "contoso",
+                "OAUTH_SERVICE_CLIENT_ID": Self.client.clientID, "OAUTH_SERVICE_CLIENT_SECRET": Self.client.clientSecret,
+                "OAUTH_SERVICE_TOKEN_URL": "{base_url}/fabrikam/token", "OAUTH_SERVICE_SCOPES": "api://other/.default",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let probe = try run.run(["probe", "oauth_service"], [:])
+            #expect(probe.status == 0, "\(probe.stderr)")
+            #expect(provider.tokenRequests.map(\.path) == ["/fabrikam/token", "/fabrikam/token"])
+            #expect(provider.clientCredentialsScopes == ["api://other/.default", "api://other/.default"])
+            #expect(run.stored.map { JSONValue.object($0.options).serialized().contains("fabrikam") } == false)
+        }
+    }
+
+    @Test func aTokenEndpointOverPlainHTTPToAnotherMachineIsRefused() async throws {
+        try await Self.withProvider(connector: "oauth_service") { provider, url, run in
+            let result = try run.run(["oauth_service", "--from-env", "--auth-method", "service_principal"], [
+                "OAUTH_SERVICE_BASE_URL": url.absoluteString, "OAUTH_SERVICE_TENANT_ID": "contoso",
+                "OAUTH_SERVICE_CLIENT_ID": Self.client.clientID, "OAUTH_SERVICE_CLIENT_SECRET": Self.client.clientSecret,
+                "OAUTH_SERVICE_TOKEN_URL": "http://tokens.example/token",
+            ])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("lakeflow-auth: error: OAUTH_SERVICE_TOKEN_URL must be https: plain http is allowed only to this machine, not to tokens.example"))
+            #expect(provider.tokenRequests.isEmpty && run.stored == nil)
+        }
+    }
+
     @Test func aMissingTenantNamesItsEnvVar() async throws {
         try await Self.withProvider(connector: "oauth_service") { provider, url, run in
             let result = try run.run(["oauth_service", "--from-env", "--auth-method", "service_principal"], [

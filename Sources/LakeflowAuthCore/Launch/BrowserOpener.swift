@@ -1,14 +1,17 @@
 import Foundation
 
-/// Opens the form in the person's browser without putting the token on any command line, where
-/// every user of the machine can read it (`ps`): the browser is given a private file that redirects
-/// to the link, as Jupyter does.
-struct BrowserOpener {
+/// Opens a link in the person's browser without putting it on any command line, where every user of
+/// the machine can read it (`ps`): the browser is given a private file that redirects to the link, as
+/// Jupyter does. The browser form's link carries its one-time token; an OAuth authorization link
+/// carries no secret, but its `state` is good for one sign-in, so it goes the same way.
+///
+/// The one HTML page in the core: a redirect, not a form, so it needs no template.
+public struct BrowserOpener: Sendable {
     private let folder: URL
 
     /// Nil when there is no browser to open (no `$BROWSER`, no display) or it cannot be started; the
     /// printed link is then the way in.
-    static func open(_ link: URL, environment: [String: String]) -> BrowserOpener? {
+    public static func open(_ link: URL, environment: [String: String]) -> BrowserOpener? {
         let browser = environment["BROWSER"].flatMap { $0.split(separator: ":").first.map(String.init) }
         let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         guard browser != nil || hasDisplay else { return nil }
@@ -32,19 +35,21 @@ struct BrowserOpener {
         }
     }
 
-    /// The redirecting file goes once the form ends; its token no longer works by then anyway.
-    func remove() {
+    /// The redirecting file goes once its link has served (the form ended, the callback came).
+    public func remove() {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private static func redirectPage(to link: URL) -> String {
-        let target = link.absoluteString
+    /// A URL holds no `<`, `>` or `"` (they are percent-encoded), but a query's `&` is escaped, as an
+    /// attribute's value should be.
+    static func redirectPage(to link: URL) -> String {
+        let target = link.absoluteString.replacingOccurrences(of: "&", with: "&amp;")
         return """
             <!doctype html>
             <meta charset="utf-8">
             <meta http-equiv="refresh" content="0;url=\(target)">
             <title>lakeflow-auth</title>
-            <p><a href="\(target)">Open the lakeflow-auth form</a></p>
+            <p><a href="\(target)">Open the lakeflow-auth link</a></p>
 
             """
     }
