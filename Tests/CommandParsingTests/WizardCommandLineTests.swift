@@ -9,6 +9,7 @@ import Testing
         ["acme"],
         ["acme", "--plain"],
         ["--plain", "acme"],
+        ["acme", "--plain", "--no-open"],
         ["acme", "--from-env", "--env-file", "ci.env", "--no-probe"],
         ["acme", "--from-env", "--env-file=ci.env"],
         ["acme", "--auth-method", "basic", "--spec", "specs/acme/options.yaml"],
@@ -50,6 +51,7 @@ import Testing
         ["acme", "--env-file", "ci.env"],
         ["acme", "--browser", "--plain"],
         ["acme", "--from-env", "--port", "8123"],
+        ["acme", "--from-env", "--no-open"],
     ]
 
     @Test(arguments: declined)
