@@ -1,3 +1,4 @@
+import AcmeSandbox
 import Foundation
 import LoopbackHTTP
 import LakeflowAuthBrowser
@@ -287,6 +288,38 @@ import Testing
         #expect(page.contains("Check and save"), "back to the form")
         #expect(page.contains(#"id="stop-check""#))
         #expect(form.stored == nil)
+    }
+
+    /// Without script the Stop checking button never shows; the check's post then ends with the
+    /// probe's timeout, and the page offers what a failed check offers.
+    @Test func withoutScriptACheckIsBoundedByTheProbeTimeout() async throws {
+        let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
+        let form = try await RunningForm.start(sandbox: silent, probeTimeout: .seconds(1))
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        #expect(try form.page(session).contains(#"<p class="checking" id="checking" role="status" hidden>"#), "shown by script alone")
+        let started = ContinuousClock.now
+        let checked = try form.post(session, [("action", "submit"), ("auth_method", "api_key"), ("workspace", "silent"),
+                                              ("api_key", "acme-demo-key-0001")])
+        #expect(checked.status == 303)
+        #expect(ContinuousClock.now - started < .seconds(15))
+        let page = try form.page(session)
+        #expect(page.contains("no answer from Acme within 1 second"))
+        #expect(page.contains(#"value="silent""#))
+        #expect(form.stored == nil)
+    }
+
+    @Test func theWayBackFromTheProviderNeedsTheCookie() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let refused = try form.send("GET", "/authorized", headers: [("Host", form.host)])
+            #expect(refused.status == 403)
+            #expect(!refused.body.contains("csrf_token"))
+            let page = try form.send("GET", "/authorized", headers: [("Host", form.host), ("Cookie", session.cookie)])
+            #expect(page.status == 200)
+            #expect(page.body.contains("Check and save"), "with no authorization under way, the form as it stands")
+            #expect(try form.send("POST", "/authorized", headers: [("Host", form.host), ("Cookie", session.cookie)]).status == 405)
+        }
     }
 
     @Test func cancelSavesNothingAndEndsTheForm() async throws {
