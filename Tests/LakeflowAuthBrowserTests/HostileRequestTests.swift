@@ -21,6 +21,9 @@ import Testing
     }
 
     static let validPost = [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "acme-demo-key-0001")]
+    /// The demo sandbox plus a workspace whose API accepts a request and never answers.
+    static let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
+    static let silentPost = [("auth_method", "api_key"), ("workspace", "silent"), ("api_key", "acme-demo-key-0001")]
 
     @Test func withoutTheCookieThereIsNoForm() async throws {
         try await Self.withForm { form in
@@ -293,19 +296,32 @@ import Testing
     /// Without script the Stop checking button never shows; the check's post then ends with the
     /// probe's timeout, and the page offers what a failed check offers.
     @Test func withoutScriptACheckIsBoundedByTheProbeTimeout() async throws {
-        let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
-        let form = try await RunningForm.start(sandbox: silent, probeTimeout: .seconds(1))
+        let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(1))
         defer { Task { await form.stop() } }
         let session = try form.logIn()
         #expect(try form.page(session).contains(#"<p class="checking" id="checking" role="status" hidden>"#), "shown by script alone")
         let started = ContinuousClock.now
-        let checked = try form.post(session, [("action", "submit"), ("auth_method", "api_key"), ("workspace", "silent"),
-                                              ("api_key", "acme-demo-key-0001")])
+        let checked = try form.post(session, [("action", "submit")] + Self.silentPost)
         #expect(checked.status == 303)
         #expect(ContinuousClock.now - started < .seconds(15))
         let page = try form.page(session)
         #expect(page.contains("no answer from Acme within 1 second"))
         #expect(page.contains(#"value="silent""#))
+        #expect(form.stored == nil)
+    }
+
+    /// The probe itself, waiting on a source that never answers, is stopped as fast as a script's check.
+    @Test func aProbeInFlightIsStoppedByThePagesOwnPost() async throws {
+        let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(60))
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        let checked = Task.detached { try form.post(session, [("action", "submit")] + Self.silentPost) }
+        try await Task.sleep(for: .seconds(2))
+        let stopping = ContinuousClock.now
+        #expect(try form.post(session, [("action", "cancel_check")]).status == 303)
+        #expect(try await checked.value.status == 303, "the waiting post is answered too")
+        #expect(ContinuousClock.now - stopping < .seconds(5))
+        #expect(try form.page(session).contains(#"value="silent""#))
         #expect(form.stored == nil)
     }
 

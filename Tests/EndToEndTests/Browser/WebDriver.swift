@@ -88,6 +88,17 @@ final class WebDriver: @unchecked Sendable {
         _ = try command("POST", "element/\(try element(selector))/click", [:])
     }
 
+    /// Runs `script` in the current tab's page; what it returns.
+    func execute(_ script: String) throws -> Any? {
+        try command("POST", "execute/sync", ["script": script, "args": [Any]()])
+    }
+
+    var windowHandle: String { get throws { try command("GET", "window") as? String ?? "" } }
+
+    var windowHandles: [String] { get throws { try command("GET", "window/handles") as? [String] ?? [] } }
+
+    func switchTo(window handle: String) throws { _ = try command("POST", "window", ["handle": handle]) }
+
     func isDisplayed(_ selector: String) throws -> Bool {
         try command("GET", "element/\(try element(selector))/displayed") as? Bool ?? false
     }
