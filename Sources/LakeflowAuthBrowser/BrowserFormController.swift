@@ -176,11 +176,13 @@ actor BrowserFormController {
     }
 
     /// Back from the provider: the flow goes on at once (the token, the check, the save), so the
-    /// page waits for its end and shows it.
+    /// page waits for its end and shows it. A submit still waiting for the passphrase is not waited for.
     private func returnFromProvider(_ request: HTTPRequest, nonce: String) async -> (HTTPResponse, showsForm: Bool) {
         guard access.hasSessionCookie(request) else { return (refusal(nonce: nonce), false) }
         lastVisit = .now
-        if let submitted, case let .failure(error) = await submitted.result { return (stopped(by: error, nonce: nonce), false) }
+        if let submitted, prompts.passphraseQuestion == nil, case let .failure(error) = await submitted.result {
+            return (stopped(by: error, nonce: nonce), false)
+        }
         return await page(nonce: nonce)
     }
 
