@@ -12,7 +12,7 @@ public struct OAuthAuthorization: Sendable {
     public private(set) var presenter: Presenter?
     /// Where the callback's answer sends the person's browser, back to the page they authorized from
     /// (the browser form); nil leaves them on the callback's own answer.
-    public private(set) var returnAddress: URL?
+    private(set) var returnAddress: URL?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
     /// A refresh token from outside the form, for specs that declare no `refresh_token` option (gmail):
@@ -34,7 +34,7 @@ public struct OAuthAuthorization: Sendable {
     }
 
     /// This authorization, its callback sending the browser on to `address` once it has its answer.
-    public func returning(to address: URL?) -> OAuthAuthorization {
+    func returning(to address: URL) -> OAuthAuthorization {
         var given = self
         given.returnAddress = address
         return given

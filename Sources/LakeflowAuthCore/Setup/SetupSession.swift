@@ -139,8 +139,8 @@ public actor SetupSession {
         var authorization = spec.oauthFlow(for: form.authMethod) == nil ? nil : self.authorization
         if check == nil, authorization?.grantsWhatIsStored(credentials, spec: spec) == false { authorization = nil }
         // The snapshot carries the link while the step waits, so a front end can draw it.
-        authorization = authorization?.returning(to: authorizationReturn ?? authorization?.returnAddress)
-            .presenting(first: { url in await self.awaitAuthorization(at: url) })
+        authorization = authorization?.presenting(first: { url in await self.awaitAuthorization(at: url) })
+        if let authorizationReturn { authorization = authorization?.returning(to: authorizationReturn) }
         guard check != nil || authorization != nil else { return try save(credentials, identity: identity, check: .skipped) }
 
         checkGeneration += 1
