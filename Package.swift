@@ -61,6 +61,7 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/alert-item.html"),
                 .embedInCode("Templates/alert.html"),
+                .embedInCode("Templates/authorize.html"),
                 .embedInCode("Templates/button.html"),
                 .embedInCode("Templates/choice.html"),
                 .embedInCode("Templates/editing-note.html"),
@@ -73,6 +74,7 @@ let package = Package(
                 .embedInCode("Templates/form.html"),
                 .embedInCode("Templates/method-switch.html"),
                 .embedInCode("Templates/page.html"),
+                .embedInCode("Templates/passphrase.html"),
                 .embedInCode("Templates/result.html"),
                 .embedInCode("Templates/reveal-button.html"),
                 .embedInCode("Templates/section.html"),

@@ -6,11 +6,24 @@ import LoopbackHTTP
 /// editor task) has no terminal. It prints a one-time link, waits for the form to be filled, and ends
 /// when the credentials are saved, the person cancels, or nobody visits for the idle timeout.
 public enum BrowserForm {
-    /// - Parameter announce: Given the link (with its one-time token) as soon as the server listens;
-    ///   it must reach the person, and no log.
+    /// Starts where the last setup left off (`SetupSession.prefill` with the options' environment and
+    /// auth method); when reading the stored credentials needs the identity's passphrase, the page asks
+    /// for it first.
+    /// - Parameters:
+    ///   - prompts: the same the session was given as its passphrase prompt and OAuth presenter.
+    ///   - announce: Given the link (with its one-time token) as soon as the server listens; it must
+    ///     reach the person, and no log.
     /// - Throws: `BrowserFormError` when it ends without saving; the session's own errors.
-    public static func run(session: SetupSession, options: BrowserFormOptions,
+    public static func run(session: SetupSession, prompts: BrowserPrompts, options: BrowserFormOptions,
                            announce: @Sendable (URL) -> Void) async throws -> SavedSetup {
+        let opening = Task { try await session.prefill(environment: options.environment, authMethod: options.authMethod) }
+        // Errors that need no person (an unreadable store) come before the link, as without a passphrase.
+        let openingWaits: Bool
+        switch await prompts.settle(opening) {
+        case let .failure(error)?: throw error
+        case .success?: openingWaits = false
+        case nil: openingWaits = true
+        }
         let (outcomes, finished) = AsyncStream<BrowserFormController.Outcome>.makeStream()
         let keys = AccessKeys()
         let controllerBox = ControllerBox()
@@ -24,9 +37,11 @@ public enum BrowserForm {
         } catch LoopbackServerError.cannotListen {
             throw BrowserFormError.cannotListen(port: options.port)
         }
-        let controller = BrowserFormController(session: session, access: RequestGuard(port: base.port ?? 0, keys: keys),
-                                               finished: finished)
+        let controller = BrowserFormController(session: session, prompts: prompts,
+                                               access: RequestGuard(port: base.port ?? 0, keys: keys),
+                                               finished: finished, opening: openingWaits ? opening : nil)
         controllerBox.controller = controller
+        await session.returnAfterAuthorization(to: URL(string: base.absoluteString + BrowserFormController.authorizedPath)!)
         let link = URL(string: "\(base.absoluteString)/?token=\(keys.urlToken)")!
         announce(link)
         let opened = options.opensBrowser ? BrowserOpener.open(link, environment: options.environment) : nil
@@ -40,7 +55,12 @@ public enum BrowserForm {
             defer { group.cancelAll() }
             return await group.next() ?? nil
         }
-        // The last page is on its way to the browser; give it that long before the socket closes.
+        // Nothing may wait for the person any more.
+        _ = await session.cancel()
+        prompts.answerPassphrase(nil)
+        // The person may be on their way back from the provider when the setup ends: the page that
+        // shows its end is awaited a little, then given time to reach the browser before the socket closes.
+        if outcome != nil { await endShown(controller, within: .seconds(5)) }
         try? await Task.sleep(for: .milliseconds(200))
         await server.stop()
         opened?.remove()
@@ -49,6 +69,13 @@ public enum BrowserForm {
         case .cancelled: throw BrowserFormError.cancelled
         case let .failed(error): throw error
         case nil: throw BrowserFormError.idle(after: options.idleTimeout)
+        }
+    }
+
+    private static func endShown(_ controller: BrowserFormController, within timeout: Duration) async {
+        let deadline = ContinuousClock.now + timeout
+        while !(await controller.endShown), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
         }
     }
 

@@ -8,6 +8,8 @@ struct FormPost {
         case saveUnverified = "save_unverified"
         /// Stop the check in flight (the page's script posts it while the check's own post waits).
         case cancelCheck = "cancel_check"
+        /// The identity's passphrase, from the page that asks for it.
+        case unlock
         case cancel
     }
 
@@ -15,6 +17,8 @@ struct FormPost {
     let authMethod: String?
     /// By option name; for a name posted twice (a checkbox after its hidden "false") the last wins.
     let values: [String: String]
+    /// The identity's passphrase, in an `unlock` post only (an option may be named `passphrase` too).
+    let identityPassphrase: String?
 
     /// Nil when the post names an action no button has.
     init?(fields: [(name: String, value: String)]) {
@@ -33,6 +37,7 @@ struct FormPost {
         }
         self.action = action
         self.authMethod = authMethod
+        identityPassphrase = action == .unlock ? values.removeValue(forKey: "passphrase") : nil
         self.values = values
     }
 }

@@ -58,6 +58,22 @@ struct FormPageTests {
         #expect(page.contains(#"<textarea id="private_key_pem" name="private_key_pem" class="masked""#))
     }
 
+    @Test func thePassphraseStepIsALabelledFieldThatSaysAWrongAttempt() async throws {
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)
+        let first = FormPage(snapshot: await session.snapshot, csrfToken: "csrf",
+                             passphrase: .init(identityPath: "/home/<me>/identity.txt", attempt: 1)).content.rendered
+        #expect(first.contains(#"<label for="passphrase">Passphrase for /home/&lt;me&gt;/identity.txt</label>"#))
+        #expect(first.contains(#"name="csrf_token" value="csrf""#))
+        #expect(first.contains(#"aria-invalid="false""#))
+        #expect(!first.contains(#"role="alert""#))
+        #expect(!first.contains(#"id="workspace""#))
+        let second = FormPage(snapshot: await session.snapshot, csrfToken: "csrf",
+                              passphrase: .init(identityPath: "/home/me/identity.txt", attempt: 2)).content.rendered
+        #expect(second.contains(#"role="alert""#))
+        #expect(second.contains(#"<p class="error" id="passphrase-error">That passphrase does not open the identity; try again (attempt 2 of 3)</p>"#))
+    }
+
     static func matches(_ pattern: String, in text: String) -> [String] {
         let expression = try! NSRegularExpression(pattern: pattern)
         return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in

@@ -1,3 +1,4 @@
+import AcmeSandbox
 import Foundation
 import LoopbackHTTP
 import LakeflowAuthBrowser
@@ -20,6 +21,9 @@ import Testing
     }
 
     static let validPost = [("auth_method", "api_key"), ("workspace", "demo-workspace"), ("api_key", "acme-demo-key-0001")]
+    /// The demo sandbox plus a workspace whose API accepts a request and never answers.
+    static let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
+    static let silentPost = [("auth_method", "api_key"), ("workspace", "silent"), ("api_key", "acme-demo-key-0001")]
 
     @Test func withoutTheCookieThereIsNoForm() async throws {
         try await Self.withForm { form in
@@ -287,6 +291,51 @@ import Testing
         #expect(page.contains("Check and save"), "back to the form")
         #expect(page.contains(#"id="stop-check""#))
         #expect(form.stored == nil)
+    }
+
+    /// Without script the Stop checking button never shows; the check's post then ends with the
+    /// probe's timeout, and the page offers what a failed check offers.
+    @Test func withoutScriptACheckIsBoundedByTheProbeTimeout() async throws {
+        let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(1))
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        #expect(try form.page(session).contains(#"<p class="checking" id="checking" role="status" hidden>"#), "shown by script alone")
+        let started = ContinuousClock.now
+        let checked = try form.post(session, [("action", "submit")] + Self.silentPost)
+        #expect(checked.status == 303)
+        #expect(ContinuousClock.now - started < .seconds(15))
+        let page = try form.page(session)
+        #expect(page.contains("no answer from Acme within 1 second"))
+        #expect(page.contains(#"value="silent""#))
+        #expect(form.stored == nil)
+    }
+
+    /// The probe itself, waiting on a source that never answers, is stopped as fast as a script's check.
+    @Test func aProbeInFlightIsStoppedByThePagesOwnPost() async throws {
+        let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(60))
+        defer { Task { await form.stop() } }
+        let session = try form.logIn()
+        let checked = Task.detached { try form.post(session, [("action", "submit")] + Self.silentPost) }
+        try await Task.sleep(for: .seconds(2))
+        let stopping = ContinuousClock.now
+        #expect(try form.post(session, [("action", "cancel_check")]).status == 303)
+        #expect(try await checked.value.status == 303, "the waiting post is answered too")
+        #expect(ContinuousClock.now - stopping < .seconds(5))
+        #expect(try form.page(session).contains(#"value="silent""#))
+        #expect(form.stored == nil)
+    }
+
+    @Test func theWayBackFromTheProviderNeedsTheCookie() async throws {
+        try await Self.withForm { form in
+            let session = try form.logIn()
+            let refused = try form.send("GET", "/authorized", headers: [("Host", form.host)])
+            #expect(refused.status == 403)
+            #expect(!refused.body.contains("csrf_token"))
+            let page = try form.send("GET", "/authorized", headers: [("Host", form.host), ("Cookie", session.cookie)])
+            #expect(page.status == 200)
+            #expect(page.body.contains("Check and save"), "with no authorization under way, the form as it stands")
+            #expect(try form.send("POST", "/authorized", headers: [("Host", form.host), ("Cookie", session.cookie)]).status == 405)
+        }
     }
 
     @Test func cancelSavesNothingAndEndsTheForm() async throws {

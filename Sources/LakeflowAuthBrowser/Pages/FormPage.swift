@@ -1,17 +1,49 @@
+import Foundation
 import LakeflowAuthCore
 
-/// The page for one moment of the setup: the form while editing or after a failed check, the result
+/// The page for one moment of the setup: the form while editing or after a failed check, what the
+/// session asks in the middle of an action (the identity's passphrase, the OAuth step), the result
 /// once saved. It only draws the snapshot; what a post does is `FormPost`'s business.
 struct FormPage {
     let snapshot: SetupSnapshot
     let csrfToken: String
+    /// The passphrase the session waits for, when it does.
+    var passphrase: BrowserPrompts.PassphraseQuestion?
 
     var content: HTML {
+        if let passphrase { return passphrasePage(passphrase) }
+        if case .checking = snapshot.state, let url = snapshot.authorizationURL { return authorizePage(url) }
         switch snapshot.state {
         case let .saved(saved): return Self.saved(saved)
         case .cancelled: return Self.result(heading: "Cancelled", detail: "Nothing was saved.", path: "", next: "You can close this tab.")
         case .editing, .checking, .checkFailed: return form
         }
+    }
+
+    /// Asked before anything leaves the machine; a wrong one is said at the field, and the form's
+    /// values wait in the session meanwhile.
+    private func passphrasePage(_ question: BrowserPrompts.PassphraseQuestion) -> HTML {
+        let wrong = question.attempt > 1
+            ? "That passphrase does not open the identity; try again (attempt \(question.attempt) of \(SetupSession.passphraseAttempts))"
+            : nil
+        return Templates.passphrase.render([
+            "title": .text(snapshot.form.spec.title),
+            "identity_path": .text(question.identityPath),
+            "csrf_token": .text(csrfToken),
+            "invalid": .text(wrong == nil ? "false" : "true"),
+            "alert": .html(wrong.map { alert(heading: "Wrong passphrase", items: [$0]) } ?? .empty),
+            "error": .html(wrong.map { Templates.fieldError.render(["name": .text("passphrase"), "message": .text($0)]) } ?? .empty),
+        ])
+    }
+
+    /// The OAuth step: a link the person follows in this tab; the provider sends them back here.
+    private func authorizePage(_ url: URL) -> HTML {
+        Templates.authorize.render([
+            "title": .text("Authorize \(snapshot.form.spec.title)"),
+            "host": .text(HTTPOrigin(url)?.host ?? "the provider"),
+            "url": .text(url.absoluteString),
+            "csrf_token": .text(csrfToken),
+        ])
     }
 
     private var form: HTML {
@@ -69,7 +101,11 @@ struct FormPage {
         } else {
             return .empty
         }
-        return Templates.alert.render([
+        return alert(heading: heading, items: items)
+    }
+
+    private func alert(heading: String, items: [String]) -> HTML {
+        Templates.alert.render([
             "heading": .text(heading),
             "items": .html(HTML(joining: items.map { Templates.alertItem.render(["text": .text($0)]) })),
         ])

@@ -9,7 +9,10 @@ public struct OAuthAuthorization: Sendable {
     public static let defaultCallbackTimeout: Duration = .seconds(300)
 
     /// Nil where nobody can authorize (`probe`): the code flow then needs a stored refresh token.
-    public let presenter: Presenter?
+    public private(set) var presenter: Presenter?
+    /// Where the callback's answer sends the person's browser, back to the page they authorized from
+    /// (the browser form); nil leaves them on the callback's own answer.
+    private(set) var returnAddress: URL?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
     /// A refresh token from outside the form, for specs that declare no `refresh_token` option (gmail):
@@ -27,6 +30,25 @@ public struct OAuthAuthorization: Sendable {
     public func with(refreshToken: String?) -> OAuthAuthorization {
         var given = self
         if let refreshToken, !refreshToken.isEmpty { given.refreshToken = refreshToken }
+        return given
+    }
+
+    /// This authorization, its callback sending the browser on to `address` once it has its answer.
+    func returning(to address: URL) -> OAuthAuthorization {
+        var given = self
+        given.returnAddress = address
+        return given
+    }
+
+    /// This authorization, `first` told of the link before the presenter shows it; nil where nobody can
+    /// authorize stays so.
+    func presenting(first: @escaping Presenter) -> OAuthAuthorization {
+        guard let presenter else { return self }
+        var given = self
+        given.presenter = { url in
+            await first(url)
+            await presenter(url)
+        }
         return given
     }
 
@@ -124,7 +146,8 @@ public struct OAuthAuthorization: Sendable {
         let providerHost = HTTPOrigin(authorizationURL)?.host ?? "the provider"
         // The state is made before the listener, so no callback can come before it is known.
         let state = AuthorizationRequest.newState()
-        let listener = try await OAuthCallbackListener.start(providerHost: providerHost, expectedState: state)
+        let listener = try await OAuthCallbackListener.start(providerHost: providerHost, expectedState: state,
+                                                            returnAddress: returnAddress)
         defer { Task { await listener.stop() } }
         let made = AuthorizationRequest(endpoint: authorizationURL, clientID: clientID, redirectURI: listener.redirectURI,
                                         scopes: scopes, usesPKCE: configuration.pkce,

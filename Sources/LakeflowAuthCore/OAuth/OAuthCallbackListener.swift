@@ -6,6 +6,9 @@ import Synchronization
 /// by the tool's one loopback server. The first callback that carries this run's `state` (or any
 /// `error`, `code` or `state` at all) decides; requests with none of them (a prefetch, a reload of the
 /// bare address) are answered and ignored, and everything after the decision is told it came too late.
+/// With a return address, the decisive answer sends the browser on to it: by a `Refresh` header, not a
+/// redirect, so the next page is asked for by this loopback page and not by the provider's redirect
+/// chain, and a `SameSite=Strict` cookie of the page it returns to goes along.
 final class OAuthCallbackListener: Sendable {
     static let path = "/oauth/callback"
 
@@ -19,7 +22,8 @@ final class OAuthCallbackListener: Sendable {
         self.redirectURI = redirectURI
     }
 
-    static func start(providerHost: String, expectedState: String) async throws(OAuthError) -> OAuthCallbackListener {
+    static func start(providerHost: String, expectedState: String,
+                      returnAddress: URL? = nil) async throws(OAuthError) -> OAuthCallbackListener {
         let (outcomes, continuation) = AsyncStream.makeStream(of: Result<String, OAuthError>.self)
         let decided = Decision()
         let server = LoopbackServer { request in
@@ -43,10 +47,17 @@ final class OAuthCallbackListener: Sendable {
             guard decided.take() else { return .respond(.text(409, "this authorization was already answered; go back to lakeflow-auth")) }
             continuation.yield(outcome)
             continuation.finish()
+            var answer: HTTPResponse
             switch outcome {
-            case .success: return .respond(.text(200, "authorized: you can close this tab and go back to lakeflow-auth"))
-            case let .failure(error): return .respond(.text(400, "not authorized: \(error.message)"))
+            case .success: answer = .text(200, "authorized: you can close this tab and go back to lakeflow-auth")
+            case let .failure(error): answer = .text(400, "not authorized: \(error.message)")
             }
+            if let returnAddress {
+                answer.body.append(Data("\ngoing back to \(returnAddress.absoluteString)".utf8))
+                // The callback's address holds the code: the page it returns to is not told it.
+                answer.headers += [("Refresh", "0;url=\(returnAddress.absoluteString)"), ("Referrer-Policy", "no-referrer")]
+            }
+            return .respond(answer)
         }
         let base: URL
         do {

@@ -11,7 +11,7 @@ public actor SetupSession {
     /// say that the last one was wrong. Nil when nobody can be asked or they gave up.
     public typealias PassphrasePrompt = @Sendable (_ identityPath: String, _ attempt: Int) async -> String?
 
-    static let passphraseAttempts = 3
+    public static let passphraseAttempts = 3
 
     public private(set) var form: Form
     public private(set) var state: SetupState = .editing
@@ -24,6 +24,10 @@ public actor SetupSession {
     private let passphrasePrompt: PassphrasePrompt?
     private var identity: MachineIdentity?
     private let authorization: OAuthAuthorization?
+    /// The link of an OAuth step that waits for the person, while it waits.
+    private var authorizationURL: URL?
+    /// Where the OAuth callback sends the person's browser back to (the browser form).
+    private var authorizationReturn: URL?
     private var checkInFlight: Task<Checked, Error>?
     /// What the last failed check ended with, so that keeping it unverified keeps what an OAuth flow
     /// granted (the refresh token) rather than the form's values alone.
@@ -58,7 +62,14 @@ public actor SetupSession {
     public nonisolated var checksCredentials: Bool { check != nil }
 
     public var snapshot: SetupSnapshot {
-        SetupSnapshot(form: form, state: state, editingSavedAt: editingSavedAt, invalid: invalid)
+        SetupSnapshot(form: form, state: state, editingSavedAt: editingSavedAt, invalid: invalid,
+                      authorizationURL: authorizationURL)
+    }
+
+    /// Sends the person's browser to `address` once the OAuth callback has its answer: for a front end
+    /// that is itself a page, so the person comes back to it from the provider.
+    public func returnAfterAuthorization(to address: URL) {
+        authorizationReturn = address
     }
 
     /// Starts an interactive setup where the last one left off: the stored credentials of the
@@ -128,6 +139,9 @@ public actor SetupSession {
         let spec = form.spec
         var authorization = spec.oauthFlow(for: form.authMethod) == nil ? nil : self.authorization
         if check == nil, authorization?.grantsWhatIsStored(credentials, spec: spec) == false { authorization = nil }
+        // The snapshot carries the link while the step waits, so a front end can draw it.
+        authorization = authorization?.presenting(first: { url in await self.awaitAuthorization(at: url) })
+        if let authorizationReturn { authorization = authorization?.returning(to: authorizationReturn) }
         guard check != nil || authorization != nil else { return try save(credentials, identity: identity, check: .skipped) }
 
         checkGeneration += 1
@@ -139,6 +153,7 @@ public actor SetupSession {
         let outcome = await inFlight.result
         guard generation == checkGeneration else { return snapshot }
         checkInFlight = nil
+        authorizationURL = nil
         switch outcome {
         case let .success(done) where done.result?.passes ?? true:
             return try save(done, identity: identity, check: done.result.map(SavedSetup.Check.passed) ?? .skipped)
@@ -184,6 +199,7 @@ public actor SetupSession {
         checkGeneration += 1
         checkInFlight?.cancel()
         checkInFlight = nil
+        authorizationURL = nil
         state = .editing
         return snapshot
     }
@@ -200,6 +216,11 @@ public actor SetupSession {
         case .saved, .cancelled: return true
         case .editing, .checking, .checkFailed: return false
         }
+    }
+
+    private func awaitAuthorization(at url: URL) {
+        guard case .checking = state else { return }
+        authorizationURL = url
     }
 
     private func fail(_ failure: CheckFailure) -> SetupSnapshot {

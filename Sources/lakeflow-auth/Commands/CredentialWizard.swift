@@ -32,18 +32,14 @@ struct CredentialWizard {
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
     /// to pass on; the summary last, as `--from-env` prints it.
     func runBrowserForm(_ options: BrowserFormOptions) async throws {
-        // The page cannot ask for the identity's passphrase yet: say so before anything is typed.
-        let store = CredentialStore(environment: environment)
-        if store.keeper.needsPassphrase { throw StoreError.passphraseRequired(path: store.location.identityPath) }
-        // The page waits while the person authorizes: the link goes where the form's own link went.
-        let session = SetupSession(form: Form(spec: spec), store: store,
-                                   check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
-                                   authorization: oauthAuthorization(presenter: { url in
-                                       FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
-                                       Diagnostics.note("open that link to authorize \(spec.title); the form's page waits for it")
-                                   }))
-        _ = try await session.prefill(environment: environment, authMethod: authMethod)
-        let saved = try await BrowserForm.run(session: session, options: options) { link in
+        // The page asks for the identity's passphrase and shows the OAuth step's Authorize link.
+        let prompts = BrowserPrompts()
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
+                                   passphrasePrompt: prompts.passphrasePrompt,
+                                   authorization: oauthAuthorization(presenter: prompts.authorizationPresenter))
+        var options = options
+        options.authMethod = authMethod
+        let saved = try await BrowserForm.run(session: session, prompts: prompts, options: options) { link in
             // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
             FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")

@@ -2,21 +2,30 @@ import AcmeSandbox
 import Foundation
 import LakeflowAuthCore
 
-/// `lakeflow-auth acme` serving its browser form without a terminal (pipes for stdin and stdout), in
-/// a temporary home, its base URL aimed at the Acme sandbox.
+/// `lakeflow-auth <connector>` serving its browser form without a terminal (pipes for stdin and
+/// stdout), in a temporary home: acme with its base URL aimed at the Acme sandbox, or any connector
+/// with the env vars given.
 final class BrowserFormProcess: @unchecked Sendable {
     let process = Process()
     let link: URL
     let home: String
+    let connector: String
     private let output: Pipe
     private let errors: Pipe
 
-    init(arguments: [String], sandbox: URL) throws {
+    convenience init(arguments: [String], sandbox: URL) throws {
+        try self.init(connector: "acme", arguments: arguments, environment: ["ACME_BASE_URL": sandbox.absoluteString])
+    }
+
+    /// - Parameter prepare: runs with the store's folder (`LAKEFLOW_AUTH_HOME`) before the command starts.
+    init(connector: String, arguments: [String], environment: [String: String], prepare: (String) throws -> Void = { _ in }) throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-e2e-browser-\(UUID().uuidString)").path
+        self.connector = connector
+        try prepare(home + "/store")
         process.executableURL = try LakeflowAuthProcess.builtBinary()
-        process.arguments = ["acme"] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home, "LAKEFLOW_AUTH_HOME": home + "/store",
-                               "ACME_BASE_URL": sandbox.absoluteString, "NO_COLOR": "1"]
+        process.arguments = [connector] + arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home, "LAKEFLOW_AUTH_HOME": home + "/store", "NO_COLOR": "1"]
+            .merging(environment) { $1 }
         output = Pipe()
         errors = Pipe()
         process.standardInput = FileHandle.nullDevice
@@ -43,9 +52,13 @@ final class BrowserFormProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: home)
     }
 
-    /// What was stored, read with the store as `show` would.
-    var stored: CredentialEnvelope? {
-        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home + "/store"])
-        return store.hasStored("acme") ? try? store.open("acme") : nil
+    /// What was stored, read with the store as `show` would; `passphrase` opens a protected identity.
+    func stored(passphrase: String? = nil) -> CredentialEnvelope? {
+        var environment = ["LAKEFLOW_AUTH_HOME": home + "/store"]
+        environment[IdentityKeeper.passphraseVariable] = passphrase
+        let store = CredentialStore(environment: environment)
+        return store.hasStored(connector) ? try? store.open(connector) : nil
     }
+
+    var stored: CredentialEnvelope? { stored() }
 }

@@ -6,14 +6,14 @@ import Testing
 /// The browser form in a real browser: headless Chromium over WebDriver, against the built binary
 /// and the Acme sandbox.
 @Suite(.serialized) struct ChromiumFormTests {
-    static func withBrowser(arguments: [String] = ["--browser", "--no-open"],
-                            _ body: (WebDriver, BrowserFormProcess) throws -> Void) async throws {
-        guard let browser = try WebDriver.start() else {
+    static func withBrowser(arguments: [String] = ["--browser", "--no-open"], sandbox configuration: AcmeSandboxConfiguration = .demo,
+                            waitsForPages: Bool = true, _ body: (WebDriver, BrowserFormProcess) throws -> Void) async throws {
+        guard let browser = try WebDriver.start(waitsForPages: waitsForPages) else {
             Issue.record("chromium and chromium-driver are not installed (.ci/run installs them)")
             return
         }
         defer { browser.quit() }
-        let sandbox = AcmeSandboxServer(configuration: .demo)
+        let sandbox = AcmeSandboxServer(configuration: configuration)
         let url = try await sandbox.start()
         let form = try BrowserFormProcess(arguments: arguments, sandbox: url)
         defer { form.stop() }
@@ -101,6 +101,48 @@ import Testing
             try browser.wait(for: "the success page") { try browser.pageSource.contains("Connected as Demo Analyst") }
             #expect(form.exitStatus(within: .seconds(5)) == 0)
             #expect(form.stored?.authMethod == "basic")
+        }
+    }
+
+    /// A check that gets no answer is stopped from the page while its post still waits: the form comes
+    /// back as it was, nothing is stored, and the same form then saves.
+    @Test func stopCheckingBringsTheFormBack() async throws {
+        let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
+        try await Self.withBrowser(arguments: ["--browser", "--no-open", "--probe-timeout", "120"], sandbox: silent,
+                                   waitsForPages: false) { browser, form in
+            try Self.openForm(browser, form, method: "api_key")
+            #expect(try !browser.isDisplayed("#stop-check"), "no button before a check")
+            // chromedriver answers nothing about a tab while its post waits, so the test reaches the form's
+            // page from a second tab that the page opened (same origin, so its script may touch the first).
+            let formTab = try browser.windowHandle
+            _ = try browser.execute(#"window.open("about:blank", "helper")"#)
+            let helperTab = try #require(try browser.windowHandles.first { $0 != formTab })
+            try browser.type("silent", into: "#workspace")
+            try browser.type("acme-demo-key-0001", into: "#api_key")
+            try browser.click("button[value=submit]")
+            try browser.switchTo(window: helperTab)
+            // A person stops a check they have watched for a while, not in the instant it was posted.
+            Thread.sleep(forTimeInterval: 2)
+            let stopButton = #"window.opener.document.getElementById("stop-check")"#
+            try browser.wait(for: "the Stop checking button") { try browser.execute("return \(stopButton).offsetParent !== null") as? Bool == true }
+            let stopping = ContinuousClock.now
+            _ = try browser.execute("\(stopButton).click()")
+            try browser.switchTo(window: formTab)
+            try browser.wait(for: "the form back in editing") {
+                let page = try browser.pageSource
+                let stopShown = try browser.isDisplayed("#stop-check")
+                return page.contains(#"value="silent""#) && page.contains("Check and save") && !stopShown
+            }
+            #expect(ContinuousClock.now - stopping < .seconds(20), "stopped long before the probe's 120 s")
+            #expect(try browser.pageSource.contains("saved, leave empty to keep"), "the key typed is kept, not shown")
+            #expect(form.stored == nil)
+            #expect(form.exitStatus(within: .milliseconds(100)) == nil, "still serving")
+
+            try browser.type("demo-workspace", into: "#workspace")
+            try browser.click("button[value=submit]")
+            try browser.wait(for: "the success page") { try browser.pageSource.contains("Connected as Demo Analyst") }
+            #expect(form.exitStatus(within: .seconds(5)) == 0)
+            #expect(form.stored?.options.first { $0.0 == "api_key" }?.1.plainText == "acme-demo-key-0001")
         }
     }
 

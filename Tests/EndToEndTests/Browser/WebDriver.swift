@@ -16,13 +16,14 @@ final class WebDriver: @unchecked Sendable {
 
     /// Starts chromedriver and a headless Chromium with a throwaway profile; nil when either is not
     /// installed (`.ci/run` installs both).
-    static func start() throws -> WebDriver? {
+    /// - Parameter waitsForPages: false answers a click at once, even while the post it made waits.
+    static func start(waitsForPages: Bool = true) throws -> WebDriver? {
         let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let chromium, FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { return nil }
-        return try WebDriver(chromium: chromium)
+        return try WebDriver(chromium: chromium, pageLoadStrategy: waitsForPages ? "normal" : "none")
     }
 
-    private init(chromium: String) throws {
+    private init(chromium: String, pageLoadStrategy: String) throws {
         driver = Process()
         driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
         driver.arguments = ["--port=0"]
@@ -39,6 +40,7 @@ final class WebDriver: @unchecked Sendable {
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-chromium-\(UUID().uuidString)")
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
+            "pageLoadStrategy": pageLoadStrategy,
             "goog:chromeOptions": [
                 "binary": chromium,
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -84,6 +86,21 @@ final class WebDriver: @unchecked Sendable {
 
     func click(_ selector: String) throws {
         _ = try command("POST", "element/\(try element(selector))/click", [:])
+    }
+
+    /// Runs `script` in the current tab's page; what it returns.
+    func execute(_ script: String) throws -> Any? {
+        try command("POST", "execute/sync", ["script": script, "args": [Any]()])
+    }
+
+    var windowHandle: String { get throws { try command("GET", "window") as? String ?? "" } }
+
+    var windowHandles: [String] { get throws { try command("GET", "window/handles") as? [String] ?? [] } }
+
+    func switchTo(window handle: String) throws { _ = try command("POST", "window", ["handle": handle]) }
+
+    func isDisplayed(_ selector: String) throws -> Bool {
+        try command("GET", "element/\(try element(selector))/displayed") as? Bool ?? false
     }
 
     func property(_ name: String, of selector: String) throws -> String? {

@@ -25,22 +25,31 @@ final class RunningForm: Sendable {
         return spec
     }
 
-    /// Starts the sandbox and the form; `spec` defaults to Acme aimed at the sandbox, `check` to its probe.
-    static func start(spec: ConnectorSpec? = nil, idleTimeout: Duration = .seconds(60),
-                      check: SetupSession.Check? = nil) async throws -> RunningForm {
-        let sandbox = AcmeSandboxServer(configuration: .demo)
+    /// Starts the sandbox and the form; `spec` defaults to Acme aimed at the sandbox, `check` to its probe
+    /// within `probeTimeout`.
+    /// With `identityPassphrase`, the store's identity is made protected by it first, and the page asks for it.
+    static func start(spec: ConnectorSpec? = nil, sandbox configuration: AcmeSandboxConfiguration = .demo,
+                      idleTimeout: Duration = .seconds(60), probeTimeout: Duration = .seconds(10), check: SetupSession.Check? = nil,
+                      identityPassphrase: String? = nil) async throws -> RunningForm {
+        let sandbox = AcmeSandboxServer(configuration: configuration)
         let sandboxURL = try await sandbox.start()
         var template = Array((NSTemporaryDirectory() + "/lakeflow-browser-XXXXXX").utf8CString)
         let home = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         let environment = ["LAKEFLOW_AUTH_HOME": home + "/home"]
+        if let identityPassphrase {
+            // A light work factor: scrypt at the default holds a thread of the shared pool for seconds.
+            _ = try IdentityKeeper(location: StoreLocation(environment: environment), passphrase: identityPassphrase, workFactor: 10).load()
+        }
         let spec = try spec ?? acmeSpec(baseURL: sandboxURL)
+        let prompts = BrowserPrompts()
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
-                                   check: check ?? SetupSession.probe(spec, timeout: .seconds(10)))
-        _ = try await session.prefill(environment: environment, authMethod: nil)
+                                   check: check ?? SetupSession.probe(spec, timeout: probeTimeout),
+                                   passphrasePrompt: prompts.passphrasePrompt)
         let (links, announced) = AsyncStream<URL>.makeStream()
         let run = Task {
-            try await BrowserForm.run(session: session, options: BrowserFormOptions(opensBrowser: false, idleTimeout: idleTimeout,
-                                                                                    environment: environment)) { announced.yield($0) }
+            try await BrowserForm.run(session: session, prompts: prompts,
+                                      options: BrowserFormOptions(opensBrowser: false, idleTimeout: idleTimeout,
+                                                                  environment: environment)) { announced.yield($0) }
         }
         var iterator = links.makeAsyncIterator()
         let link = try #require(await iterator.next())
@@ -98,12 +107,16 @@ final class RunningForm: Sendable {
         try send(headers: [("Host", host), ("Cookie", session.cookie)]).body
     }
 
-    /// Stored credentials, or nil when nothing was saved.
-    var stored: CredentialEnvelope? {
-        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home + "/home"])
+    /// Stored credentials, or nil when nothing was saved; `passphrase` opens a protected identity.
+    func stored(passphrase: String? = nil) -> CredentialEnvelope? {
+        var environment = ["LAKEFLOW_AUTH_HOME": home + "/home"]
+        environment[IdentityKeeper.passphraseVariable] = passphrase
+        let store = CredentialStore(environment: environment)
         guard store.hasStored("acme") else { return nil }
         return try? store.open("acme")
     }
+
+    var stored: CredentialEnvelope? { stored() }
 
     static func csrfToken(in page: String) -> String? {
         guard let range = page.range(of: #"name="csrf_token" value=""#) else { return nil }

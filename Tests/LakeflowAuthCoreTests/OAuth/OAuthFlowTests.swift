@@ -292,6 +292,45 @@ struct OAuthFlowTests {
         }
     }
 
+    /// For a front end that is a page: the snapshot holds the link while the step waits, and the
+    /// callback's answer sends the browser back to the page (a `Refresh`, so the page's own cookies go along).
+    @Test func theSnapshotCarriesTheLinkAndTheCallbackLeadsBack() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter))
+            #expect(await session.snapshot.authorizationURL == nil)
+            let back = try #require(URL(string: "http://127.0.0.1:1/authorized"))
+            await session.returnAfterAuthorization(to: back)
+            let submitted = Task { try await session.submit() }
+            while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(await session.snapshot.authorizationURL == browser.urls[0])
+            #expect(browser.urls[0].absoluteString.contains("client_id=") && !browser.urls[0].absoluteString.contains("client_secret"))
+            let client = HTTPClient()
+            guard case let .success(redirect) = await client.send(.init(url: browser.urls[0]), timeout: .seconds(5), responseLimit: 1 << 16),
+                  let callback = redirect.header("Location").flatMap(URL.init(string:)),
+                  case let .success(answer) = await client.send(.init(url: callback), timeout: .seconds(5), responseLimit: 1 << 16)
+            else { Issue.record("the provider or the callback did not answer"); return }
+            #expect(answer.status == 200)
+            #expect(answer.header("Refresh") == "0;url=\(back.absoluteString)")
+            #expect(answer.header("Referrer-Policy") == "no-referrer")
+            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            #expect(await session.snapshot.authorizationURL == nil)
+        }
+    }
+
+    @Test func withoutAReturnAddressTheCallbackLeadsNowhere() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter()
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter))
+            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            for _ in 0..<250 where browser.callbackPages.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let page = try #require(browser.callbackPages.first)
+            #expect(page.text.hasPrefix("authorized") && !page.text.contains("going back"))
+        }
+    }
+
     @Test func callbacksWithoutCodeOrErrorAreIgnoredAndTheFirstDecisiveOneWins() async throws {
         try await OAuthFixtures.withProvider { provider, url in
             let store = TemporaryStore()
