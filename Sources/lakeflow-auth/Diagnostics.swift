@@ -29,6 +29,7 @@ enum Diagnostics {
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
     /// help and version with 0, and anything else as the internal failure it is, with 1.
     static func exit(with error: Error) -> Never {
+        HTTPClient.finishPreparing()
         if let error = error as? UserFacingError {
             self.error(error.message, hints: error.hints)
             Foundation.exit(error.exitStatus.rawValue)

@@ -32,6 +32,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            HTTPClient.finishPreparing()
         } catch {
             Diagnostics.exit(with: error)
         }

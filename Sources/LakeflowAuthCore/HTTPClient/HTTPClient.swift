@@ -13,8 +13,20 @@ public struct HTTPClient: Sendable {
     /// it and the libraries it needs (TLS, HTTP/2, Kerberos…) takes a few milliseconds, which then
     /// overlap with the caller's own work instead of delaying the request.
     public static func prepare() {
-        Thread.detachNewThread { _ = LibCurl.shared }
+        preparation.enter()
+        Thread.detachNewThread {
+            _ = LibCurl.shared
+            preparation.leave()
+        }
     }
+
+    /// Returns once a `prepare()` under way has finished. A process must call it before it exits:
+    /// `exit` tears down the libraries libcurl is initializing on the other thread, and that crashes.
+    public static func finishPreparing() {
+        preparation.wait()
+    }
+
+    private static let preparation = DispatchGroup()
 
     /// - Parameters:
     ///   - timeout: for the whole exchange, connecting included.

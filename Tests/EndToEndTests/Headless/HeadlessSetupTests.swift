@@ -96,6 +96,18 @@ struct HeadlessSetupTests {
         }
     }
 
+    /// Headless loads libcurl on a thread of its own from the start; an error a moment later must
+    /// still end with its own exit status, not with a crash of the loading thread as `exit` tears the
+    /// libraries down (one run in ten crashed before the exit waited for the loading).
+    @Test func anErrorRightAfterStartNeverCrashesTheLoadingOfTheHTTPClient() throws {
+        let run = HeadlessRun()
+        let file = run.home + ".env"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "ACME_API_KEY='unclosed\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let statuses = try (0..<40).map { _ in try run.run(["acme", "--from-env", "--env-file", file], [:]).status }
+        #expect(statuses.allSatisfy { $0 == 2 }, "exit statuses: \(statuses)")
+    }
+
     @Test func malformedEnvFileNamesItsLineWithoutQuotingIt() throws {
         let run = HeadlessRun()
         let file = run.home + ".env"
