@@ -153,6 +153,9 @@ public struct OAuthAuthorization: Sendable {
                                         scopes: scopes, usesPKCE: configuration.pkce,
                                         extraParameters: configuration.extraAuthParams, state: state)
         await presenter(made.url)
+        // The code goes to the token endpoint the moment it arrives; the person takes seconds to
+        // authorize, time enough to load the HTTP client that sends it.
+        HTTPClient.prepare()
         let code = try await listener.code(within: callbackTimeout)
         return OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier)
     }

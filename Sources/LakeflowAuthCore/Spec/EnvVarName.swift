@@ -16,9 +16,10 @@ public enum EnvVarName {
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
     }
 
+    /// By scalar into bytes: each option of a spec passes here several times at every start.
     static func normalize(_ text: String) -> String {
-        String(text.uppercased().unicodeScalars.map { scalar in
-            (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) ? Character(scalar) : "_"
-        })
+        String(decoding: text.uppercased().unicodeScalars.map { scalar in
+            ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) ? UInt8(scalar.value) : UInt8(ascii: "_")
+        }, as: UTF8.self)
     }
 }

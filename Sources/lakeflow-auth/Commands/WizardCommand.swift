@@ -64,8 +64,6 @@ struct WizardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Headless, the check follows the spec's loading at once; a form waits for the person.
-        if fromEnv && !noProbe { HTTPClient.prepare() }
         let environment = ProcessInfo.processInfo.environment
         let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let loaded = try resolved.load()
