@@ -30,7 +30,9 @@ enum CommandRoute {
                 return nil
             }
         }
-        if command == WizardCommand.self, let wizard = WizardCommandLine.parse(Array(rest)) { return wizard }
+        if let quick = command as? any QuicklyParsed.Type, let parsed = QuickCommandLine.parse(Array(rest), as: quick) {
+            return parsed
+        }
         return try? command.parseAsRoot(Array(rest))
     }
 

@@ -2,9 +2,9 @@ import ArgumentParser
 @testable import lakeflow_auth
 import Testing
 
-/// `WizardCommandLine` reads the wizard's line without ArgumentParser; these hold it to ArgumentParser's
-/// reading of the same lines, so the two cannot drift apart.
-@Suite struct WizardCommandLineTests {
+/// `QuickCommandLine` reads the wizard's and `spec inspect`'s lines without ArgumentParser; these hold
+/// it to ArgumentParser's reading of the same lines, so the two cannot drift apart.
+@Suite struct QuickCommandLineTests {
     static let agreeing: [[String]] = [
         ["acme"],
         ["acme", "--plain"],
@@ -23,8 +23,8 @@ import Testing
     ]
 
     @Test(arguments: agreeing)
-    func readsALineAsArgumentParserDoes(_ line: [String]) throws {
-        let fast = try #require(WizardCommandLine.parse(line), "the fast reading gave up on \(line)")
+    func readsAWizardLineAsArgumentParserDoes(_ line: [String]) throws {
+        let fast = try #require(QuickCommandLine.parse(line, as: WizardCommand.self), "the quick reading gave up on \(line)")
         let parsed = try #require(try WizardCommand.parseAsRoot(line) as? WizardCommand)
         #expect(Reading(fast) == Reading(parsed))
     }
@@ -55,16 +55,42 @@ import Testing
     ]
 
     @Test(arguments: declined)
-    func leavesToArgumentParserWhatItMustAnswer(_ line: [String]) {
-        #expect(WizardCommandLine.parse(line) == nil)
+    func leavesToArgumentParserTheWizardLinesItMustAnswer(_ line: [String]) {
+        #expect(QuickCommandLine.parse(line, as: WizardCommand.self) == nil)
     }
 
-    @Test func knowsEveryFlagTheCommandDeclares() {
-        let help = WizardCommand.helpMessage(columns: 1000)
-        let declared = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+    @Test(arguments: [
+        ["fhir.yaml"], ["fhir.yaml", "--json"], ["--json", "acme", "--strict"], ["a spec with spaces.yaml", "--strict"],
+    ])
+    func readsAnInspectLineAsArgumentParserDoes(_ line: [String]) throws {
+        let fast = try #require(QuickCommandLine.parse(line, as: SpecCommand.Inspect.self), "the quick reading gave up on \(line)")
+        let parsed = try #require(try SpecCommand.Inspect.parseAsRoot(line) as? SpecCommand.Inspect)
+        #expect([fast.target, "\(fast.json)", "\(fast.strict)"] == [parsed.target, "\(parsed.json)", "\(parsed.strict)"])
+    }
+
+    @Test(arguments: [[], ["a.yaml", "b.yaml"], ["a.yaml", "--json", "--json"], ["a.yaml", "--pretty"], ["a.yaml", "--json=yes"]])
+    func leavesToArgumentParserTheInspectLinesItMustAnswer(_ line: [String]) {
+        #expect(QuickCommandLine.parse(line, as: SpecCommand.Inspect.self) == nil)
+    }
+
+    @Test func knowsEveryFlagTheWizardDeclares() {
+        #expect(declaredFlags(WizardCommand.self) == quickFlags(WizardCommand.self))
+    }
+
+    @Test func knowsEveryFlagInspectDeclares() {
+        #expect(declaredFlags(SpecCommand.Inspect.self) == quickFlags(SpecCommand.Inspect.self))
+    }
+
+    private func declaredFlags(_ command: any ParsableCommand.Type) -> Set<String> {
+        let help = command.helpMessage(columns: 1000)
+        let flags = Set(help.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
             .filter { $0.hasPrefix("--") && $0.count > 2 && $0 != "--help" })
-        #expect(!declared.isEmpty)
-        #expect(declared == Set(WizardCommandLine.switches.keys).union(WizardCommandLine.options.keys))
+        #expect(!flags.isEmpty)
+        return flags
+    }
+
+    private func quickFlags<Command: QuicklyParsed>(_ command: Command.Type) -> Set<String> {
+        Set(Command.switches.keys).union(Command.options.keys)
     }
 }
 
