@@ -13,7 +13,7 @@ struct DemoTests {
                                                         "TERM": "dumb", "NO_COLOR": "1", "HOME": folder])
         try await terminal.expect("Auth method (1-2): ")
         terminal.sendLine("1")
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine("acme-demo-key-0001")
         try await terminal.expect("workspace: ")
         terminal.sendLine("demo-workspace")

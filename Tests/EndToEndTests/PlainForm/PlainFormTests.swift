@@ -19,7 +19,9 @@ struct PlainFormTests {
         let firstPrompt = try await terminal.expect("Auth method (1-2): ")
         print("plain form: first prompt after \(firstPrompt)")
         terminal.sendLine("1")
-        try await terminal.expect("api_key: ")
+        // The prompt at a line's start: the heading "Acme with api_key: …" holds the same words, and a
+        // key sent on seeing it would be typed ahead of the secret prompt, which discards it.
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine(Self.demoKey)
         try await terminal.expect("workspace: ")
         terminal.sendLine("Not A Workspace")
@@ -93,7 +95,7 @@ struct PlainFormTests {
         defer { run.removeHome() }
         let terminal = run.terminal
 
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine(wrongKey)
         try await terminal.expect("workspace: ")
         terminal.sendLine("demo-workspace")
@@ -126,7 +128,7 @@ struct PlainFormTests {
         ])
         defer { run.removeHome() }
         let terminal = run.terminal
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine(Self.demoKey)
         try await terminal.expect("workspace [demo-workspace]: ")
         terminal.sendLine("")
@@ -151,7 +153,7 @@ struct PlainFormTests {
         defer { run.removeHome() }
         let terminal = run.terminal
 
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine("acme-demo-readonly")
         for prompt in ["workspace [", "base_url [", "region [us]: "] {
             try await terminal.expect(prompt)
@@ -169,7 +171,7 @@ struct PlainFormTests {
         defer { run.removeHome() }
         let terminal = run.terminal
 
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         #expect(!terminal.echoes, "echo is off while the secret is typed")
         terminal.send("half-typed-secret")
         terminal.sendInterrupt()
@@ -185,7 +187,7 @@ struct PlainFormTests {
         defer { run.removeHome() }
         let terminal = run.terminal
 
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine("some-key-value")
         try await terminal.expect("workspace: ")
         terminal.sendEndOfInput()

@@ -10,7 +10,7 @@ struct TypeAheadTests {
                                 environment: ["ACME_WORKSPACE": "demo-workspace"])
         defer { run.removeHome() }
         let terminal = run.terminal
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine("some-key-value")
         for prompt in ["workspace [demo-workspace]: ", "base_url ["] {
             try await terminal.expect(prompt)
@@ -27,7 +27,7 @@ struct TypeAheadTests {
         let run = try WizardRun(["acme", "--plain", "--auth-method", "api_key", "--no-probe"])
         defer { run.removeHome() }
         let terminal = run.terminal
-        try await terminal.expect("api_key: ")
+        try await terminal.expect("\napi_key: ")
         terminal.sendLine("some-key-value")
         try await terminal.expect("workspace: ")
         terminal.send("rm -rf ~/important")
