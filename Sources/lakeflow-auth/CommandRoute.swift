@@ -7,6 +7,7 @@ import ArgumentParser
 /// the command does anything. Parsing only the named command gives the same command and values. What
 /// it would answer differently goes through the root parse instead: help, version and completion
 /// requests, whose texts name the whole command line, and every error, whose message should too.
+/// A command that is `QuicklyParsed` is read without ArgumentParser at all when its line allows.
 enum CommandRoute {
     static func parse(_ arguments: [String]) throws -> sending ParsableCommand {
         if let command = parseNamed(arguments) { return command }
