@@ -1,13 +1,12 @@
 import Foundation
 @testable import LakeflowAuthBrowser
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// The page drawn for every real spec and every auth method: complete, labelled, and never holding a
 /// secret's value.
 struct FormPageTests {
-    static let sharedSpecs = RunningForm.packageRoot.appendingPathComponent("../shared/connector-specs").standardizedFileURL
-
     static func page(_ spec: ConnectorSpec, method: String?) async throws -> String {
         let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/lakeflow-unused-\(UUID())"])
         let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
@@ -16,16 +15,13 @@ struct FormPageTests {
         return FormPage.document(title: spec.title, content: content, nonce: "nonce").rendered
     }
 
-    @Test func everyRealSpecRendersWithALabelForEveryInput() async throws {
-        guard FileManager.default.fileExists(atPath: Self.sharedSpecs.path) else {
-            Issue.record("../shared/connector-specs not found beside the package")
-            return
-        }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sharedSpecs.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 29)
-        for file in files {
-            let connector = String(file.dropLast(5))
-            let spec = try SpecLoader.load(path: Self.sharedSpecs.appendingPathComponent(file).path, connector: connector)
+    @Test(SharedCorpus.connectorSpecs.required)
+    func everyRealSpecRendersWithALabelForEveryInput() async throws {
+        let connectors = SharedCorpus.connectorSpecs.specNames
+        #expect(connectors.count == 29)
+        for connector in connectors {
+            let file = connector + ".yaml"
+            let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(connector), connector: connector)
             for method in spec.authMethods.isEmpty ? [nil] : spec.authMethods.map(\.name) as [String?] {
                 let page = try await Self.page(spec, method: method)
                 #expect(!page.contains("{{"), "\(file) \(method ?? "")")

@@ -1,6 +1,7 @@
 import AcmeSandbox
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth acme --from-env`, the real binary against the Acme sandbox on 127.0.0.1.
@@ -197,11 +198,9 @@ struct HeadlessSetupTests {
         }
     }
 
-    static let sharedExample = LakeflowAuthProcess.sharedSpecs + "/example.yaml"
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedExample), "skipped: ../shared/connector-specs not found"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func plainConnectorSpecWithoutProbeSavesUnverified() throws {
-        let spec = Self.sharedExample
+        let spec = SharedCorpus.connectorSpecs.spec("example")
         let run = HeadlessRun()
         defer { run.removeHome() }
         let result = try run.run(["example", "--from-env", "--spec", spec], ["EXAMPLE_USERNAME": "someone", "EXAMPLE_PASSWORD": "pw-123"])
