@@ -64,7 +64,7 @@ import Testing
     @Test func rmDeletesAndMissingCredentialsAreBadInput() throws {
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
-        let removed = try fixture.lakeflowAuth(["rm", "acme"])
+        let removed = try fixture.lakeflowAuth(["rm", "acme", "--yes"])
         #expect(removed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
         for command in [["show", "acme"], ["export", "acme"], ["exec", "acme", "--", "true"], ["rm", "acme"]] {
