@@ -27,7 +27,11 @@ import Testing
 
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout == "acme  api_key  saved 2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n")
+        #expect(list.stdout == """
+            CONNECTOR  AUTH METHOD  SAVED                 LAST CHECK
+            acme       api_key      2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z
+
+            """)
 
         let show = try fixture.lakeflowAuth(["show", "acme"])
         #expect(show.status == 0)
