@@ -72,6 +72,7 @@ let package = Package(
                 .embedInCode("Templates/field-text.html"),
                 .embedInCode("Templates/field-textarea.html"),
                 .embedInCode("Templates/form.html"),
+                .embedInCode("Templates/identity-notice.html"),
                 .embedInCode("Templates/method-switch.html"),
                 .embedInCode("Templates/page.html"),
                 .embedInCode("Templates/passphrase.html"),

@@ -34,6 +34,21 @@ struct FormPageTests {
         }
     }
 
+    @Test func theFirstSavesPageSaysWhatTheIdentityIs() async throws {
+        let home = NSTemporaryDirectory() + "/lakeflow-first-save-\(UUID())"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]), check: nil)
+        _ = try await session.chooseAuthMethod("api_key")
+        _ = await session.take(["api_key": "acme-demo-key-0001", "workspace": "acme-prod"])
+        let snapshot = try await session.submit()
+        guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+        let page = FormPage(snapshot: snapshot, csrfToken: "csrf").content.rendered
+        #expect(page.contains(#"<h2 id="identity-notice">Keep this machine's identity</h2>"#))
+        #expect(page.contains("<p>created \(home)/identity.txt, this machine&#39;s identity: every credential stored here"))
+        #expect(page.contains("<li>back it up now, where only you can read it"))
+    }
+
     @Test func aSecretsValueIsNeverOnThePage() async throws {
         let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)

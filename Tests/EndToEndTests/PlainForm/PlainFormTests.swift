@@ -37,6 +37,8 @@ struct PlainFormTests {
         try await terminal.expect("api_key    ••••\r\n")
         try await terminal.expect("Connected to Acme as Demo Analyst")
         try await terminal.expect("Saved to \(run.home)/credentials/acme.age")
+        try await terminal.expect("lakeflow-auth: created \(run.home)/identity.txt, this machine's identity")
+        try await terminal.expect("lakeflow-auth: hint: back it up now")
         #expect(try await terminal.waitForExit() == 0)
 
         #expect(!terminal.output.contains(Self.demoKey))
