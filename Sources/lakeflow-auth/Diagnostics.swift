@@ -22,8 +22,8 @@ enum Diagnostics {
         FileHandle.standardError.write(Data(lines.joined().utf8))
     }
 
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
+    static func note(_ message: String, hints: [String] = []) {
+        FileHandle.standardError.write(Data(("lakeflow-auth: \(message)\n" + hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()).utf8))
     }
 
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,

@@ -27,7 +27,11 @@ import Testing
 
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout == "acme  api_key  saved 2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n")
+        #expect(list.stdout == """
+            CONNECTOR  AUTH METHOD  SAVED                 LAST CHECK
+            acme       api_key      2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z
+
+            """)
 
         let show = try fixture.lakeflowAuth(["show", "acme"])
         #expect(show.status == 0)
@@ -64,7 +68,7 @@ import Testing
     @Test func rmDeletesAndMissingCredentialsAreBadInput() throws {
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
-        let removed = try fixture.lakeflowAuth(["rm", "acme"])
+        let removed = try fixture.lakeflowAuth(["rm", "acme", "--yes"])
         #expect(removed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
         for command in [["show", "acme"], ["export", "acme"], ["exec", "acme", "--", "true"], ["rm", "acme"]] {

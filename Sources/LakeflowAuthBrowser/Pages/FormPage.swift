@@ -134,13 +134,19 @@ struct FormPage {
         case .passed, .skipped, .keptDespite:
             heading = "Saved unverified"
         }
+        let notice = saved.identityNotice.map { notice in
+            Templates.identityNotice.render([
+                "message": .text(notice.message),
+                "hints": .html(HTML(joining: notice.hints.map { Templates.alertItem.render(["text": .text($0)]) })),
+            ])
+        }
         return result(heading: heading, detail: saved.probe?.message ?? "The credentials were not checked.",
-                      path: "Saved to \(saved.path)", next: "You can close this tab; the command has finished.")
+                      path: "Saved to \(saved.path)", next: "You can close this tab; the command has finished.", notice: notice ?? .empty)
     }
 
-    static func result(heading: String, detail: String, path: String, next: String) -> HTML {
+    static func result(heading: String, detail: String, path: String, next: String, notice: HTML = .empty) -> HTML {
         Templates.result.render(["class": .text(heading.hasPrefix("Connected") ? "success" : ""), "heading": .text(heading),
-                                 "detail": .text(detail), "path": .text(path), "next": .text(next)])
+                                 "detail": .text(detail), "path": .text(path), "next": .text(next), "notice": .html(notice)])
     }
 
     /// The page around any content.

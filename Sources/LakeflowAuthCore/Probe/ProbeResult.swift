@@ -16,13 +16,15 @@ public struct ProbeResult: Sendable, Equatable {
     public let concernedOptions: [String]
     /// The host (and port) that was asked, for network failures.
     public let address: String?
+    /// That host is this machine (127.0.0.1, ::1, localhost).
+    public let askedLoopback: Bool
     /// A short excerpt of the server's own explanation, when it gave one, made safe for a terminal.
     public let serverDetail: String?
     /// The token endpoint's host, when a successful OAuth exchange is the whole check (no probe declared).
     public let authorizedBy: String?
 
     public init(outcome: ProbeOutcome, source: String, authMethod: String? = nil, status: Int? = nil, latency: Duration? = nil,
-                identity: String? = nil, concernedOptions: [String] = [], address: String? = nil,
+                identity: String? = nil, concernedOptions: [String] = [], address: String? = nil, askedLoopback: Bool = false,
                 serverDetail: String? = nil, authorizedBy: String? = nil) {
         self.outcome = outcome
         self.source = source
@@ -32,6 +34,7 @@ public struct ProbeResult: Sendable, Equatable {
         self.identity = identity
         self.concernedOptions = concernedOptions
         self.address = address
+        self.askedLoopback = askedLoopback
         self.serverDetail = serverDetail
         self.authorizedBy = authorizedBy
     }

@@ -10,6 +10,8 @@ public struct StoredProbeFailure: UserFacingError {
     }
 
     public var message: String { result.message }
-    public var hints: [String] { ["run `\(ConnectorName.setupCommand(connector))` to enter new values"] }
+    public var hints: [String] {
+        (result.mayBeOffline ? [OfflineHint.storedProbe] : []) + ["run `\(ConnectorName.setupCommand(connector))` to enter new values"]
+    }
     public var exitStatus: ExitStatus { result.exitStatus }
 }

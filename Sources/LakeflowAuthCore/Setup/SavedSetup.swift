@@ -11,6 +11,14 @@ public struct SavedSetup: Sendable {
 
     public let path: String
     public let check: Check
+    /// With the first credentials a store holds: what losing the identity would mean.
+    public let identityNotice: IdentityNotice?
+
+    public init(path: String, check: Check, identityNotice: IdentityNotice? = nil) {
+        self.path = path
+        self.check = check
+        self.identityNotice = identityNotice
+    }
 
     /// The one line that tells what happened, for a log or the last screen.
     public var summary: String {

@@ -237,8 +237,11 @@ public actor SetupSession {
         let record = check.probe.flatMap { ProbeRecord($0) }
         let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, probe: record,
                                           oauth: done.grant.map { OAuthAccessToken($0.tokens) })
+        let isFirst = store.location.storedConnectors().isEmpty
         let path = try store.save(envelope, identity: identity)
-        state = .saved(SavedSetup(path: path, check: check))
+        let notice = isFirst ? IdentityNotice(identityPath: store.location.identityPath, recipientsPath: store.location.recipientsPath,
+                                              created: identity.isNew) : nil
+        state = .saved(SavedSetup(path: path, check: check, identityNotice: notice))
         return snapshot
     }
 

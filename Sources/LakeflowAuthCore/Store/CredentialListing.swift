@@ -1,24 +1,29 @@
 import Foundation
 
-/// The lines of `list`: one per stored file, with its auth method, when it was saved and whether it
-/// was verified. Nothing from `options` appears here, secret or not.
+/// The lines of `list`: a header, then one line per stored file, with its auth method, when it was
+/// saved and how its last check went. Nothing from `options` appears here, secret or not.
 public enum CredentialListing {
+    static let header = ["CONNECTOR", "AUTH METHOD", "SAVED", "LAST CHECK"]
+
     public static func lines(_ summaries: [StoredCredentialSummary]) -> [String] {
         let rows: [[String]] = summaries.map { summary in
             let connector = TerminalText.sanitized(summary.connector)
             switch summary.contents {
             case let .readable(envelope):
                 return [connector, TerminalText.sanitized(envelope.authMethod ?? "-"),
-                        "saved " + CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
+                        CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
             case let .unreadable(error):
                 return [connector, "cannot be opened: " + error.message]
             }
         }
-        let widths = (0..<2).map { column in rows.filter { $0.count > 2 }.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            guard row.count > 2 else { return row.joined(separator: "  ") }
-            return row.enumerated().map { index, cell in
-                index < widths.count ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
+        let table = [header] + rows
+        // An unreadable file's reason runs on from its name; it does not set the other columns' widths.
+        let widths = (0..<header.count - 1).map { column in
+            table.filter { $0.count == header.count || column == 0 }.map { $0[column].count }.max() ?? 0
+        }
+        return table.map { row in
+            row.enumerated().map { index, cell in
+                index < row.count - 1 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
             }.joined(separator: "  ")
         }
     }

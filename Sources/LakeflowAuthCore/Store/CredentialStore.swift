@@ -81,10 +81,10 @@ public struct CredentialStore: Sendable {
         try location.checkFolders()
         var status = stat()
         // Without a store there is nothing to lock, and nothing to remove.
-        guard lstat(path, &status) == 0 || errno != ENOENT else { throw StoreError.notFound(connector: connector, path: path) }
+        guard lstat(path, &status) == 0 || errno != ENOENT else { throw notFound(connector, path: path) }
         try lock.withLock { () throws(StoreError) in
             guard unlink(path) == 0 else {
-                if errno == ENOENT { throw .notFound(connector: connector, path: path) }
+                if errno == ENOENT { throw notFound(connector, path: path) }
                 throw .fromErrno(path, "remove the file")
             }
         }
@@ -131,6 +131,11 @@ public struct CredentialStore: Sendable {
 
     private var lock: FileLock { FileLock(path: location.lockPath, timeout: lockTimeout) }
 
+    /// Names the stored connectors the person may have meant (`fihr` for `fhir`).
+    private func notFound(_ connector: String, path: String) -> StoreError {
+        .notFound(connector: connector, path: path, nearest: NameSuggestion.closest(to: connector, among: location.storedConnectors()))
+    }
+
     private func path(for connector: String) throws -> String {
         guard ConnectorName.isValid(connector) else { throw ResolutionError.invalidName(connector) }
         return location.credentialPath(connector)
@@ -155,7 +160,7 @@ public struct CredentialStore: Sendable {
 
     private func open(_ connector: String, at path: String, identity: MachineIdentity) throws(StoreError) -> CredentialEnvelope {
         guard let file = try StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential)?.bytes else {
-            throw .notFound(connector: connector, path: path)
+            throw notFound(connector, path: path)
         }
         let plaintext: [UInt8]
         do {

@@ -80,7 +80,7 @@ public struct IdentityKeeper: Sendable {
             guard let winner = try read(path) else { throw .corruptIdentity(path: path, problem: "it vanished as it was created") }
             return winner
         }
-        return MachineIdentity(identities: [identity])
+        return MachineIdentity(identities: [identity], isNew: true)
     }
 
     private func read(_ path: String) throws(StoreError) -> MachineIdentity? {

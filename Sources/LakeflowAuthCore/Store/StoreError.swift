@@ -3,8 +3,8 @@ import Foundation
 /// Everything that can go wrong reading or writing the credential store, in words that say what to
 /// do next. Messages name files and public keys only, never a value or a secret key.
 public enum StoreError: UserFacingError, Equatable {
-    /// No stored credentials for a connector.
-    case notFound(connector: String, path: String)
+    /// No stored credentials for a connector; `nearest` are stored connectors a few edits away.
+    case notFound(connector: String, path: String, nearest: [String] = [])
     /// The file has no recipient stanza this machine's identity can open.
     case notForThisIdentity(path: String, connector: String, publicKey: String)
     /// The file fails age's authentication. A cut-off file is one of these: age's last chunk may have
@@ -41,8 +41,9 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var message: String {
         switch self {
-        case let .notFound(connector, _):
-            return "no stored credentials for \"\(TerminalText.excerpt(connector))\""
+        case let .notFound(connector, _, nearest):
+            let guess = nearest.isEmpty ? "" : "; did you mean " + nearest.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+            return "no stored credentials for \"\(TerminalText.excerpt(connector))\"" + guess
         case let .notForThisIdentity(path, _, publicKey):
             return "\(path): not encrypted to this machine's identity (\(publicKey)), or damaged"
         case let .damaged(path, _):
@@ -81,7 +82,9 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var hints: [String] {
         switch self {
-        case let .notFound(connector, _):
+        case let .notFound(connector, _, nearest):
+            // A near stored name is likelier meant than a new connector to set up.
+            guard nearest.isEmpty else { return ["`lakeflow-auth list` shows what is stored"] }
             return ["run `\(ConnectorName.setupCommand(connector))` to set it up"]
         case let .notForThisIdentity(_, connector, publicKey):
             return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",

@@ -17,6 +17,7 @@ extension CredentialWizard {
                 environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
             print(saved.summary)
+            noteAfterSaving(saved)
         } catch let reason as FullScreenUnavailable {
             try await runPlainForm(because: reason, note: note)
         }

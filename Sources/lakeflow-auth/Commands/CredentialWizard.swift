@@ -13,6 +13,8 @@ struct CredentialWizard {
     let probeTimeout: Duration
     /// False with `--no-open`: no form opens a browser, neither on its own link nor on an OAuth step's.
     var opensBrowser = true
+    /// False for the demo, whose throwaway identity is no one's to back up.
+    var notesIdentity = true
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
@@ -26,7 +28,9 @@ struct CredentialWizard {
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
                                   authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
                                   authorization: authorization)
-        print(try await setup.run().summary)
+        let saved = try await setup.run()
+        print(saved.summary)
+        noteAfterSaving(saved)
     }
 
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
@@ -45,6 +49,7 @@ struct CredentialWizard {
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
         }
         print(saved.summary)
+        noteAfterSaving(saved)
     }
 
     /// The line-by-line form on the controlling terminal.
@@ -59,7 +64,13 @@ struct CredentialWizard {
         let snapshot = try await session.prefill(environment: environment, authMethod: authMethod)
         var form = PlainFormSession(session: session, snapshot: snapshot, console: terminal,
                                     style: .forStandardOutput(environment: environment))
-        _ = try await form.run()
+        noteAfterSaving(try await form.run())
+    }
+
+    /// What the core asks to be said once credentials are saved, after whatever the form showed: on the
+    /// terminal, where it stays when a full-screen form or a browser tab has gone.
+    func noteAfterSaving(_ saved: SavedSetup) {
+        if notesIdentity, let notice = saved.identityNotice { Diagnostics.note(notice.message, hints: notice.hints) }
     }
 
     /// The OAuth step, for a spec that declares one, showing its link with `presenter`.

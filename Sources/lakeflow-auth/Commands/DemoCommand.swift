@@ -33,8 +33,9 @@ struct DemoCommand: AsyncParsableCommand {
                 + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
             "Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").",
         ]
-        let wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
+        var wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
                                       probeTimeout: ProbeClient.defaultTimeout)
+        wizard.notesIdentity = false
         do {
             if plain {
                 print(introduction.joined(separator: "\n") + "\n")

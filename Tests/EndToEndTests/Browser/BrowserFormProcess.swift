@@ -32,7 +32,7 @@ final class BrowserFormProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let line = try WebDriver.readLine(containing: "http://", from: output.fileHandleForReading, timeout: .seconds(20))
+        let line = try WebDriver.readLine(containing: ["http://"], from: output.fileHandleForReading, timeout: .seconds(20))
         guard let link = URL(string: line) else { throw WebDriver.Failure(description: "not a link: \(line)") }
         self.link = link
     }

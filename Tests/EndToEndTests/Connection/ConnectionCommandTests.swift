@@ -1,6 +1,7 @@
 import FakeOAuthProvider
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth connection create|update` against a fake Unity Catalog on 127.0.0.1.
@@ -229,9 +230,9 @@ struct ConnectionCommandTests {
         #expect(result.stderr.contains("run `lakeflow-auth acme` to set it up"))
     }
 
-    static let azureDevOps = LakeflowAuthProcess.sharedSpecs + "/azure_devops.yaml"
+    static let azureDevOps = SharedCorpus.connectorSpecs.spec("azure_devops")
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: azureDevOps), "skipped: ../shared/connector-specs not found"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func anM2MConnectorGetsItsFlowAndItsTenantsTokenEndpoint() async throws {
         let run = HeadlessRun()
         defer { run.removeHome() }
