@@ -27,7 +27,7 @@ import Testing
 
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout == "acme  api_key  saved 2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n")
+        #expect(list.stdout == "acme  default  api_key  saved 2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n")
 
         let show = try fixture.lakeflowAuth(["show", "acme"])
         #expect(show.status == 0)

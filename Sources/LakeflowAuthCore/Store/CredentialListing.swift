@@ -1,22 +1,24 @@
 import Foundation
 
-/// The lines of `list`: one per stored file, with its auth method, when it was saved and whether it
-/// was verified. Nothing from `options` appears here, secret or not.
+/// The lines of `list`: one per stored file, with its profile, auth method, when it was saved and
+/// whether it was verified. Nothing from `options` appears here, secret or not.
 public enum CredentialListing {
     public static func lines(_ summaries: [StoredCredentialSummary]) -> [String] {
         let rows: [[String]] = summaries.map { summary in
             let connector = TerminalText.sanitized(summary.connector)
+            let profile = TerminalText.sanitized(summary.profile)
             switch summary.contents {
-            case let .readable(envelope):
-                return [connector, TerminalText.sanitized(envelope.authMethod ?? "-"),
-                        "saved " + CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
+            case let .readable(facts):
+                return [connector, profile, TerminalText.sanitized(facts.authMethod ?? "-"),
+                        "saved " + CredentialEnvelope.timestamp(facts.savedAt), probeSummary(facts.probe)]
             case let .unreadable(error):
-                return [connector, "cannot be opened: " + error.message]
+                return [connector, profile, "cannot be opened: " + error.message]
             }
         }
-        let widths = (0..<2).map { column in rows.filter { $0.count > 2 }.map { $0[column].count }.max() ?? 0 }
+        let aligned = 3
+        let widths = (0..<aligned).map { column in rows.filter { $0.count > aligned }.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
-            guard row.count > 2 else { return row.joined(separator: "  ") }
+            guard row.count > aligned else { return row.joined(separator: "  ") }
             return row.enumerated().map { index, cell in
                 index < widths.count ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
             }.joined(separator: "  ")
