@@ -10,9 +10,9 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         usage: WizardCommand.usage + "\nlakeflow-auth <subcommand>",
         discussion: WizardCommand.examples,
         subcommands: [
-            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
-            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
-            ConnectionCommand.self,
+            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, StatusCommand.self, ListCommand.self,
+            ShowCommand.self, ProbeCommand.self, RotateCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self,
+            IdentityCommand.self, ConnectionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

@@ -9,7 +9,9 @@ struct RemoveCommand: ParsableCommand {
     @Argument(help: "The connector whose credentials to delete.")
     var connector: String
 
+    @OptionGroup var profile: ProfileOption
+
     func run() throws {
-        Diagnostics.note("removed \(try StoreAccess.store().remove(connector))")
+        Diagnostics.note("removed \(try StoreAccess.store().remove(connector, profile: try profile.resolved()))")
     }
 }
