@@ -16,8 +16,10 @@ import Foundation
 /// in, the age tool, an interrupted save) no longer matches its entry, which is then read from the
 /// file itself (with the identity) and rewritten. A lie needs write access to the store's folder,
 /// which only its owner has (the store refuses a folder or file others could write), and whoever
-/// has it could as well replace the credential files. Nothing acts on the index: it is only shown.
-/// Every command that uses credentials (probe, rotate, connection, export, exec) opens the file.
+/// has it could as well replace the credential files. Nothing is taken from the index but to be
+/// shown: every command that uses credentials (probe, rotate, connection, export, exec) opens the
+/// file. (A save asks it only whether the file it replaces records connections to carry over, so as
+/// not to open a file that has none.)
 struct CredentialIndex {
     static let fileName = "index.json"
     static let format = 1

@@ -48,14 +48,24 @@ public struct CredentialStore: Sendable {
         try location.checkFolders()
         return try lock.withLock { () throws(StoreError) in
             var envelope = envelope
-            // A previous file that cannot be opened is being replaced, which is how it gets fixed.
-            if envelope.connections.isEmpty,
-               let previous = try? open(envelope.connector, profile: envelope.profile, at: path, identity: identity) {
-                envelope.connections = previous.connections
+            if envelope.connections.isEmpty {
+                envelope.connections = connections(ofFileAt: path, connector: envelope.connector, profile: envelope.profile,
+                                                   identity: identity)
             }
             try write(envelope, to: path, identity: identity)
             return path
         }
+    }
+
+    /// The connections recorded in the file a save replaces. The file is opened only when its index
+    /// entry does not say it has none: opening costs as much as the rest of a save. A previous file
+    /// that cannot be opened is being replaced, which is how it gets fixed, so it has none to give.
+    private func connections(ofFileAt path: String, connector: String, profile: String,
+                             identity: MachineIdentity) -> [PushedConnection] {
+        guard let bytes = (try? StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential))??.bytes else { return [] }
+        let indexed = (try? CredentialIndex.read(location))?.facts(for: location.fileName(connector, profile: profile), bytes: bytes)
+        if let indexed, indexed.connections.isEmpty { return [] }
+        return (try? decrypt(bytes, connector: connector, profile: profile, path: path, identity: identity))?.connections ?? []
     }
 
     public func open(_ connector: String, profile: String = ProfileName.default) throws -> CredentialEnvelope {

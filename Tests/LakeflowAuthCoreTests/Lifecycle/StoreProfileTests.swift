@@ -92,6 +92,10 @@ import Testing
         #expect(reopened.options.first?.1 == .string("sk_live_rotated_000000"))
         #expect(reopened.connections == [PushedConnection(host: "https://adb-1.example.net", name: "acme_prod",
                                                           pushedAt: Date(timeIntervalSince1970: 1_760_000_000))])
+        // Without the index to say what the file it replaces holds, the save opens that file.
+        unlink(temp.location.indexPath)
+        try store.save(Sample.envelope(apiKey: "sk_live_rotated_again_0"))
+        #expect(try store.open("acme").connections.map(\.name) == ["acme_prod"])
         let comparison = ConnectionComparison(at: Date(timeIntervalSince1970: 1_760_000_100), differs: ["region"])
         #expect(try store.recordComparison(comparison, host: "https://adb-1.example.net", name: "acme_prod", for: "acme"))
         #expect(try !store.recordComparison(comparison, host: "https://adb-2.example.net", name: "acme_prod", for: "acme"))
