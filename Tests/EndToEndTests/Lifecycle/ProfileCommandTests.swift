@@ -21,6 +21,7 @@ struct ProfileCommandTests {
             let exec = try run.run(["exec", "acme", "--profile", "prod", "--", "sh", "-c", #"printf %s "$ACME_API_KEY""#], [:])
             #expect(exec.status == 0 && exec.stdout == LifecycleSandbox.prodKey)
             let shown = try run.run(["show", "acme", "--profile", "prod"], [:])
+            #expect(shown.stdout.hasPrefix("connector: acme\nprofile: prod\nauth method: api_key\n"))
             #expect(shown.stdout.contains("workspace: team-prod") && !shown.stdout.contains(LifecycleSandbox.prodKey))
 
             let list = try run.run(["list"], [:]).stdout.split(separator: "\n")

@@ -35,6 +35,11 @@ struct RotateCommandTests {
             #expect(LifecycleSandbox.firstConnection(status.first)?["name"] == .string("acme_prod"))
             #expect(LifecycleSandbox.firstConnection(status.first)?["host"] == .string(workspace.absoluteString))
             #expect(!(try run.run(["status", "--json"], [:]).stdout.contains(FakeDatabricks.personalToken)))
+            let envelope = try run.run(["show", "acme", "--json", "--reveal"], [:]).stdout
+            #expect(envelope.contains(#""connections": ["#) && envelope.contains(#""name": "acme_prod""#))
+            #expect(!envelope.contains(FakeDatabricks.personalToken), "the Databricks token is never recorded")
+            let shown = try run.run(["show", "acme"], [:]).stdout
+            #expect(shown.contains("\nunity catalog connections:\n  acme_prod in \(workspace.absoluteString), pushed 20"))
         }
     }
 
