@@ -73,10 +73,15 @@ struct CredentialIndex {
         try AtomicFileWriter.replace(location.indexPath, with: Array((document.serialized() + "\n").utf8), durable: false)
     }
 
+    /// Lower-case hex, written digit by digit: a `String(radix:)` a byte cost more than the hash.
     static func digest(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -32,6 +32,15 @@ import Testing
         #expect(index.contains(#""connector":"acme""#) && index.contains(#""identity":"alice""#))
         #expect(!index.contains("sk_live"))
         #expect(temp.mode(temp.location.indexPath) == 0o600)
+        let sha256sum = Process()
+        sha256sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sha256sum.arguments = [temp.location.credentialPath("acme")]
+        let output = Pipe()
+        sha256sum.standardOutput = output
+        try sha256sum.run()
+        sha256sum.waitUntilExit()
+        let digest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        #expect(index.contains(#""acme.age":{"sha256":"\#(digest)""#), "each entry is bound to its file's SHA-256")
     }
 
     @Test func aFileChangedBehindTheIndexIsReadFromTheFileAndIndexedAgain() throws {
