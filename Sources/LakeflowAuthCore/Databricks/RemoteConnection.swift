@@ -3,12 +3,9 @@
 public struct RemoteConnection: Sendable, Equatable {
     public let name: String
     public let options: [String: String]
-    /// The workspace's host, for messages.
-    public let host: String
 
-    public init(name: String, options: [String: String], host: String) {
+    public init(name: String, options: [String: String]) {
         self.name = name
         self.options = options
-        self.host = host
     }
 }

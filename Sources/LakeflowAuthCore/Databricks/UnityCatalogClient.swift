@@ -45,7 +45,7 @@ public struct UnityCatalogClient: Sendable {
         if case let .object(members)? = answer["options"] {
             for (option, value) in members { options[option] = value.plainText }
         }
-        return RemoteConnection(name: name, options: options, host: api.hostName)
+        return RemoteConnection(name: name, options: options)
     }
 
     private func outcome(_ answer: JSONValue, name: String) -> Outcome {

@@ -32,7 +32,10 @@ struct RotateCommand: AsyncParsableCommand {
 
     @OptionGroup var browserForm: BrowserFormFlags
 
-    @OptionGroup var databricks: DatabricksProfileOption
+    @Option(name: .customLong("databricks-profile"),
+            help: ArgumentHelp("The ~/.databrickscfg profile of the connections' workspace (default: DATABRICKS_HOST when "
+                + "it is that workspace, else the profile whose host is).", valueName: "name"))
+    var databricksProfile: String?
 
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
@@ -75,7 +78,7 @@ struct RotateCommand: AsyncParsableCommand {
             Diagnostics.note("no Unity Catalog connection was made from these credentials, so there is none to update")
             return
         }
-        let refresh = ConnectionRefresh(store: store, environment: environment, databricksProfile: databricks.name) { name in
+        let refresh = ConnectionRefresh(store: store, environment: environment, databricksProfile: databricksProfile) { name in
             try await ConnectionPushOptions.connection(name, comment: nil, envelope: envelope, spec: spec, signIn: true)
         }
         let outcomes = await refresh.run(envelope)

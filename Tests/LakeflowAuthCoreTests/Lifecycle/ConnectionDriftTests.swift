@@ -12,7 +12,7 @@ import Testing
     static func remote(_ changes: [String: String?] = [:]) throws -> RemoteConnection {
         var options = Dictionary(uniqueKeysWithValues: try expected().options.filter { $0.0 != "api_key" })
         for (name, value) in changes { options[name] = value }
-        return RemoteConnection(name: "acme_prod", options: options, host: "adb-1.example.net")
+        return RemoteConnection(name: "acme_prod", options: options)
     }
 
     static func drift(_ remote: RemoteConnection) throws -> ConnectionDrift {
