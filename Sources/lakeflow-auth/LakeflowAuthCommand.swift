@@ -11,9 +11,9 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         discussion: WizardCommand.examples,
         version: VersionCommand.text,
         subcommands: [
-            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
-            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
-            ConnectionCommand.self, VersionCommand.self,
+            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, StatusCommand.self, ListCommand.self,
+            ShowCommand.self, ProbeCommand.self, RotateCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self,
+            IdentityCommand.self, ConnectionCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

@@ -20,6 +20,8 @@ import Testing
         ["acme", "--port=65535", "--timeout", "90"],
         ["acme", "--from-env", "--timeout", "1h"],
         ["ünïcode-connector", "--spec", "a file with spaces.yaml"],
+        ["acme", "--from-env", "--profile", "prod"],
+        ["acme", "--profile=../not-checked-here"],
     ]
 
     @Test(arguments: agreeing)
@@ -98,7 +100,7 @@ import Testing
 private struct Reading: Equatable {
     let connector: String
     let switches: [Bool]
-    let envFile: String?, authMethod: String?, spec: String?, timeout: String?
+    let envFile: String?, authMethod: String?, spec: String?, timeout: String?, profile: String?
     let probeSeconds: Double
     let port: UInt16?
 
@@ -109,6 +111,7 @@ private struct Reading: Equatable {
         authMethod = command.authMethod
         spec = command.spec
         timeout = command.browserForm.timeout
+        profile = command.profile.profile
         probeSeconds = command.probeTimeout.seconds
         port = command.browserForm.port
     }

@@ -28,8 +28,8 @@ import Testing
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
         #expect(list.stdout == """
-            CONNECTOR  AUTH METHOD  SAVED                 LAST CHECK
-            acme       api_key      2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z
+            CONNECTOR  PROFILE  AUTH METHOD  SAVED                 LAST CHECK
+            acme       default  api_key      2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z
 
             """)
 

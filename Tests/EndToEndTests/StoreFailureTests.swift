@@ -22,7 +22,7 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == file)
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout.hasPrefix("CONNECTOR  AUTH METHOD  SAVED  LAST CHECK\nacme       cannot be opened: \(path): the file was modified"))
+        #expect(list.stdout.hasPrefix("CONNECTOR  PROFILE  AUTH METHOD  SAVED  LAST CHECK\nacme       default  cannot be opened: \(path): the file was modified"))
     }
 
     @Test func aFileForAnotherIdentityNamesThisMachinesKey() throws {

@@ -35,7 +35,7 @@ struct StoreBoundaryTests {
             #expect(error == .unsafe(path: temp.location.credentialsFolder, problem: .symbolicLink), "\(name)")
             #expect(error?.exitStatus == .storeFailure)
         }
-        #expect(temp.files(in: outside) == [".lock", "acme.age"], "nothing outside the store was written or removed")
+        #expect(temp.files(in: outside) == [".lock", "acme.age", "index.json"], "nothing outside the store was written or removed")
     }
 
     @Test func aHomeThatIsALinkIsRefused() throws {

@@ -11,6 +11,10 @@ public enum DatabricksError: UserFacingError, Equatable {
     case unreachable(host: String, problem: String)
     /// `databricks auth token` did not give a token.
     case cliFailed(profile: String, problem: String)
+    /// Nothing configured reaches the workspace a connection was made in.
+    case noWorkspaceCredentials(address: String, configFile: String)
+    /// The profile asked for is another workspace's than the connection's.
+    case otherWorkspace(address: String, source: String, found: String)
 
     public var message: String {
         switch self {
@@ -30,13 +34,17 @@ public enum DatabricksError: UserFacingError, Equatable {
             return "cannot reach Databricks at \(TerminalText.sanitized(host)): \(problem)"
         case let .cliFailed(profile, problem):
             return "`databricks auth token --profile \(TerminalText.sanitized(profile))` gave no token: \(problem)"
+        case let .noWorkspaceCredentials(address, _):
+            return "no Databricks credentials found for the workspace \(TerminalText.sanitized(address))"
+        case let .otherWorkspace(address, source, found):
+            return "\(source) is the workspace \(TerminalText.sanitized(found)), not \(TerminalText.sanitized(address))"
         }
     }
 
     public var hints: [String] {
         switch self {
         case let .noCredentials(looked):
-            return looked + ["set DATABRICKS_HOST and DATABRICKS_TOKEN, or add a profile to ~/.databrickscfg (--profile NAME)"]
+            return looked + ["set DATABRICKS_HOST and DATABRICKS_TOKEN, or add a profile to ~/.databrickscfg (--databricks-profile NAME)"]
         case .insecureHost:
             return ["Databricks is reached over https only (http only for this machine)"]
         case let .refused(status, errorCode, _, _):
@@ -50,6 +58,11 @@ public enum DatabricksError: UserFacingError, Equatable {
             }
         case .cliFailed:
             return ["run `databricks auth login` for that profile, or use a token"]
+        case let .noWorkspaceCredentials(address, configFile):
+            return ["set DATABRICKS_HOST=\(TerminalText.sanitized(address)) and DATABRICKS_TOKEN, or add a profile with "
+                + "host = \(TerminalText.sanitized(address)) to \(TerminalText.sanitized(configFile))"]
+        case .otherWorkspace:
+            return ["name the profile of that workspace with --databricks-profile, or none to have it looked up"]
         default:
             return []
         }
@@ -57,7 +70,7 @@ public enum DatabricksError: UserFacingError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .noCredentials, .unreadableConfig, .badHost, .insecureHost: return .badInput
+        case .noCredentials, .unreadableConfig, .badHost, .insecureHost, .noWorkspaceCredentials, .otherWorkspace: return .badInput
         case let .refused(status, errorCode, _, _):
             if status == 401 || status == 403 || errorCode == "PERMISSION_DENIED" || errorCode == "UNAUTHENTICATED" {
                 return .rejected

@@ -44,9 +44,7 @@ public struct DatabricksWorkspace: Sendable, Equatable {
         } else if requested == nil {
             looked.append("DATABRICKS_HOST is not set")
         }
-        let home = env("HOME") ?? NSHomeDirectory()
-        let path = env("DATABRICKS_CONFIG_FILE") ?? home + "/.databrickscfg"
-        let shownPath = path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+        let (path, shownPath) = configFile(environment)
         let profile = requested ?? env("DATABRICKS_CONFIG_PROFILE") ?? "DEFAULT"
         guard let file = try DatabricksConfigFile.load(path: path) else {
             throw DatabricksError.noCredentials(looked: looked + ["there is no \(shownPath)"])
@@ -72,6 +70,14 @@ public struct DatabricksWorkspace: Sendable, Equatable {
             return DatabricksWorkspace(host: url, authentication: .servicePrincipal(clientID: id, clientSecret: secret), source: source)
         }
         throw DatabricksError.noCredentials(looked: looked + ["\(source) has neither a token nor client_id and client_secret"])
+    }
+
+    /// `DATABRICKS_CONFIG_FILE`, else `~/.databrickscfg`; and the same as a person would write it.
+    static func configFile(_ environment: [String: String]) -> (path: String, shown: String) {
+        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let home = env("HOME") ?? NSHomeDirectory()
+        let path = env("DATABRICKS_CONFIG_FILE") ?? home + "/.databrickscfg"
+        return (path, path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path)
     }
 
     /// HTTPS only, but for this machine (tests and local fakes): credentials never cross a network in clear.

@@ -34,6 +34,20 @@ public struct UnityCatalogClient: Sendable {
         return outcome(try await api.send(request, operation: "update connection \(connection.name)"), name: connection.name)
     }
 
+    /// A connection as the workspace holds it: `GET /api/2.1/unity-catalog/connections/<name>`.
+    /// Databricks never returns the values of secret options, so they are not in `options`.
+    public func read(_ name: String) async throws -> RemoteConnection {
+        let token = try await DatabricksToken.obtain(for: workspace, api: api)
+        let path = "/api/2.1/unity-catalog/connections/" + PercentEncoding.unreserved(name)
+        let request = HTTPClient.Request(method: "GET", url: api.url(path), headers: [("Authorization", "Bearer \(token)")])
+        let answer = try await api.send(request, operation: "read connection \(name)")
+        var options: [String: String] = [:]
+        if case let .object(members)? = answer["options"] {
+            for (option, value) in members { options[option] = value.plainText }
+        }
+        return RemoteConnection(name: name, options: options)
+    }
+
     private func outcome(_ answer: JSONValue, name: String) -> Outcome {
         let id = answer["connection_id"]?.stringValue ?? answer["id"]?.stringValue
         return Outcome(name: answer["name"]?.stringValue.map(TerminalText.sanitized) ?? name,

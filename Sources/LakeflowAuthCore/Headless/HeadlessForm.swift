@@ -2,8 +2,9 @@
 /// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
 public enum HeadlessForm {
     /// The form with its method chosen and every value its env var gives.
-    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
-        var form = Form(spec: spec)
+    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?,
+                            profile: String = ProfileName.default) throws -> Form {
+        var form = Form(spec: spec, profile: profile)
         if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
         } else if form.needsAuthMethod {
@@ -40,6 +41,8 @@ public enum HeadlessForm {
 public enum HeadlessError: UserFacingError, Equatable {
     case authMethodUndecided(spec: ConnectorSpec, candidates: [String])
     case invalidValues([String])
+    /// A rotation from the environment where no secret option's env var is set: nothing would change.
+    case noNewSecret(connector: String, envVars: [String])
 
     public var message: String {
         switch self {
@@ -50,10 +53,17 @@ public enum HeadlessError: UserFacingError, Equatable {
         case let .invalidValues(messages):
             return messages.count == 1 ? messages[0]
                 : "\(messages.count) values are missing or invalid:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
+        case let .noNewSecret(connector, envVars):
+            return envVars.isEmpty ? "\(connector) stores no secret option to rotate"
+                : "no new secret for \(connector): none of \(envVars.joined(separator: ", ")) is set"
         }
     }
 
     public var hints: [String] {
+        if case let .noNewSecret(connector, envVars) = self {
+            return envVars.isEmpty ? [] : ["set the new value in \(envVars[0]) (or a file's path in \(envVars[0])_FILE); "
+                + "the other options of \(connector) stay as stored"]
+        }
         guard case let .authMethodUndecided(spec, _) = self else { return [] }
         return spec.authMethods.map { method in
             let vars = method.options.map { $0.envVar + ($0.required ? "" : " (optional)") }

@@ -21,7 +21,9 @@ struct ProbeJudgement {
         return ProbeResult(
             outcome: outcome, source: spec.title, authMethod: method?.name, status: exchange.status,
             latency: exchange.latency, identity: identity, concernedOptions: concernedOptions(outcome),
-            address: address, askedLoopback: request.origin.isLoopback, serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body))
+            address: address, askedLoopback: request.origin.isLoopback,
+            serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body),
+            expiresAt: exchange.announcedExpiry)
     }
 
     private func outcome(of exchange: ProbeExchange) -> ProbeOutcome {

@@ -73,16 +73,17 @@ public actor SetupSession {
     }
 
     /// Starts an interactive setup where the last one left off: the stored credentials of the
-    /// connector (unlocking the identity to read them), then env vars over them, as `--from-env` reads
-    /// them. The method asked for (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins over the stored one.
+    /// connector and the form's profile (unlocking the identity to read them), then env vars over them,
+    /// as `--from-env` reads them. The method asked for (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins
+    /// over the stored one, but for a form that asks only for secrets, which keeps the stored one.
     public func prefill(environment: [String: String], authMethod flag: String?) async throws -> SetupSnapshot {
         self.environment = environment
         let connector = form.spec.connector
         var stored: CredentialEnvelope?
-        if store.hasStored(connector) {
-            stored = try store.open(connector, identity: try await unlockedIdentity())
+        if store.hasStored(connector, profile: form.profile) {
+            stored = try store.open(connector, profile: form.profile, identity: try await unlockedIdentity())
         }
-        let requested = Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
+        let requested = form.asksOnlyForSecrets ? nil : Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
         if let name = requested ?? stored?.authMethod, form.spec.authMethod(named: name) != nil || requested != nil {
             try form.chooseAuthMethod(name)
         }
@@ -235,9 +236,9 @@ public actor SetupSession {
 
     private func save(_ done: Checked, identity: MachineIdentity, check: SavedSetup.Check) throws -> SetupSnapshot {
         let record = check.probe.flatMap { ProbeRecord($0) }
-        let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, probe: record,
+        let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, profile: form.profile, probe: record,
                                           oauth: done.grant.map { OAuthAccessToken($0.tokens) })
-        let isFirst = store.location.storedConnectors().isEmpty
+        let isFirst = store.location.storedCredentials().isEmpty
         let path = try store.save(envelope, identity: identity)
         let notice = isFirst ? IdentityNotice(identityPath: store.location.identityPath, recipientsPath: store.location.recipientsPath,
                                               created: identity.isNew) : nil

@@ -1,8 +1,9 @@
 /// What `show` prints: secret options masked unless `reveal`, for people or, as JSON, for scripts.
 public enum CredentialDisplay {
     public static func text(_ envelope: CredentialEnvelope, reveal: Bool) -> String {
-        var lines = [
-            "connector: " + TerminalText.sanitized(envelope.connector),
+        var lines = ["connector: " + TerminalText.sanitized(envelope.connector)]
+        if envelope.profile != ProfileName.default { lines.append("profile: " + TerminalText.sanitized(envelope.profile)) }
+        lines += [
             "auth method: " + TerminalText.sanitized(envelope.authMethod ?? "-"),
             "saved: " + CredentialEnvelope.timestamp(envelope.savedAt),
             "status: " + CredentialListing.probeSummary(envelope.probe),
@@ -15,6 +16,13 @@ public enum CredentialDisplay {
             lines.append("oauth endpoints (set in place of the spec's):")
             for (name, value) in envelope.oauthEndpoints {
                 lines.append("  \(TerminalText.sanitized(name)): \(TerminalText.sanitized(Masking.maskingURLPassword(value)))")
+            }
+        }
+        if !envelope.connections.isEmpty {
+            lines.append("unity catalog connections:")
+            for connection in envelope.connections {
+                let pushed = connection.pushedAt.map { ", pushed " + UTCTimestamp.string($0) } ?? ""
+                lines.append("  \(TerminalText.sanitized(connection.name)) in \(TerminalText.sanitized(connection.host))\(pushed)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

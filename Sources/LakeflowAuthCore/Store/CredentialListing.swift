@@ -1,25 +1,27 @@
 import Foundation
 
-/// The lines of `list`: a header, then one line per stored file, with its auth method, when it was
-/// saved and how its last check went. Nothing from `options` appears here, secret or not.
+/// The lines of `list`: a header, then one line per stored file, with its profile, auth method, when
+/// it was saved and how its last check went. Nothing from `options` appears here, secret or not.
 public enum CredentialListing {
-    static let header = ["CONNECTOR", "AUTH METHOD", "SAVED", "LAST CHECK"]
+    static let header = ["CONNECTOR", "PROFILE", "AUTH METHOD", "SAVED", "LAST CHECK"]
 
     public static func lines(_ summaries: [StoredCredentialSummary]) -> [String] {
         let rows: [[String]] = summaries.map { summary in
             let connector = TerminalText.sanitized(summary.connector)
+            let profile = TerminalText.sanitized(summary.profile)
             switch summary.contents {
-            case let .readable(envelope):
-                return [connector, TerminalText.sanitized(envelope.authMethod ?? "-"),
-                        CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
+            case let .readable(facts):
+                return [connector, profile, TerminalText.sanitized(facts.authMethod ?? "-"),
+                        CredentialEnvelope.timestamp(facts.savedAt), probeSummary(facts.probe)]
             case let .unreadable(error):
-                return [connector, "cannot be opened: " + error.message]
+                return [connector, profile, "cannot be opened: " + error.message]
             }
         }
         let table = [header] + rows
-        // An unreadable file's reason runs on from its name; it does not set the other columns' widths.
+        // An unreadable file's reason runs on from its name and profile; it does not set the other
+        // columns' widths.
         let widths = (0..<header.count - 1).map { column in
-            table.filter { $0.count == header.count || column == 0 }.map { $0[column].count }.max() ?? 0
+            table.filter { $0.count == header.count || column < 2 }.map { $0[column].count }.max() ?? 0
         }
         return table.map { row in
             row.enumerated().map { index, cell in

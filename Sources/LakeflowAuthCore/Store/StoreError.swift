@@ -16,6 +16,8 @@ public enum StoreError: UserFacingError, Equatable {
     case unsupportedFormat(path: String, format: Int)
     /// The envelope inside names another connector than its file does.
     case connectorMismatch(path: String, found: String)
+    /// The envelope inside names another profile than its file does.
+    case profileMismatch(path: String, found: String)
     /// A file larger than any of its kind this tool writes.
     case tooLarge(path: String, limit: Int, kind: StoredFileKind)
     /// A folder or file of the store that another user could have put there or could change.
@@ -54,6 +56,8 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path): credential format \(format) is not supported by this version"
         case let .connectorMismatch(path, found):
             return "\(path): the file holds credentials for \"\(TerminalText.excerpt(found))\", not for the connector it is named after"
+        case let .profileMismatch(path, found):
+            return "\(path): the file holds the credentials of profile \"\(TerminalText.excerpt(found))\", not of the profile it is named after"
         case let .tooLarge(path, limit, kind):
             return "\(path): larger than \(limit) bytes, which no \(kind.name) is"
         case let .unsafe(path, problem):
@@ -91,8 +95,10 @@ public enum StoreError: UserFacingError, Equatable {
                     "or run `\(ConnectorName.setupCommand(connector))` to enter the credentials on this machine"]
         case let .damaged(_, connector):
             return ["run `\(ConnectorName.setupCommand(connector))` to enter the credentials again"]
-        case .notAnEnvelope, .connectorMismatch, .tooLarge(_, _, .credential):
+        case .notAnEnvelope, .connectorMismatch, .profileMismatch, .tooLarge(_, _, .credential):
             return ["remove it with `lakeflow-auth rm <connector>` and run the wizard again"]
+        case let .tooLarge(path, _, .index):
+            return ["remove it (`rm \(path)`): it is rebuilt from the credential files"]
         case .tooLarge(_, _, .identity):
             return ["restore identity.txt from a backup; files encrypted only to a lost identity cannot be opened again"]
         case .tooLarge(_, _, .recipients):

@@ -5,27 +5,29 @@ import LakeflowAuthTerminal
 extension CredentialWizard {
     /// `lakeflow-auth <connector>` at a terminal: the full-screen form; the line-by-line form where it
     /// cannot run, saying why on one line. `note` shows under the form's title (or before the questions).
-    func runInteractiveForm(note: [String] = []) async throws {
+    @discardableResult
+    func runInteractiveForm(note: [String] = []) async throws -> SavedSetup {
         if let reason = FullScreenUnavailable.reason(environment: environment, isTerminal: { isatty($0) == 1 }) {
             return try await runPlainForm(because: reason, note: note)
         }
         do {
             let saved = try await FullScreenForm.run(
-                form: Form(spec: spec), store: CredentialStore(environment: environment),
+                form: form, store: store,
                 check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
                 authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
                 environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
             print(saved.summary)
             noteAfterSaving(saved)
+            return saved
         } catch let reason as FullScreenUnavailable {
-            try await runPlainForm(because: reason, note: note)
+            return try await runPlainForm(because: reason, note: note)
         }
     }
 
-    private func runPlainForm(because reason: FullScreenUnavailable, note: [String]) async throws {
+    private func runPlainForm(because reason: FullScreenUnavailable, note: [String]) async throws -> SavedSetup {
         Diagnostics.note(reason.note)
         if !note.isEmpty { print(note.joined(separator: "\n") + "\n") }
-        try await runPlainForm()
+        return try await runPlainForm()
     }
 }

@@ -15,30 +15,39 @@ struct CredentialWizard {
     var opensBrowser = true
     /// False for the demo, whose throwaway identity is no one's to back up.
     var notesIdentity = true
+    /// Which credential set of the connector is set up (`--profile`).
+    var profile = ProfileName.default
+    /// `rotate`: only the secret options are asked, the rest stays as stored.
+    var asksOnlyForSecrets = false
+    /// Where the credentials go; `rotate` gives the store it unlocked, so no form asks for the passphrase again.
+    var unlockedStore: CredentialStore?
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
     /// and waits for the callback, so a person can authorize a CI setup once from any browser.
-    func runHeadless(envFile: String?, oauthTimeout: Duration) async throws {
+    @discardableResult
+    func runHeadless(envFile: String?, oauthTimeout: Duration) async throws -> SavedSetup {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
         let authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
         }, callbackTimeout: oauthTimeout)
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
-                                  authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
-                                  authorization: authorization)
+                                  authMethod: authMethod, check: check, store: store, authorization: authorization,
+                                  profile: profile, asksOnlyForSecrets: asksOnlyForSecrets)
         let saved = try await setup.run()
         print(saved.summary)
         noteAfterSaving(saved)
+        return saved
     }
 
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
     /// to pass on; the summary last, as `--from-env` prints it.
-    func runBrowserForm(_ options: BrowserFormOptions) async throws {
+    @discardableResult
+    func runBrowserForm(_ options: BrowserFormOptions) async throws -> SavedSetup {
         // The page asks for the identity's passphrase and shows the OAuth step's Authorize link.
         let prompts = BrowserPrompts()
-        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
+        let session = SetupSession(form: form, store: store, check: check,
                                    passphrasePrompt: prompts.passphrasePrompt,
                                    authorization: oauthAuthorization(presenter: prompts.authorizationPresenter))
         var options = options
@@ -50,21 +59,25 @@ struct CredentialWizard {
         }
         print(saved.summary)
         noteAfterSaving(saved)
+        return saved
     }
 
     /// The line-by-line form on the controlling terminal.
-    func runPlainForm() async throws {
+    @discardableResult
+    func runPlainForm() async throws -> SavedSetup {
         let terminal = try TerminalIO(connector: spec.connector, farewell: Diagnostics.text(PlainFormError.cancelled.message))
         // The passphrase, when needed, is asked at the terminal, and an OAuth step's link is shown there.
         let link = PlainAuthorizationLink(title: spec.title, opensBrowser: opensBrowser, environment: environment)
         defer { link.close() }
-        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: check,
+        let session = SetupSession(form: form, store: store, check: check,
                                    passphrasePrompt: TerminalPassphrase.sessionPrompt,
                                    authorization: oauthAuthorization(presenter: link.present))
         let snapshot = try await session.prefill(environment: environment, authMethod: authMethod)
-        var form = PlainFormSession(session: session, snapshot: snapshot, console: terminal,
-                                    style: .forStandardOutput(environment: environment))
-        noteAfterSaving(try await form.run())
+        var plainForm = PlainFormSession(session: session, snapshot: snapshot, console: terminal,
+                                         style: .forStandardOutput(environment: environment))
+        let saved = try await plainForm.run()
+        noteAfterSaving(saved)
+        return saved
     }
 
     /// What the core asks to be said once credentials are saved, after whatever the form showed: on the
@@ -78,6 +91,14 @@ struct CredentialWizard {
                             callbackTimeout: Duration = OAuthAuthorization.defaultCallbackTimeout) -> OAuthAuthorization {
         OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout)
     }
+
+    /// The form every front end starts from: the profile's, asking only for secrets in a rotation.
+    var form: Form {
+        let form = Form(spec: spec, profile: profile)
+        return asksOnlyForSecrets ? form.askingOnlyForSecrets() : form
+    }
+
+    var store: CredentialStore { unlockedStore ?? CredentialStore(environment: environment) }
 
     private var check: SetupSession.Check? {
         probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil

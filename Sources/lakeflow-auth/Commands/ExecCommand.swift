@@ -6,10 +6,12 @@ struct ExecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exec",
         abstract: "Run a command with a connector's options in its environment (CONNECTOR_TEST_CONFIG_JSON and each option's env var).",
-        usage: "lakeflow-auth exec <connector> -- <command> [<argument> ...]")
+        usage: "lakeflow-auth exec <connector> [--profile <name>] -- <command> [<argument> ...]")
 
     @Argument(help: "The connector whose options to pass.")
     var connector: String
+
+    @OptionGroup var profile: ProfileOption
 
     @Argument(parsing: .postTerminator, help: "The command to run, after `--`.")
     var command: [String] = []
@@ -19,7 +21,7 @@ struct ExecCommand: ParsableCommand {
     }
 
     func run() throws {
-        let envelope = try StoreAccess.store().open(connector)
+        let envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
         try ProcessReplacement.exec(command, adding: CredentialExport.environment(envelope),
                                     removing: CredentialExport.withheldVariables)
     }

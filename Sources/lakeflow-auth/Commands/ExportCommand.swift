@@ -16,8 +16,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json: the options object; env: NAME='value' lines named by each option's env var.")
     var format: Format = .json
 
+    @OptionGroup var profile: ProfileOption
+
     func run() throws {
-        let envelope = try StoreAccess.store().open(connector)
+        let envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
         switch format {
         case .json: StoreAccess.write(CredentialExport.json(envelope))
         case .env: StoreAccess.write(CredentialExport.envLines(envelope))

@@ -4,7 +4,7 @@ import LakeflowAuthCore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List stored credentials: connector, auth method, when saved, whether verified.")
+        abstract: "List stored credentials: connector, profile, auth method, when saved, whether verified.")
 
     func run() throws {
         let summaries = try StoreAccess.store().list()

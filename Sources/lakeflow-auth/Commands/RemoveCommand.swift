@@ -11,14 +11,19 @@ struct RemoveCommand: ParsableCommand {
     @Argument(help: "The connector whose credentials to delete.")
     var connector: String
 
+    @OptionGroup var profile: ProfileOption
+
     @Flag(name: [.short, .long], help: "Delete without asking; needed where there is no terminal to ask on.")
     var yes = false
 
     func run() throws {
         let store = StoreAccess.store()
+        let profile = try profile.resolved()
         // Nothing stored is said as such (with the stored names it may have meant), not asked about.
-        if !yes, store.hasStored(connector) { try confirm(path: store.location.credentialPath(connector)) }
-        Diagnostics.note("removed \(try store.remove(connector))")
+        if !yes, store.hasStored(connector, profile: profile) {
+            try confirm(path: store.location.credentialPath(connector, profile: profile))
+        }
+        Diagnostics.note("removed \(try store.remove(connector, profile: profile))")
     }
 
     /// Asks on the controlling terminal, as the passphrase is asked: only when stdin is one.

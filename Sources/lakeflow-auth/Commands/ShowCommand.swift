@@ -15,8 +15,10 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the stored envelope as JSON.")
     var json = false
 
+    @OptionGroup var profile: ProfileOption
+
     func run() throws {
-        var envelope = try StoreAccess.store().open(connector)
+        var envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
         // A file that does not say which options are secret is masked whole, unless the spec can say.
         if envelope.secretOptions == nil,
            let spec = try? SpecResolver().resolve(connector).load() {

@@ -18,6 +18,8 @@ extension WizardCommand: QuicklyParsed {
         command.browserForm.noOpen = false
         command.browserForm.port = nil
         command.browserForm.timeout = nil
+        command.profile = ProfileOption()
+        command.profile.profile = nil
         return command
     }
 
@@ -33,6 +35,7 @@ extension WizardCommand: QuicklyParsed {
         "--auth-method": { $0.authMethod = $1; return true },
         "--spec": { $0.spec = $1; return true },
         "--timeout": { $0.browserForm.timeout = $1; return true },
+        "--profile": { $0.profile.profile = $1; return true },
         "--probe-timeout": { command, text in
             guard let seconds = Double(text) else { return false }
             command.probeTimeout.seconds = seconds

@@ -14,7 +14,7 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--no-probe] [--probe-timeout SECONDS] [--no-open]\n"
+        + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open]\n"
         + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
 
     static let examples = """
@@ -51,6 +51,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var browserForm: BrowserFormFlags
 
+    @OptionGroup var profile: ProfileOption
+
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
@@ -65,13 +67,14 @@ struct WizardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        let profile = try self.profile.resolved()
         let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
         try loaded.checkSomethingToSetUp(path: resolved.path)
         let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen)
+                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
         } else if browserForm.browser || (!plain && !hasTerminal) {
