@@ -25,15 +25,16 @@ struct ProfileCommandTests {
             #expect(shown.stdout.contains("workspace: team-prod") && !shown.stdout.contains(LifecycleSandbox.prodKey))
 
             let list = try run.run(["list"], [:]).stdout.split(separator: "\n")
-            #expect(list.count == 2)
-            #expect(list[0].hasPrefix("acme  default  api_key  saved ") && list[0].contains("as Dev Bot"))
-            #expect(list[1].hasPrefix("acme  prod     api_key  saved ") && list[1].contains("as Prod Bot"))
+            #expect(list.count == 3)
+            #expect(list[0].hasPrefix("CONNECTOR  PROFILE  AUTH METHOD  SAVED"))
+            #expect(list[1].hasPrefix("acme       default  api_key      saved ") && list[1].contains("as Dev Bot"))
+            #expect(list[2].hasPrefix("acme       prod     api_key      saved ") && list[2].contains("as Prod Bot"))
 
             let probe = try run.run(["probe", "acme", "--profile", "prod"], [:])
             #expect(probe.status == 0, "\(probe.stderr)")
             #expect(probe.stdout.hasPrefix("connected to Acme as Prod Bot"))
 
-            let removed = try run.run(["rm", "acme", "--profile", "prod"], [:])
+            let removed = try run.run(["rm", "acme", "--profile", "prod", "--yes"], [:])
             #expect(removed.status == 0 && removed.stderr.contains("acme@prod.age"))
             #expect(try run.run(["export", "acme", "--profile", "prod"], [:]).status == 2)
             #expect(try run.run(["export", "acme"], [:]).stdout.contains(LifecycleSandbox.devKey))
