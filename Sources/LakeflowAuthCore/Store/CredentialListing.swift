@@ -11,7 +11,7 @@ public enum CredentialListing {
                 return [connector, TerminalText.sanitized(envelope.authMethod ?? "-"),
                         "saved " + CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
             case let .unreadable(error):
-                return [connector, "cannot be opened: " + error.message]
+                return [connector, "cannot be opened: " + TerminalText.sanitized(error.message)]
             }
         }
         let widths = (0..<2).map { column in rows.filter { $0.count > 2 }.map { $0[column].count }.max() ?? 0 }

@@ -57,7 +57,7 @@ struct ConnectionTarget: ParsableArguments {
     }
 
     func printDryRun(method: String, path: String, body: JSONValue, connection: UnityCatalogConnection) {
-        print("\(method) \(path)")
+        HumanOutput.line("\(method) \(path)")
         print(connection.shown(body).serialized(pretty: true))
     }
 }
@@ -78,7 +78,7 @@ struct ConnectionCreateCommand: AsyncParsableCommand {
             return
         }
         let outcome = try await target.client().create(connection)
-        print("Created connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
+        HumanOutput.line("Created connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
     }
 }
 
@@ -96,6 +96,6 @@ struct ConnectionUpdateCommand: AsyncParsableCommand {
             return
         }
         let outcome = try await target.client().update(connection)
-        print("Updated connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
+        HumanOutput.line("Updated connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
     }
 }

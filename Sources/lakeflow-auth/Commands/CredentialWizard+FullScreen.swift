@@ -16,7 +16,7 @@ extension CredentialWizard {
                 authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
                 environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
-            print(saved.summary)
+            HumanOutput.line(saved.summary)
         } catch let reason as FullScreenUnavailable {
             try await runPlainForm(because: reason, note: note)
         }
@@ -24,7 +24,7 @@ extension CredentialWizard {
 
     private func runPlainForm(because reason: FullScreenUnavailable, note: [String]) async throws {
         Diagnostics.note(reason.note)
-        if !note.isEmpty { print(note.joined(separator: "\n") + "\n") }
+        if !note.isEmpty { HumanOutput.line(note.joined(separator: "\n") + "\n") }
         try await runPlainForm()
     }
 }

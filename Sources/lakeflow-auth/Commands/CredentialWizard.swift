@@ -26,7 +26,7 @@ struct CredentialWizard {
         let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
                                   authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
                                   authorization: authorization)
-        print(try await setup.run().summary)
+        HumanOutput.line(try await setup.run().summary)
     }
 
     /// The form in a browser: its link first on stdout, on a line of its own, for whoever ran the command
@@ -44,7 +44,7 @@ struct CredentialWizard {
             FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
         }
-        print(saved.summary)
+        HumanOutput.line(saved.summary)
     }
 
     /// The line-by-line form on the controlling terminal.

@@ -37,6 +37,6 @@ struct ProbeCommand: AsyncParsableCommand {
         guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)
         }
-        print(result.message)
+        HumanOutput.line(result.message)
     }
 }
