@@ -9,7 +9,8 @@ public struct UnityCatalogClient: Sendable {
 
     public init(workspace: DatabricksWorkspace, client: HTTPClient = HTTPClient(), timeout: Duration = defaultTimeout) {
         self.workspace = workspace
-        api = DatabricksAPI(host: workspace.host, client: client, timeout: timeout)
+        api = DatabricksAPI(host: workspace.host, client: client, timeout: timeout).scrubbing(workspace.secrets,
+                                                                                             basicPairs: workspace.basicPairs)
     }
 
     /// What Databricks says it made or changed.
@@ -23,7 +24,9 @@ public struct UnityCatalogClient: Sendable {
         let token = try await DatabricksToken.obtain(for: workspace, api: api)
         let request = HTTPClient.Request.json(url: api.url("/api/2.1/unity-catalog/connections"), body: connection.createBody,
                                        headers: [("Authorization", "Bearer \(token)")])
-        return outcome(try await api.send(request, operation: "create connection \(connection.name)"), name: connection.name)
+        let answer = try await api.scrubbing([token] + connection.secretValues)
+            .send(request, operation: "create connection \(connection.name)")
+        return outcome(answer, name: connection.name)
     }
 
     public func update(_ connection: UnityCatalogConnection) async throws -> Outcome {
@@ -31,7 +34,9 @@ public struct UnityCatalogClient: Sendable {
         let path = "/api/2.1/unity-catalog/connections/" + PercentEncoding.unreserved(connection.name)
         let request = HTTPClient.Request.json(method: "PATCH", url: api.url(path), body: connection.updateBody,
                                        headers: [("Authorization", "Bearer \(token)")])
-        return outcome(try await api.send(request, operation: "update connection \(connection.name)"), name: connection.name)
+        let answer = try await api.scrubbing([token] + connection.secretValues)
+            .send(request, operation: "update connection \(connection.name)")
+        return outcome(answer, name: connection.name)
     }
 
     private func outcome(_ answer: JSONValue, name: String) -> Outcome {
