@@ -62,6 +62,16 @@ import Testing
         }
     }
 
+    /// With two, one check could read the first and another the last: a page's own Origin shadowed.
+    @Test func refusesTwoOriginHeaders() async throws {
+        try await Self.serve { port in
+            let response = try RawHTTP.exchange(port: port, RawHTTP.request("POST", headers: Self.host + [
+                ("Origin", "http://evil.example"), ("Origin", "http://127.0.0.1:\(port)"),
+            ]))
+            #expect(response.status == 400)
+        }
+    }
+
     @Test func refusesTwoContentLengths() async throws {
         try await Self.serve { port in
             let response = try RawHTTP.exchange(port: port, RawHTTP.request("POST", headers: Self.host + [
