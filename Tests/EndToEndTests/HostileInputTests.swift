@@ -76,7 +76,7 @@ struct HostileInputTests {
     @Test func removingWithoutAnyStoreIsNothingStored() throws {
         let fixture = StoreFixture()
         let result = try fixture.lakeflowAuth(["rm", "acme"])
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.hasPrefix("lakeflow-auth: error: no stored credentials for \"acme\"\n"))
     }
 

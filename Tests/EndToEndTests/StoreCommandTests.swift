@@ -61,7 +61,7 @@ import Testing
         #expect(missing.stderr == "lakeflow-auth: error: no-such-command-anywhere: command not found\n")
     }
 
-    @Test func rmDeletesAndMissingCredentialsAreBadInput() throws {
+    @Test func rmDeletesAndMissingCredentialsAreAStoreError() throws {
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
         let removed = try fixture.lakeflowAuth(["rm", "acme"])
@@ -69,7 +69,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
         for command in [["show", "acme"], ["export", "acme"], ["exec", "acme", "--", "true"], ["rm", "acme"]] {
             let result = try fixture.lakeflowAuth(command)
-            #expect(result.status == 2)
+            #expect(result.status == 5)
             #expect(result.stderr == """
                 lakeflow-auth: error: no stored credentials for "acme"
                 lakeflow-auth: hint: run `lakeflow-auth acme` to set it up

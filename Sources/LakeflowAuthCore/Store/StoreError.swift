@@ -123,7 +123,7 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .invalidRecipient, .identityExists: return .badInput
+        case .identityExists: return .badInput
         default: return .storeFailure
         }
     }
