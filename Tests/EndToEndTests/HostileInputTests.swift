@@ -140,6 +140,32 @@ struct HostileInputTests {
         return (folder, path)
     }
 
+    /// `secert` and `requried` would leave an option neither secret nor required, and say nothing.
+    @Test func aMisspeltKeyInsideAParameterIsAWarningThenAnError() throws {
+        let (folder, path) = try Self.specFile("""
+            connection:
+              parameters:
+                - name: region
+                  requried: true
+              auth_methods:
+                - name: key
+                  parameters:
+                    - name: api_key
+                      secert: true
+
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        let inspect = try LakeflowAuthProcess.run(["spec", "inspect", path, "--json"])
+        #expect(inspect.status == 0)
+        #expect(inspect.stderr.contains("lakeflow-auth: warning: \(path):4:7: parameter \"region\" has unknown key \"requried\"; did you mean \"required\"?"),
+                "\(inspect.stderr)")
+        #expect(inspect.stderr.contains("lakeflow-auth: warning: \(path):9:11: parameter \"api_key\" has unknown key \"secert\"; did you mean \"secret\"?"),
+                "\(inspect.stderr)")
+        let strict = try LakeflowAuthProcess.run(["spec", "inspect", path, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.hasPrefix("lakeflow-auth: error: \(path):4:7: parameter \"region\" has unknown key \"requried\""), "\(strict.stderr)")
+    }
+
     @Test(arguments: ["conection", "c\u{0441}nnection"])
     func aMisspeltConnectionIsAWarningThenAnErrorNotAnEmptySave(key: String) throws {
         let (folder, path) = try Self.specFile("display_name: Acme\n\(key):\n  parameters:\n    - name: api_key\n      secret: true\n")
