@@ -76,6 +76,7 @@ enum DeclarationsReader {
             let env = try envNode.string("env")
             guard EnvVarName.isValid(env) else { throw envNode.error("env \"\(TerminalText.excerpt(env))\" is not a valid environment variable name",
                                        hint: "use letters, digits and '_', not starting with a digit") }
+            try SpecRules.checkNotReserved(env, of: name, at: envNode)
             option.envVar = env
         }
         let choicesNode = fields["choices"]

@@ -19,11 +19,13 @@ struct CredentialWizard {
     /// and waits for the callback, so a person can authorize a CI setup once from any browser.
     func runHeadless(envFile: String?, oauthTimeout: Duration) async throws {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
+        let values = fileValues.merging(environment) { _, real in real }
+        HeadlessForm.variablesOutsidePrefix(spec: spec, environment: values).forEach { Diagnostics.note("note: " + $0) }
         let authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
         }, callbackTimeout: oauthTimeout)
-        let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
+        let setup = HeadlessSetup(spec: spec, environment: values,
                                   authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
                                   authorization: authorization)
         HumanOutput.line(try await setup.run().summary)
