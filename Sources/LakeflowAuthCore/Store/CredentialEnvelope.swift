@@ -9,9 +9,10 @@ import Foundation
 ///      "oauth": {"access_token": "...", "expires_at": "..."},   (only for OAuth-granted credentials)
 ///      "oauth_endpoints": {"token_url": "...", "scopes": "..."}} (only those set in place of the spec's)
 ///
-/// `secret_options` and `env_vars` are recorded at save time so that `show`, `export` and `exec` need
-/// no spec: the spec may have moved or changed since. A file written by hand without them is still
-/// read; then every option counts as secret and env vars get their default names.
+/// `secret_options` is recorded at save time so that `show` needs no spec: the spec may have moved or
+/// changed since. `env_vars` is recorded too, but only as a record: which variable an option becomes
+/// is the spec's to say (`CredentialExport`), since anyone with this machine's public key can write a
+/// file. A file written by hand without them is still read; then every option counts as secret.
 public struct CredentialEnvelope: Sendable, Equatable {
     public static let currentFormat = 1
 
@@ -21,7 +22,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
     public var options: [(String, JSONValue)]
     /// Which options are secret; nil when the file does not say.
     public var secretOptions: [String]?
-    /// The env var of each option; nil when the file does not say.
+    /// The env var of each option as the spec named it at save time; nil when the file does not say.
     public var envVars: [(String, String)]?
     public var savedAt: Date
     /// The last probe; nil means never verified.
@@ -77,10 +78,6 @@ public struct CredentialEnvelope: Sendable, Equatable {
     /// Options not known to be plain count as secret, so a hand-written file is masked whole.
     public func isSecret(_ option: String) -> Bool {
         secretOptions?.contains(option) ?? true
-    }
-
-    public func envVar(for option: String) -> String {
-        envVars?.first { $0.0 == option }?.1 ?? EnvVarName.forOption(option, connector: connector)
     }
 
     /// The options with secret values replaced by their masks, and any password inside a URL too.

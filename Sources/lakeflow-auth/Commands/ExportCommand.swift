@@ -20,7 +20,10 @@ struct ExportCommand: ParsableCommand {
         let envelope = try StoreAccess.store().open(connector)
         switch format {
         case .json: StoreAccess.write(CredentialExport.json(envelope))
-        case .env: StoreAccess.write(CredentialExport.envLines(envelope))
+        case .env:
+            let export = try CredentialExport(envelope, spec: StoreAccess.spec(connector))
+            export.notes.forEach { Diagnostics.note("note: " + $0) }
+            StoreAccess.write(export.envLines)
         }
     }
 }
