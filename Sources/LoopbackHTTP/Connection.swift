@@ -14,10 +14,14 @@ struct Connection: Sendable {
     let socket: AsyncSocket
     let limits: LoopbackLimits
 
-    func handle(_ handler: HTTPHandler, admit: @Sendable (HTTPRequest) -> Bool, onRequest: @Sendable () -> Void) async {
+    /// - Parameter started: told once the first bytes of the request are read.
+    func handle(_ handler: HTTPHandler, started: @escaping @Sendable () -> Void, admit: @Sendable (HTTPRequest) -> Bool,
+                onRequest: @Sendable () -> Void) async {
         let deadline = ContinuousClock.now + limits.requestDeadline
         do {
-            guard let head = try await withDeadline(min(limits.headDeadline, limits.requestDeadline), { [self] in try await readHead() }) else {
+            guard let head = try await withDeadline(min(limits.headDeadline, limits.requestDeadline), { [self] in
+                try await readHead(started: started)
+            }) else {
                 return try await send(.text(408, "request timeout"))
             }
             var request: HTTPRequest
@@ -69,12 +73,13 @@ struct Connection: Sendable {
     }
 
     /// The request without its body, and what was read of the body with it.
-    private func readHead() async throws -> Result<(HTTPRequest, [UInt8]), Refusal> {
+    private func readHead(started: @Sendable () -> Void) async throws -> Result<(HTTPRequest, [UInt8]), Refusal> {
         let terminator: [UInt8] = Array("\r\n\r\n".utf8)
         var buffer: [UInt8] = []
         var searchFrom = 0
         while true {
             buffer += try await socket.read(atMost: LoopbackLimits.readChunk)
+            if searchFrom == 0 { started() }
             if let end = buffer[max(0, searchFrom - 3)...].firstRange(of: terminator) {
                 guard end.lowerBound <= limits.maxHeadBytes else { return .failure(.headTooLarge) }
                 do {

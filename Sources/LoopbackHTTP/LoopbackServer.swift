@@ -13,7 +13,8 @@ import Darwin
 ///
 /// Any local user can open sockets to it, so places are kept for requests rather than sockets: a
 /// connection that has sent no whole request head holds its place only until the head deadline, and
-/// when every place is taken a newcomer takes the place of the oldest of those. Requests read whole take
+/// when every place is taken a newcomer takes the place of the oldest one that has sent nothing at
+/// all (none of its bytes read, none waiting to be). Requests read whole take
 /// up to `maxConnections` places; the `reservedConnections` beyond them go only to requests `priority`
 /// picks (the browser form's session), so its person is served while others' requests fill the rest.
 ///
@@ -116,19 +117,34 @@ public final class LoopbackServer: Sendable {
     }
 
     /// A place for a new connection, if need be the place of the connection that has waited longest
-    /// without sending its head; nil when every place holds a request.
+    /// having sent nothing; nil when there is none such.
     private func admit(_ descriptor: Int32) -> UInt64? {
         counters.withLock { counters in
             let id = counters.nextID
             counters.nextID += 1
             if counters.waiting.count + counters.serving.count >= limits.maxConnections + limits.reservedConnections {
-                guard !counters.waiting.isEmpty else { return nil }
+                guard let silent = counters.waiting.firstIndex(where: { !$0.started && Self.nothingPending($0.descriptor) }) else {
+                    return nil
+                }
                 // Shut while the lock is held: a connection leaves `waiting` before its socket is closed,
                 // so the descriptor is still its own. Its read ends, and so does the connection.
-                shutdown(counters.waiting.removeFirst().descriptor, Int32(SHUT_RDWR))
+                shutdown(counters.waiting.remove(at: silent).descriptor, Int32(SHUT_RDWR))
             }
-            counters.waiting.append((id, descriptor))
+            counters.waiting.append((id, descriptor, false))
             return id
+        }
+    }
+
+    /// No byte of the connection's is waiting to be read: a request sent but not yet read is not silence.
+    private static func nothingPending(_ descriptor: Int32) -> Bool {
+        var pending: Int32 = 0
+        return ioctl(descriptor, UInt(FIONREAD), &pending) == 0 && pending == 0
+    }
+
+    /// The connection has sent something, so it is no longer the silent kind a newcomer may push out.
+    private func started(_ id: UInt64) {
+        counters.withLock { counters in
+            if let index = counters.waiting.firstIndex(where: { $0.id == id }) { counters.waiting[index].started = true }
         }
     }
 
@@ -150,7 +166,8 @@ public final class LoopbackServer: Sendable {
         guard let id else {
             return await connection.refuse(.text(503, "too many connections"))
         }
-        await connection.handle(handler, admit: { serves($0, id: id) }, onRequest: { counters.withLock { $0.requests += 1 } })
+        await connection.handle(handler, started: { self.started(id) }, admit: { serves($0, id: id) },
+                                onRequest: { counters.withLock { $0.requests += 1 } })
         counters.withLock { counters in
             counters.waiting.removeAll { $0.id == id }
             counters.serving[id] = nil
@@ -167,8 +184,9 @@ public enum LoopbackServerError: Error, Equatable {
 
 extension LoopbackServer {
     struct Counters {
-        /// Connections whose request head has not arrived, oldest first, with their descriptors.
-        var waiting: [(id: UInt64, descriptor: Int32)] = []
+        /// Connections whose request head has not arrived, oldest first, with their descriptors and
+        /// whether any of their bytes were read.
+        var waiting: [(id: UInt64, descriptor: Int32, started: Bool)] = []
         /// Connections whose request is being served, and whether it is a priority one.
         var serving: [UInt64: Bool] = [:]
         var nextID: UInt64 = 0
