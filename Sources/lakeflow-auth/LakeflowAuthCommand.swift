@@ -11,7 +11,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         discussion: WizardCommand.examples,
         subcommands: [
             WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
-            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
+            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self, RekeyCommand.self,
             ConnectionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self

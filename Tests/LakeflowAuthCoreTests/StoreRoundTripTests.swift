@@ -1,6 +1,6 @@
 import Age
 import Foundation
-import LakeflowAuthCore
+@testable import LakeflowAuthCore
 import Testing
 
 @Suite struct StoreRoundTripTests {
@@ -26,8 +26,9 @@ import Testing
         #expect(String(decoding: plaintext, as: UTF8.self) == """
             {"format":1,"connector":"acme","auth_method":"api_key","options":{"api_key":"sk_live_0123456789abcdef",\
             "region":"eu"},"secret_options":["api_key"],"env_vars":{"api_key":"ACME_TOKEN","region":"ACME_REGION"},\
-            "saved_at":"2025-06-15T15:06:40Z","probe":null}
+            "saved_at":"2025-06-15T15:06:40Z","probe":null,"mac":"hmac-sha256:\(String(decoding: plaintext.suffix(46).prefix(44), as: UTF8.self))"}
             """)
+        #expect(EnvelopeSeal.isSealed(plaintext, by: try store.keeper.load()))
     }
 
     @Test func noPlaintextReachesTheFile() throws {

@@ -7,7 +7,8 @@ import Foundation
 ///      "saved_at": "2025-01-01T00:00:00Z",
 ///      "probe": {"ok": true, "status": 200, "at": "...", "identity": "alice"} | null,
 ///      "oauth": {"access_token": "...", "expires_at": "..."},   (only for OAuth-granted credentials)
-///      "oauth_endpoints": {"token_url": "...", "scopes": "..."}} (only those set in place of the spec's)
+///      "oauth_endpoints": {"token_url": "...", "scopes": "..."}, (only those set in place of the spec's)
+///      "mac": "hmac-sha256:..."}                                 (last: this machine's seal, `EnvelopeSeal`)
 ///
 /// `secret_options` is recorded at save time so that `show` needs no spec: the spec may have moved or
 /// changed since. `env_vars` is recorded too, but only as a record: which variable an option becomes
@@ -33,6 +34,12 @@ public struct CredentialEnvelope: Sendable, Equatable {
     /// refresh against the same token endpoint the setup used. Beside `options`, not in them: the
     /// connector reads its options, and these are the tool's.
     public var oauthEndpoints: [(String, String)]
+    /// Who wrote the file it was read from: this machine, or someone with its public key. An envelope
+    /// made here, not yet stored, is this machine's.
+    public var provenance: Provenance = .thisMachine
+    /// When this machine last wrote the file, if that was after this envelope was: the file is an older
+    /// copy put back (`WriteRecord`).
+    public var newerWrittenHere: Date?
 
     public init(connector: String, authMethod: String?, options: [(String, JSONValue)], secretOptions: [String]?,
                 envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?, oauth: OAuthAccessToken? = nil,
@@ -63,6 +70,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             savedAt: savedAt, probe: probe, oauth: oauth, oauthEndpoints: credentials.oauthEndpoints)
     }
 
+    /// Two envelopes are equal when they hold the same; where a file came from is not part of it.
     public static func == (lhs: CredentialEnvelope, rhs: CredentialEnvelope) -> Bool {
         lhs.connector == rhs.connector && lhs.authMethod == rhs.authMethod
             && JSONValue.object(lhs.options) == JSONValue.object(rhs.options)
@@ -71,6 +79,9 @@ public struct CredentialEnvelope: Sendable, Equatable {
             && lhs.savedAt == rhs.savedAt && lhs.probe == rhs.probe && lhs.oauth == rhs.oauth
             && lhs.oauthEndpoints.elementsEqual(rhs.oauthEndpoints) { $0 == $1 }
     }
+
+    /// When this envelope was last written: saved, or checked again (`probe` records its outcome).
+    var writtenAt: Date { max(savedAt, probe?.at ?? savedAt) }
 
     /// The `options` object alone: what `export` prints and `exec` puts in `CONNECTOR_TEST_CONFIG_JSON`.
     public var optionsJSON: JSONValue { .object(options) }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The lines of `list`: one per stored file, with its auth method, when it was saved and whether it
-/// was verified. Nothing from `options` appears here, secret or not.
+/// was verified, which only a file this machine wrote can say. Nothing from `options` appears here,
+/// secret or not.
 public enum CredentialListing {
     public static func lines(_ summaries: [StoredCredentialSummary]) -> [String] {
         let rows: [[String]] = summaries.map { summary in
@@ -9,7 +10,7 @@ public enum CredentialListing {
             switch summary.contents {
             case let .readable(envelope):
                 return [connector, TerminalText.sanitized(envelope.authMethod ?? "-"),
-                        "saved " + CredentialEnvelope.timestamp(envelope.savedAt), probeSummary(envelope.probe)]
+                        "saved " + CredentialEnvelope.timestamp(envelope.savedAt), status(envelope)]
             case let .unreadable(error):
                 return [connector, "cannot be opened: " + TerminalText.sanitized(error.message)]
             }
@@ -21,6 +22,45 @@ public enum CredentialListing {
                 index < widths.count ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
             }.joined(separator: "  ")
         }
+    }
+
+    /// What a file written elsewhere says instead of its probe outcome: anyone with this machine's public
+    /// key could have written "verified" into it.
+    public static let writtenElsewhere = "written with your public key elsewhere: not checked here"
+
+    /// The probe outcome of a file this machine wrote, else `writtenElsewhere`; and how much older it is
+    /// than the file this machine wrote last, when it is an older copy put back.
+    public static func status(_ envelope: CredentialEnvelope) -> String {
+        var status = envelope.provenance == .thisMachine ? probeSummary(envelope.probe) : writtenElsewhere
+        if let newer = envelope.newerWrittenHere {
+            status += "; rolled back: \(age(newer.timeIntervalSince(envelope.writtenAt))) older than the file this machine wrote at "
+                + CredentialEnvelope.timestamp(newer)
+        }
+        return status
+    }
+
+    /// What `exec`, `export` and `connection` say before they hand out a file's options: who wrote it, if
+    /// not this machine, and that it is an older copy, if it is.
+    public static func notes(_ envelope: CredentialEnvelope) -> [String] {
+        let file = "credentials/\(envelope.connector).age"
+        var notes: [String] = []
+        if envelope.provenance == .elsewhere {
+            notes.append("\(file) was written with your public key elsewhere (a teammate, CI, or anyone holding it), not by this machine: "
+                         + "its options are used unchecked; `lakeflow-auth probe \(envelope.connector)` checks them here")
+        }
+        if let newer = envelope.newerWrittenHere {
+            notes.append("\(file) is \(age(newer.timeIntervalSince(envelope.writtenAt))) older than the one this machine wrote at "
+                         + "\(CredentialEnvelope.timestamp(newer)): an older copy was put back")
+        }
+        return notes
+    }
+
+    /// `3 days`, `5 hours`, `12 minutes`, `40 seconds`: the largest whole unit.
+    static func age(_ seconds: TimeInterval) -> String {
+        let units: [(String, Double)] = [("day", 86_400), ("hour", 3_600), ("minute", 60), ("second", 1)]
+        let (unit, size) = units.first { seconds >= $0.1 } ?? ("second", 1)
+        let count = Int(seconds / size)
+        return "\(count) \(unit)\(count == 1 ? "" : "s")"
     }
 
     /// `verified (HTTP 200, as alice) 2025-…`, `rejected (HTTP 401) 2025-…`, or `unverified`.

@@ -2,8 +2,11 @@ import Age
 import Foundation
 
 /// Stored credentials: one age file per connector under `credentials/`, encrypted to this machine's
-/// identity and to every key in `recipients.txt`. Plaintext exists only in memory; writes are atomic
-/// and serialized by a lock on `credentials/.lock`, so a reader or a crash sees a whole file, old or new.
+/// identity and to every key in `recipients.txt` as it is at the time of the write (adding a key there
+/// re-encrypts nothing: `rekey` does). Plaintext exists only in memory; writes are atomic and
+/// serialized by a lock on `credentials/.lock`, so a reader or a crash sees a whole file, old or new.
+/// Every envelope this machine writes carries its MAC (`EnvelopeSeal`), and each write is kept in
+/// `WriteRecord`, so that an opened envelope says who wrote it and whether it is an older copy.
 public struct CredentialStore: Sendable {
     public let location: StoreLocation
     public let keeper: IdentityKeeper
@@ -36,7 +39,7 @@ public struct CredentialStore: Sendable {
         let path = try path(for: envelope.connector)
         try location.checkFolders()
         let ciphertext = try seal(envelope, identity: identity)
-        try lock.withLock { () throws(StoreError) in try write(ciphertext, to: path) }
+        try lock.withLock { () throws(StoreError) in try write(ciphertext, to: path, writtenAt: envelope.writtenAt, identity: identity) }
         return path
     }
 
@@ -63,11 +66,12 @@ public struct CredentialStore: Sendable {
         let connectors = location.storedConnectors()
         guard !connectors.isEmpty else { return [] }
         let identity = try keeper.load()
+        let record = WriteRecord.load(location, identity: identity)
         return connectors.map { connector in
             let path = location.credentialPath(connector)
             do throws(StoreError) {
                 return StoredCredentialSummary(connector: connector, path: path,
-                                               contents: .readable(try open(connector, at: path, identity: identity)))
+                                               contents: .readable(try open(connector, at: path, identity: identity, record: record)))
             } catch {
                 return StoredCredentialSummary(connector: connector, path: path, contents: .unreadable(error))
             }
@@ -91,14 +95,15 @@ public struct CredentialStore: Sendable {
         return path
     }
 
-    /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved.
+    /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved. A check
+    /// made here seals the file as this machine's, wherever it was written.
     public func recordProbe(_ probe: ProbeRecord, for connector: String) throws {
         let path = try path(for: connector)
         let identity = try keeper.load()
         try lock.withLock { () throws(StoreError) in
             var envelope = try open(connector, at: path, identity: identity)
             envelope.probe = probe
-            try write(try seal(envelope, identity: identity), to: path)
+            try write(try seal(envelope, identity: identity), to: path, writtenAt: envelope.writtenAt, identity: identity)
         }
     }
 
@@ -114,7 +119,35 @@ public struct CredentialStore: Sendable {
             envelope.options = grant.credentials.values
             envelope.oauth = OAuthAccessToken(grant.tokens)
             if let probe { envelope.probe = probe }
-            try write(try seal(envelope, identity: identity), to: path)
+            try write(try seal(envelope, identity: identity), to: path, writtenAt: envelope.writtenAt, identity: identity)
+        }
+    }
+
+    /// Encrypts every stored file again, to this machine's identity and today's `recipients.txt`, each
+    /// replaced whole under the store's lock. The plaintext is kept byte for byte, so who wrote a file
+    /// stays as it was (a teammate's stays a teammate's). A file that does not open is left as it is
+    /// and reported.
+    public func rekey() throws -> [RekeyOutcome] {
+        try location.checkFolders()
+        let identity = try keeper.load()
+        let recipients = [identity.recipient] + (try RecipientsFile.load(location.recipientsPath))
+        return try lock.withLock { () throws(StoreError) in
+            location.storedConnectors().map { connector in
+                let path = location.credentialPath(connector)
+                do throws(StoreError) {
+                    let plaintext = try decrypt(connector, at: path, identity: identity)
+                    let ciphertext: [UInt8]
+                    do {
+                        ciphertext = try Age.encrypt(plaintext, to: recipients)
+                    } catch {
+                        throw .fileSystem(path: path, operation: "encrypt the credentials", reason: "\(error)")
+                    }
+                    try AtomicFileWriter.replace(path, with: ciphertext)
+                    return RekeyOutcome(connector: connector, path: path, recipients: recipients.count, failure: nil)
+                } catch {
+                    return RekeyOutcome(connector: connector, path: path, recipients: recipients.count, failure: error)
+                }
+            }
         }
     }
 
@@ -138,7 +171,7 @@ public struct CredentialStore: Sendable {
 
     private func seal(_ envelope: CredentialEnvelope, identity: MachineIdentity) throws(StoreError) -> [UInt8] {
         let recipients = [identity.recipient] + (try RecipientsFile.load(location.recipientsPath))
-        let plaintext = Array(envelope.json.serialized().utf8)
+        let plaintext = EnvelopeSeal.sealed(Array(envelope.json.serialized().utf8), by: identity)
         do {
             return try Age.encrypt(plaintext, to: recipients)
         } catch {
@@ -147,26 +180,35 @@ public struct CredentialStore: Sendable {
     }
 
     /// Only ever called holding the lock, which is what makes any temp file found a stale one.
-    private func write(_ ciphertext: [UInt8], to path: String) throws(StoreError) {
+    private func write(_ ciphertext: [UInt8], to path: String, writtenAt: Date, identity: MachineIdentity) throws(StoreError) {
         try location.prepare()
         AtomicFileWriter.removeStaleTemps(in: location.credentialsFolder)
         try AtomicFileWriter.replace(path, with: ciphertext)
+        try WriteRecord.record(writtenAt, for: (path as NSString).lastPathComponent, in: location, identity: identity)
     }
 
-    private func open(_ connector: String, at path: String, identity: MachineIdentity) throws(StoreError) -> CredentialEnvelope {
+    /// The envelope in a stored file, with who wrote it and whether this machine wrote a later one.
+    private func open(_ connector: String, at path: String, identity: MachineIdentity,
+                      record: WriteRecord? = nil) throws(StoreError) -> CredentialEnvelope {
+        let plaintext = try decrypt(connector, at: path, identity: identity)
+        var envelope = try CredentialEnvelope(decoding: plaintext, path: path)
+        guard envelope.connector == connector else { throw .connectorMismatch(path: path, found: envelope.connector) }
+        envelope.provenance = EnvelopeSeal.isSealed(plaintext, by: identity) ? .thisMachine : .elsewhere
+        let written = (record ?? WriteRecord.load(location, identity: identity)).times[(path as NSString).lastPathComponent]
+        if let written, written > envelope.writtenAt { envelope.newerWrittenHere = written }
+        return envelope
+    }
+
+    private func decrypt(_ connector: String, at path: String, identity: MachineIdentity) throws(StoreError) -> [UInt8] {
         guard let file = try StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential)?.bytes else {
             throw .notFound(connector: connector, path: path)
         }
-        let plaintext: [UInt8]
         do {
-            plaintext = try Age.decrypt(file, with: identity.identities)
+            return try Age.decrypt(file, with: identity.identities)
         } catch AgeError.noIdentityMatched {
             throw .notForThisIdentity(path: path, connector: connector, publicKey: identity.publicKey)
         } catch {
             throw .damaged(path: path, connector: connector)
         }
-        let envelope = try CredentialEnvelope(decoding: plaintext, path: path)
-        guard envelope.connector == connector else { throw .connectorMismatch(path: path, found: envelope.connector) }
-        return envelope
     }
 }

@@ -84,7 +84,8 @@ public enum StoreError: UserFacingError, Equatable {
         case let .notFound(connector, _):
             return ["run `\(ConnectorName.setupCommand(connector))` to set it up"]
         case let .notForThisIdentity(_, connector, publicKey):
-            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
+            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt "
+                        + "and run `lakeflow-auth rekey`: adding the key re-encrypts nothing by itself",
                     "or run `\(ConnectorName.setupCommand(connector))` to enter the credentials on this machine"]
         case let .damaged(_, connector):
             return ["run `\(ConnectorName.setupCommand(connector))` to enter the credentials again"]
@@ -116,7 +117,7 @@ public enum StoreError: UserFacingError, Equatable {
             return ["each line of recipients.txt holds one age public key (age1…) or a # comment"]
         case .locked:
             return ["wait for the other lakeflow-auth to finish, then try again"]
-        case .fileSystem:
+        case .fileSystem, .tooLarge(_, _, .writeRecord):
             return []
         }
     }

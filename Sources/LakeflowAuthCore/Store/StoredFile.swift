@@ -5,12 +5,14 @@ public enum StoredFileKind: Sendable, Equatable {
     case credential
     case identity
     case recipients
+    case writeRecord
 
     var name: String {
         switch self {
         case .credential: return "credential file"
         case .identity: return "identity file"
         case .recipients: return "recipients file"
+        case .writeRecord: return "record of the files written"
         }
     }
 }

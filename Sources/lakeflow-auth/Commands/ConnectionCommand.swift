@@ -39,6 +39,7 @@ struct ConnectionTarget: ParsableArguments {
     func connection(comment: String?) async throws -> UnityCatalogConnection {
         let environment = ProcessInfo.processInfo.environment
         let envelope = try StoreAccess.store().open(connector)
+        CredentialListing.notes(envelope).forEach { Diagnostics.note("note: " + $0) }
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         var consent: OAuthConsent?
         if !dryRun, spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))?.flow == .u2m {

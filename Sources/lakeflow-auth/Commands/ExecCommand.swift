@@ -21,7 +21,7 @@ struct ExecCommand: ParsableCommand {
     func run() throws {
         let envelope = try StoreAccess.store().open(connector)
         let export = try CredentialExport(envelope, spec: StoreAccess.spec(connector))
-        export.notes.forEach { Diagnostics.note("note: " + $0) }
+        (CredentialListing.notes(envelope) + export.notes).forEach { Diagnostics.note("note: " + $0) }
         try ProcessReplacement.exec(command, adding: export.environment, removing: CredentialExport.withheldVariables)
     }
 }

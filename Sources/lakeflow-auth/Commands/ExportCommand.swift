@@ -18,6 +18,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let envelope = try StoreAccess.store().open(connector)
+        CredentialListing.notes(envelope).forEach { Diagnostics.note("note: " + $0) }
         switch format {
         case .json: StoreAccess.write(CredentialExport.json(envelope))
         case .env:
