@@ -24,9 +24,9 @@ public struct UnityCatalogClient: Sendable {
         let token = try await DatabricksToken.obtain(for: workspace, api: api)
         let request = HTTPClient.Request.json(url: api.url("/api/2.1/unity-catalog/connections"), body: connection.createBody,
                                        headers: [("Authorization", "Bearer \(token)")])
-        let answer = try await api.scrubbing([token] + connection.secretValues)
-            .send(request, operation: "create connection \(connection.name)")
-        return outcome(answer, name: connection.name)
+        let scrubbing = api.scrubbing([token] + connection.secretValues)
+        return outcome(try await scrubbing.send(request, operation: "create connection \(connection.name)"), name: connection.name,
+                       scrubber: scrubbing.scrubber)
     }
 
     public func update(_ connection: UnityCatalogConnection) async throws -> Outcome {
@@ -34,14 +34,15 @@ public struct UnityCatalogClient: Sendable {
         let path = "/api/2.1/unity-catalog/connections/" + PercentEncoding.unreserved(connection.name)
         let request = HTTPClient.Request.json(method: "PATCH", url: api.url(path), body: connection.updateBody,
                                        headers: [("Authorization", "Bearer \(token)")])
-        let answer = try await api.scrubbing([token] + connection.secretValues)
-            .send(request, operation: "update connection \(connection.name)")
-        return outcome(answer, name: connection.name)
+        let scrubbing = api.scrubbing([token] + connection.secretValues)
+        return outcome(try await scrubbing.send(request, operation: "update connection \(connection.name)"), name: connection.name,
+                       scrubber: scrubbing.scrubber)
     }
 
-    private func outcome(_ answer: JSONValue, name: String) -> Outcome {
+    /// What Databricks says it made, in its words: they pass the scrubber like its errors.
+    private func outcome(_ answer: JSONValue, name: String, scrubber: SecretScrubber) -> Outcome {
         let id = answer["connection_id"]?.stringValue ?? answer["id"]?.stringValue
-        return Outcome(name: answer["name"]?.stringValue.map(TerminalText.sanitized) ?? name,
-                       id: id.map(TerminalText.sanitized), host: api.hostName)
+        return Outcome(name: answer["name"]?.stringValue.map { scrubber.shown($0, limit: 255) } ?? name,
+                       id: id.map { scrubber.shown($0, limit: 100) }, host: api.hostName)
     }
 }
