@@ -46,9 +46,10 @@ struct WriteRecord {
     }
 
     /// The record with `file` written at `date`, written out; only ever called holding the store's lock.
+    /// What was just written is the latest by definition, whatever its time says (a clock set back).
     static func record(_ date: Date, for file: String, in location: StoreLocation, identity: MachineIdentity) throws(StoreError) {
         var record = load(location, identity: identity)
-        record.times[file] = max(date, record.times[file] ?? date)
+        record.times[file] = date
         let covered = record.times.sorted { $0.key < $1.key }.map { "\($0.key) \(UTCTimestamp.string($0.value))\n" }.joined()
         let code = HMAC<SHA256>.authenticationCode(for: Data(covered.utf8), using: identity.identities[0].derivedKey(info: keyUse))
         let text = covered + "mac hmac-sha256:\(Data(code).base64EncodedString())\n"
