@@ -13,7 +13,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         subcommands: [
             WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, StatusCommand.self, ListCommand.self,
             ShowCommand.self, ProbeCommand.self, RotateCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self,
-            IdentityCommand.self, ConnectionCommand.self, VersionCommand.self,
+            IdentityCommand.self, RekeyCommand.self, ConnectionCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )

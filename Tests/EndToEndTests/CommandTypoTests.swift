@@ -82,7 +82,7 @@ struct CommandTypoTests {
         try fixture.sealWithAge(SampleEnvelope.json(connector: "fhir"), connector: "fhir")
         for command in [["show", "fihr"], ["export", "fihr"], ["rm", "fihr", "--yes"]] {
             let result = try fixture.lakeflowAuth(command)
-            #expect(result.status == 2)
+            #expect(result.status == 5)
             #expect(result.stderr == """
                 lakeflow-auth: error: no stored credentials for "fihr"; did you mean "fhir"?
                 lakeflow-auth: hint: `lakeflow-auth list` shows what is stored

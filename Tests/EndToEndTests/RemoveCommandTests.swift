@@ -74,7 +74,7 @@ struct RemoveCommandTests {
 
     @Test func nothingStoredIsSaidWithoutAQuestion() async throws {
         let (fixture, terminal) = try Self.removal(["acem"])
-        #expect(try await terminal.waitForExit() == 2)
+        #expect(try await terminal.waitForExit() == 5)
         #expect(!terminal.output.contains("[y/N]"))
         #expect(terminal.output.contains("no stored credentials for \"acem\"; did you mean \"acme\"?"))
         #expect(Self.isStored(fixture))

@@ -37,6 +37,17 @@ import Testing
         #expect(result.stderr.contains("recipients.txt"))
     }
 
+    @Test func aBadRecipientsFileIsAStoreErrorAndNothingIsSaved() throws {
+        let fixture = StoreFixture()
+        _ = try fixture.lakeflowAuth(["identity"])
+        try "# teammates\nage1notakey\n".write(toFile: fixture.home + "/recipients.txt", atomically: true, encoding: .utf8)
+        let result = try fixture.lakeflowAuth(["acme", "--from-env", "--no-probe"],
+                                              environment: ["ACME_WORKSPACE": "demo-workspace", "ACME_API_KEY": "acme-demo-key-0001"])
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("recipients.txt:2: not an age public key (age1…)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
+    }
+
     @Test func aReadableIdentityFileIsRefusedWithTheChmodToRun() throws {
         let fixture = StoreFixture()
         _ = try fixture.lakeflowAuth(["identity"])

@@ -28,6 +28,10 @@ public final class FakeOAuthProvider: Sendable {
         /// The token endpoint answers 200 with an HTML page.
         public var answersHTML = false
         public var expiresIn = 3600
+        /// The `token_type` of what the token endpoint grants.
+        public var tokenType = "Bearer"
+        /// Appended to every access token granted: a line break, say, that no header could carry.
+        public var accessTokenSuffix = ""
 
         public init() {}
     }
@@ -197,7 +201,8 @@ private final class Engine: Sendable {
             }
             return (access, refreshToken)
         }
-        var body = #"{"access_token":"\#(access)","token_type":"Bearer","expires_in":\#(behaviour.expiresIn)"#
+        var body = #"{"access_token":\#(JSONValue.string(access + behaviour.accessTokenSuffix).serialized()),"#
+            + #""token_type":\#(JSONValue.string(behaviour.tokenType).serialized()),"expires_in":\#(behaviour.expiresIn)"#
         if let refreshToken { body += #","refresh_token":"\#(refreshToken)""# }
         body += "}"
         return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data(body.utf8))

@@ -1,5 +1,6 @@
 /// What went wrong talking to Databricks, with what to do about it. Never quotes a token or an
-/// option value: Databricks' own message is kept to a short excerpt made safe for a terminal.
+/// option value: Databricks' own code and message have passed the scrubber where they arrived
+/// (`DatabricksAPI`), and are kept to a short excerpt made safe for a terminal.
 public enum DatabricksError: UserFacingError, Equatable {
     case noCredentials(looked: [String])
     case unreadableConfig(path: String, problem: String)
@@ -27,7 +28,7 @@ public enum DatabricksError: UserFacingError, Equatable {
         case let .insecureHost(host, source):
             return "the Databricks host \(TerminalText.sanitized(host)) of \(source) is not https"
         case let .refused(status, errorCode, message, operation):
-            let code = errorCode.map { "\($0): " } ?? ""
+            let code = errorCode.map { "\(TerminalText.excerpt($0, limit: Self.codeLimit)): " } ?? ""
             let detail = message.map { code + Self.excerpt($0) } ?? "HTTP \(status)"
             return "Databricks refused to \(operation) (\(detail))"
         case let .unreachable(host, problem):
@@ -80,6 +81,9 @@ public enum DatabricksError: UserFacingError, Equatable {
         case .unreachable, .cliFailed: return .unreachable
         }
     }
+
+    /// Databricks' error codes are short words (`RESOURCE_ALREADY_EXISTS`).
+    static let codeLimit = 60
 
     /// Databricks' messages can be long or echo input; a short, terminal-safe excerpt is enough.
     static func excerpt(_ text: String) -> String {

@@ -32,6 +32,20 @@ public enum HeadlessForm {
         }
     }
 
+    /// A note for each option the spec reads from a variable outside the connector's own (`ACME_…`)
+    /// that is set here: a spec can pick up a CI's `GITHUB_TOKEN` that way, and the person should see it.
+    public static func variablesOutsidePrefix(spec: ConnectorSpec, environment: [String: String]) -> [String] {
+        let prefix = EnvVarName.prefix(connector: spec.connector)
+        var notes: [String] = []
+        for option in spec.allOptions where !option.envVar.hasPrefix(prefix) {
+            for variable in [option.envVar, Form.fileVariable(option)] where !(environment[variable] ?? "").isEmpty {
+                let note = "option \"\(option.name)\" is read from \(variable), not one of \(spec.connector)'s own \(prefix) variables: the spec names it"
+                if !notes.contains(note) { notes.append(note) }
+            }
+        }
+        return notes
+    }
+
     /// A form's errors told in env var names, since that is what CI sets.
     static func invalidValues(_ error: InvalidForm, in form: Form) -> HeadlessError {
         .invalidValues(error.errors.map { fieldError in fieldError.message(label: form.field(fieldError.option)?.envVar) })

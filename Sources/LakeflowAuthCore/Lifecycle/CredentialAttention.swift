@@ -10,6 +10,10 @@ public enum CredentialAttention: Sendable, Equatable {
     case expiring(Date)
     /// Saved without a check, and not checked since.
     case neverChecked
+    /// Written with this machine's public key elsewhere: whatever check it records was not made here.
+    case writtenElsewhere
+    /// An older copy of a file this machine wrote later was put back.
+    case rolledBack(newer: Date)
     /// A Unity Catalog connection made from them differed at its last comparison.
     case connectionDiffers(PushedConnection)
     /// The file cannot be opened.
@@ -29,18 +33,26 @@ public enum CredentialAttention: Sendable, Equatable {
         if let expiry = facts.probe?.expiresAt {
             if expiry <= now { found.append(.expired(expiry)) } else if expiry.timeIntervalSince(now) <= expiryWarning { found.append(.expiring(expiry)) }
         }
-        if facts.probe == nil { found.append(.neverChecked) }
+        if facts.provenance == .elsewhere {
+            found.append(.writtenElsewhere)
+        } else if facts.probe == nil {
+            found.append(.neverChecked)
+        }
+        if let newer = facts.newerWrittenHere { found.append(.rolledBack(newer: newer)) }
         found += facts.connections.filter { $0.comparison?.inSync == false }.map(CredentialAttention.connectionDiffers)
         return found
     }
 
-    /// For scripts: `rejected`, `expired`, `expiring`, `never_checked`, `connection_differs`, `unreadable`.
+    /// For scripts: `rejected`, `expired`, `expiring`, `never_checked`, `written_elsewhere`, `rolled_back`,
+    /// `connection_differs`, `unreadable`.
     public var code: String {
         switch self {
         case .rejected: return "rejected"
         case .expired: return "expired"
         case .expiring: return "expiring"
         case .neverChecked: return "never_checked"
+        case .writtenElsewhere: return "written_elsewhere"
+        case .rolledBack: return "rolled_back"
         case .connectionDiffers: return "connection_differs"
         case .unreadable: return "unreadable"
         }
@@ -59,6 +71,12 @@ public enum CredentialAttention: Sendable, Equatable {
             return "expires in \(days) day\(days == 1 ? "" : "s") (\(UTCTimestamp.string(date))), as the source announced: run \(rotate)"
         case .neverChecked:
             return "never checked: run `lakeflow-auth probe \(TerminalText.sanitized(name.connector))\(ProfileName.flag(name.profile))`"
+        case .writtenElsewhere:
+            return "written with your public key elsewhere, not checked here: run `lakeflow-auth probe "
+                + "\(TerminalText.sanitized(name.connector))\(ProfileName.flag(name.profile))`"
+        case let .rolledBack(newer):
+            return "an older copy was put back (this machine wrote the file last at \(UTCTimestamp.string(newer))): "
+                + "run `lakeflow-auth rotate \(TerminalText.sanitized(name.connector))\(ProfileName.flag(name.profile))` if you did not restore it"
         case let .connectionDiffers(connection):
             return "the connection \(TerminalText.sanitized(connection.name)) in \(TerminalText.sanitized(connection.hostName)) differs in "
                 + (connection.comparison?.differs ?? []).map(TerminalText.sanitized).joined(separator: ", ")

@@ -39,7 +39,7 @@ public enum CredentialStatusReport {
             guard case let .readable(facts) = summary.contents else {
                 return name + ["-", "-", "cannot be opened", "-", "-", "-"]
             }
-            let check = facts.probe.map { $0.verdict.rawValue + " " + day($0.at) } ?? "never"
+            let check = facts.provenance == .elsewhere ? "not here" : facts.probe.map { $0.verdict.rawValue + " " + day($0.at) } ?? "never"
             let connections = facts.connections.map { connection in
                 TerminalText.sanitized(connection.name) + (connection.comparison?.inSync == false ? " (drift)" : "")
             }

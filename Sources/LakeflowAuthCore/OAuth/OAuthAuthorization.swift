@@ -65,10 +65,12 @@ public struct OAuthAuthorization: Sendable {
     public func authorize(_ credentials: Credentials, spec: ConnectorSpec) async throws -> OAuthGrant? {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         guard let configuration = spec.oauthFlow(for: method) else { return nil }
-        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let options = spec.formOptions(for: method)
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: options)
+        let scrubber = SecretScrubber(credentials: credentials, options: options).adding(secrets: refreshToken.map { [$0] } ?? [])
         let client = OAuthTokenClient(endpoint: endpoints.tokenURL,
                                       clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
-                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "")
+                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "", scrubber: scrubber)
         var tokens: OAuthTokens
         // The token request's own time: a person's minutes at the consent screen are not the provider's.
         var latency: Duration = .zero
@@ -90,7 +92,7 @@ public struct OAuthAuthorization: Sendable {
                     throw OAuthError.authorizationNeeded(connector: credentials.connector)
                 }
                 (tokens, latency) = try await codeFlow(configuration, endpoints: endpoints, authorizationURL: authorizationURL,
-                                                       client: client, presenter: presenter)
+                                                       client: client, presenter: presenter, scrubber: scrubber)
             }
         }
         return OAuthGrant(credentials: credentials.with(refreshToken: configuration.flow == .u2m ? tokens.refreshToken : nil),
@@ -113,9 +115,12 @@ public struct OAuthAuthorization: Sendable {
     }
 
     private func codeFlow(_ configuration: OAuthConfiguration, endpoints: OAuthEndpoints, authorizationURL: URL,
-                          client: OAuthTokenClient, presenter: Presenter) async throws -> (OAuthTokens, Duration) {
+                          client: OAuthTokenClient, presenter: Presenter,
+                          scrubber: SecretScrubber) async throws -> (OAuthTokens, Duration) {
         let granted = try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
-                                        clientID: client.clientID, presenter: presenter)
+                                        clientID: client.clientID, presenter: presenter,
+                                        scrubber: scrubber.adding(secrets: [], basicPairs: OAuthTokenClient.basicPairs(
+                                            clientID: client.clientID, clientSecret: client.clientSecret)))
         let started = ContinuousClock.now
         let tokens = try await client.request(.authorizationCode(code: granted.code, redirectURI: granted.redirectURI,
                                                                  verifier: granted.verifier))
@@ -133,24 +138,33 @@ public struct OAuthAuthorization: Sendable {
         guard let configuration = spec.oauthFlow(for: method), configuration.flow == .u2m else {
             throw OAuthError.authorizationNeeded(connector: credentials.connector)
         }
-        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let options = spec.formOptions(for: method)
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: options)
         guard let presenter, let authorizationURL = endpoints.authorizationURL else {
             throw OAuthError.authorizationNeeded(connector: credentials.connector)
         }
         return try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
-                                 clientID: credentials[OAuthOption.clientID]?.plainText ?? "", presenter: presenter)
+                                 clientID: credentials[OAuthOption.clientID]?.plainText ?? "", presenter: presenter,
+                                 scrubber: SecretScrubber(credentials: credentials, options: options).adding(
+                                     secrets: [], basicPairs: OAuthTokenClient.basicPairs(
+                                         clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
+                                         clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "")))
     }
 
+    /// - Parameter scrubber: the secrets in play (the form's, the client's Basic pairs), for what the
+    ///   provider sends back to the callback; the PKCE verifier is added here.
     private func consent(_ configuration: OAuthConfiguration, scopes: String?, authorizationURL: URL, clientID: String,
-                         presenter: Presenter) async throws -> OAuthConsent {
+                         presenter: Presenter, scrubber: SecretScrubber) async throws -> OAuthConsent {
         let providerHost = HTTPOrigin(authorizationURL)?.host ?? "the provider"
-        // The state is made before the listener, so no callback can come before it is known.
+        // The state and the verifier are made before the listener, so no callback can come before they are known.
         let state = AuthorizationRequest.newState()
+        let pkce = configuration.pkce ? PKCE() : nil
         let listener = try await OAuthCallbackListener.start(providerHost: providerHost, expectedState: state,
-                                                            returnAddress: returnAddress)
+                                                            returnAddress: returnAddress,
+                                                            scrubber: scrubber.adding(secrets: pkce.map { [$0.verifier] } ?? []))
         defer { Task { await listener.stop() } }
         let made = AuthorizationRequest(endpoint: authorizationURL, clientID: clientID, redirectURI: listener.redirectURI,
-                                        scopes: scopes, usesPKCE: configuration.pkce,
+                                        scopes: scopes, pkce: pkce,
                                         extraParameters: configuration.extraAuthParams, state: state)
         await presenter(made.url)
         // The code goes to the token endpoint the moment it arrives; the person takes seconds to

@@ -1,5 +1,6 @@
 /// Why the OAuth flow did not end in tokens. No case carries a secret: provider texts are the
-/// provider's own error codes and descriptions, cut short and stripped for a terminal.
+/// provider's own error codes and descriptions, scrubbed of every secret in play where they arrived,
+/// cut short and stripped for a terminal.
 public enum OAuthError: UserFacingError, Equatable {
     /// The spec's block and the form name no such endpoint.
     case endpointUndeclared(String)
@@ -7,8 +8,6 @@ public enum OAuthError: UserFacingError, Equatable {
     case endpointInsecure(String, host: String)
     /// The provider sent the browser back with `error=` (`access_denied` when the person said no).
     case deniedAtCallback(error: String, description: String?, host: String)
-    /// The callback's `state` is not the one this run sent: another run's, or forged.
-    case stateMismatch
     /// The provider came back with neither a code nor an error.
     case callbackWithoutCode
     /// Nobody came back within the wait.
@@ -19,6 +18,8 @@ public enum OAuthError: UserFacingError, Equatable {
     case tokenRefused(error: String, description: String?, host: String)
     case tokenEndpointUnreachable(host: String, HTTPFailure)
     case tokenEndpointAnsweredWrongly(host: String, status: Int, problem: String)
+    /// The endpoint granted a token of another type than Bearer (`mac`), which nothing here can send.
+    case unsupportedTokenType(host: String, type: String)
     /// The code flow ended without the refresh token that connectors read.
     case noRefreshToken(host: String)
     /// A stored u2m credential without a refresh token, where nobody is at hand to authorize.
@@ -35,8 +36,6 @@ public enum OAuthError: UserFacingError, Equatable {
             return "authorization was denied at \(host)" + Self.detail(description)
         case let .deniedAtCallback(error, description, host):
             return "\(host) refused the authorization: \(Self.clean(error))" + Self.detail(description)
-        case .stateMismatch:
-            return "the authorization callback carried another state than this run sent, so it was refused"
         case .callbackWithoutCode: return "the authorization callback carried no code"
         case let .noCallback(seconds):
             return "no authorization callback came within \(seconds) second" + (seconds == 1 ? "" : "s")
@@ -56,6 +55,8 @@ public enum OAuthError: UserFacingError, Equatable {
             }
         case let .tokenEndpointAnsweredWrongly(host, status, problem):
             return "unexpected answer from the token endpoint at \(host) (HTTP \(status)): \(problem)"
+        case let .unsupportedTokenType(host, type):
+            return "\(host) granted a \"\(Self.clean(type))\" token, and only Bearer tokens can be sent"
         case let .noRefreshToken(host):
             return "\(host) granted access but no refresh token, so the connector could not renew it"
         case let .authorizationNeeded(connector):
@@ -72,8 +73,9 @@ public enum OAuthError: UserFacingError, Equatable {
         case .noRefreshToken:
             return ["ask for offline access in the spec's oauth.extra_auth_params, such as access_type=offline and prompt=consent"]
         case .noCallback: return ["open the authorization link in a browser and approve; --timeout waits longer"]
+        case .unsupportedTokenType:
+            return ["lakeflow-auth and the connectors send access tokens as Bearer (RFC 6750); ask the provider for Bearer tokens"]
         case let .authorizationNeeded(connector): return ["run lakeflow-auth \(connector) to authorize again"]
-        case .stateMismatch: return ["open the link of this run, not an older one"]
         default: return []
         }
     }
@@ -81,8 +83,8 @@ public enum OAuthError: UserFacingError, Equatable {
     public var exitStatus: ExitStatus {
         switch self {
         case .endpointUndeclared, .endpointNotURL, .endpointInsecure, .authorizationNeeded: return .badInput
-        case .deniedAtCallback, .stateMismatch, .callbackWithoutCode, .tokenRefused: return .rejected
-        case .tokenEndpointUnreachable, .tokenEndpointAnsweredWrongly, .noRefreshToken: return .unreachable
+        case .deniedAtCallback, .callbackWithoutCode, .tokenRefused: return .rejected
+        case .tokenEndpointUnreachable, .tokenEndpointAnsweredWrongly, .unsupportedTokenType, .noRefreshToken: return .unreachable
         case .noCallback: return .cancelled
         case .callbackUnavailable: return .internalFailure
         }
@@ -102,10 +104,15 @@ public enum OAuthError: UserFacingError, Equatable {
         }
     }
 
-    private static func clean(_ text: String) -> String { TerminalText.excerpt(text, limit: 40) }
+    /// How much of a provider's error code and description a message quotes: both are cut when they
+    /// pass the scrubber (`SecretScrubber.shown`), where they arrive, and pass the sanitizer again here.
+    static let codeLimit = 40
+    static let descriptionLimit = 120
+
+    private static func clean(_ text: String) -> String { TerminalText.sanitized(text) }
 
     private static func detail(_ description: String?) -> String {
         guard let description, !description.isEmpty else { return "" }
-        return ": " + TerminalText.excerpt(description, limit: 120)
+        return ": " + TerminalText.sanitized(description)
     }
 }

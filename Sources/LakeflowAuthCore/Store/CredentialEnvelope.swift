@@ -10,13 +10,15 @@ import Foundation
 ///                "expires_at": "..." (only when the source announced one)} | null,
 ///      "oauth": {"access_token": "...", "expires_at": "..."},   (only for OAuth-granted credentials)
 ///      "oauth_endpoints": {"token_url": "...", "scopes": "..."}, (only those set in place of the spec's)
-///      "connections": [{"host": "...", "name": "...", "pushed_at": "...", "compared": {...}}]}
+///      "connections": [{"host": "...", "name": "...", "pushed_at": "...", "compared": {...}}],
 ///                                                                (only once a connection was made)
+///      "mac": "hmac-sha256:..."}                                 (last: this machine's seal, `EnvelopeSeal`)
 ///
-/// `secret_options` and `env_vars` are recorded at save time so that `show`, `export` and `exec` need
-/// no spec: the spec may have moved or changed since. A file written by hand without them is still
-/// read; then every option counts as secret and env vars get their default names. Every member added
-/// since the first version is optional, so files written before read as they always did.
+/// `secret_options` is recorded at save time so that `show` needs no spec: the spec may have moved or
+/// changed since. `env_vars` is recorded too, but only as a record: which variable an option becomes
+/// is the spec's to say (`CredentialExport`), since anyone with this machine's public key can write a
+/// file. A file written by hand without them is still read; then every option counts as secret. Every
+/// member added since the first version is optional, so files written before read as they always did.
 public struct CredentialEnvelope: Sendable, Equatable {
     public static let currentFormat = 1
 
@@ -28,7 +30,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
     public var options: [(String, JSONValue)]
     /// Which options are secret; nil when the file does not say.
     public var secretOptions: [String]?
-    /// The env var of each option; nil when the file does not say.
+    /// The env var of each option as the spec named it at save time; nil when the file does not say.
     public var envVars: [(String, String)]?
     public var savedAt: Date
     /// The last probe; nil means never verified.
@@ -41,6 +43,12 @@ public struct CredentialEnvelope: Sendable, Equatable {
     public var oauthEndpoints: [(String, String)]
     /// The Unity Catalog connections made from these credentials: where they are, not their tokens.
     public var connections: [PushedConnection]
+    /// Who wrote the file it was read from: this machine, or someone with its public key. An envelope
+    /// made here, not yet stored, is this machine's.
+    public var provenance: Provenance = .thisMachine
+    /// When this machine last wrote the file, if that was after this envelope was: the file is an older
+    /// copy put back (`WriteRecord`).
+    public var newerWrittenHere: Date?
 
     public init(connector: String, profile: String = ProfileName.default, authMethod: String?, options: [(String, JSONValue)],
                 secretOptions: [String]?, envVars: [(String, String)]?, savedAt: Date, probe: ProbeRecord?,
@@ -73,6 +81,7 @@ public struct CredentialEnvelope: Sendable, Equatable {
             savedAt: savedAt, probe: probe, oauth: oauth, oauthEndpoints: credentials.oauthEndpoints)
     }
 
+    /// Two envelopes are equal when they hold the same; where a file came from is not part of it.
     public static func == (lhs: CredentialEnvelope, rhs: CredentialEnvelope) -> Bool {
         lhs.connector == rhs.connector && lhs.profile == rhs.profile && lhs.authMethod == rhs.authMethod
             && JSONValue.object(lhs.options) == JSONValue.object(rhs.options)
@@ -82,16 +91,15 @@ public struct CredentialEnvelope: Sendable, Equatable {
             && lhs.oauthEndpoints.elementsEqual(rhs.oauthEndpoints) { $0 == $1 } && lhs.connections == rhs.connections
     }
 
+    /// When this envelope was last written: saved, or checked again (`probe` records its outcome).
+    var writtenAt: Date { max(savedAt, probe?.at ?? savedAt) }
+
     /// The `options` object alone: what `export` prints and `exec` puts in `CONNECTOR_TEST_CONFIG_JSON`.
     public var optionsJSON: JSONValue { .object(options) }
 
     /// Options not known to be plain count as secret, so a hand-written file is masked whole.
     public func isSecret(_ option: String) -> Bool {
         secretOptions?.contains(option) ?? true
-    }
-
-    public func envVar(for option: String) -> String {
-        envVars?.first { $0.0 == option }?.1 ?? EnvVarName.forOption(option, connector: connector)
     }
 
     /// The options with secret values replaced by their masks, and any password inside a URL too.

@@ -12,6 +12,10 @@ public struct CredentialFacts: Sendable, Equatable {
     public var probe: ProbeRecord?
     public var oauth: OAuthFacts?
     public var connections: [PushedConnection]
+    /// Who wrote the file: a check recorded in a file written elsewhere was not made here.
+    public var provenance: Provenance
+    /// When this machine last wrote the file, when that was after this copy was written (`WriteRecord`).
+    public var newerWrittenHere: Date?
 
     /// The OAuth tokens in so far as they are not secret.
     public struct OAuthFacts: Sendable, Equatable {
@@ -28,7 +32,12 @@ public struct CredentialFacts: Sendable, Equatable {
         oauth = envelope.oauth == nil && !refreshToken ? nil
             : OAuthFacts(accessTokenExpiresAt: envelope.oauth?.expiresAt, holdsRefreshToken: refreshToken)
         connections = envelope.connections
+        provenance = envelope.provenance
+        newerWrittenHere = envelope.newerWrittenHere
     }
+
+    /// When the file was last written: saved, or checked again.
+    var writtenAt: Date { max(savedAt, probe?.at ?? savedAt) }
 
     /// One object of `status --json`, without what depends on the time of asking (`attention`).
     public var json: JSONValue {
@@ -55,6 +64,7 @@ public struct CredentialFacts: Sendable, Equatable {
             ("connector", .string(name.connector)), ("profile", .string(name.profile)),
             ("auth_method", authMethod.map(JSONValue.string) ?? .null), ("saved_at", .string(UTCTimestamp.string(savedAt))),
             ("check", check), ("oauth", oauth), ("connections", .array(connections)),
+            ("written_here", .bool(provenance == .thisMachine)), ("newer_written_here_at", time(newerWrittenHere)),
         ])
     }
 
@@ -98,5 +108,12 @@ public struct CredentialFacts: Sendable, Equatable {
             connections.append(PushedConnection(host: host, name: name, pushedAt: pushedAt, comparison: comparison))
         }
         self.connections = connections
+        switch value["written_here"] {
+        case nil, .bool(true)?: provenance = .thisMachine
+        case .bool(false)?: provenance = .elsewhere
+        default: return nil
+        }
+        guard let newer = PushedConnection.optionalDate(value["newer_written_here_at"]) else { return nil }
+        newerWrittenHere = newer
     }
 }

@@ -41,13 +41,14 @@ extension CredentialStore {
         } catch {
             return files.map { ($0.0, .unreadable(error)) }
         }
+        let record = WriteRecord.load(location, identity: identity)
         var read: [(StoredCredentialName, StoredCredentialSummary.Contents)] = []
         var indexed: [(CredentialFacts, String, [UInt8])] = []
         for (name, bytes) in files {
             let path = location.credentialPath(name.connector, profile: name.profile)
             do throws(StoreError) {
-                let facts = CredentialFacts(try decrypt(bytes, connector: name.connector, profile: name.profile, path: path,
-                                                        identity: identity))
+                let facts = CredentialFacts(try envelope(in: bytes, connector: name.connector, profile: name.profile, path: path,
+                                                         identity: identity, record: record))
                 read.append((name, .readable(facts)))
                 indexed.append((facts, location.fileName(name.connector, profile: name.profile), bytes))
             } catch {

@@ -2,9 +2,12 @@ import Age
 import Foundation
 
 /// Stored credentials: one age file per connector and profile under `credentials/`, encrypted to this
-/// machine's identity and to every key in `recipients.txt`. Plaintext exists only in memory; writes
-/// are atomic and serialized by a lock on `credentials/.lock`, so a reader or a crash sees a whole
-/// file, old or new. Each write also notes what is not secret in `CredentialIndex`.
+/// machine's identity and to every key in `recipients.txt` as it is at the time of the write (adding a
+/// key there re-encrypts nothing: `rekey` does). Plaintext exists only in memory; writes are atomic
+/// and serialized by a lock on `credentials/.lock`, so a reader or a crash sees a whole file, old or
+/// new. Every envelope this machine writes carries its MAC (`EnvelopeSeal`), and each write is kept in
+/// `WriteRecord`, so that an opened envelope says who wrote it and whether it is an older copy; each
+/// write also notes what is not secret in `CredentialIndex`.
 ///
 /// Every method that names credentials takes a profile, `default` when none is given: the file of
 /// the default profile is the one stored before profiles existed (`credentials/acme.age`).
@@ -65,7 +68,7 @@ public struct CredentialStore: Sendable {
         guard let bytes = (try? StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential))??.bytes else { return [] }
         let indexed = (try? CredentialIndex.read(location))?.facts(for: location.fileName(connector, profile: profile), bytes: bytes)
         if let indexed, indexed.connections.isEmpty { return [] }
-        return (try? decrypt(bytes, connector: connector, profile: profile, path: path, identity: identity))?.connections ?? []
+        return (try? envelope(in: bytes, connector: connector, profile: profile, path: path, identity: identity))?.connections ?? []
     }
 
     public func open(_ connector: String, profile: String = ProfileName.default) throws -> CredentialEnvelope {
@@ -120,7 +123,8 @@ public struct CredentialStore: Sendable {
         return path
     }
 
-    /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved.
+    /// Replaces the probe outcome kept with a connector's credentials, leaving the rest as saved. A check
+    /// made here seals the file as this machine's, wherever it was written.
     public func recordProbe(_ probe: ProbeRecord, for connector: String, profile: String = ProfileName.default) throws {
         try update(connector, profile: profile) { $0.probe = probe }
     }
@@ -134,6 +138,47 @@ public struct CredentialStore: Sendable {
             envelope.options = grant.credentials.values
             envelope.oauth = OAuthAccessToken(grant.tokens)
             if let probe { envelope.probe = probe }
+        }
+    }
+
+    /// Encrypts every stored file again, to this machine's identity and today's `recipients.txt`, each
+    /// replaced whole under the store's lock. The plaintext is kept byte for byte, so who wrote a file
+    /// stays as it was (a teammate's stays a teammate's). A file that does not open is left as it is
+    /// and reported.
+    public func rekey() throws -> [RekeyOutcome] {
+        try location.checkFolders()
+        let identity = try keeper.load()
+        let recipients = [identity.recipient] + (try RecipientsFile.load(location.recipientsPath))
+        return try lock.withLock { () throws(StoreError) in
+            let outcomes = location.storedCredentials().map { name in
+                let path = location.credentialPath(name.connector, profile: name.profile)
+                do throws(StoreError) {
+                    guard let file = try StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential)?.bytes else {
+                        throw notFound(name.connector, path: path)
+                    }
+                    let plaintext = try decrypt(file, connector: name.connector, path: path, identity: identity)
+                    let ciphertext: [UInt8]
+                    do {
+                        ciphertext = try Age.encrypt(plaintext, to: recipients)
+                    } catch {
+                        throw .fileSystem(path: path, operation: "encrypt the credentials", reason: "\(error)")
+                    }
+                    try AtomicFileWriter.replace(path, with: ciphertext)
+                    let facts = (try? CredentialIndex.read(location))?.facts(for: location.fileName(name.connector, profile: name.profile),
+                                                                            bytes: file)
+                    return (RekeyOutcome(connector: name.connector, path: path, recipients: recipients.count, failure: nil),
+                            facts.map { ($0, ciphertext) })
+                } catch {
+                    return (RekeyOutcome(connector: name.connector, path: path, recipients: recipients.count, failure: error), nil)
+                }
+            }
+            // The same facts, bound to the new bytes: `status` keeps reading them without the identity.
+            updateIndex { index in
+                for case let (_, (facts, bytes)?) in outcomes {
+                    index.note(facts, file: location.fileName(facts.name.connector, profile: facts.name.profile), bytes: bytes)
+                }
+            }
+            return outcomes.map(\.0)
         }
     }
 
@@ -187,7 +232,7 @@ public struct CredentialStore: Sendable {
 
     private func seal(_ envelope: CredentialEnvelope, identity: MachineIdentity, path: String) throws(StoreError) -> [UInt8] {
         let recipients = [identity.recipient] + (try RecipientsFile.load(location.recipientsPath))
-        let plaintext = Array(envelope.json.serialized().utf8)
+        let plaintext = EnvelopeSeal.sealed(Array(envelope.json.serialized().utf8), by: identity)
         do {
             return try Age.encrypt(plaintext, to: recipients)
         } catch {
@@ -198,12 +243,16 @@ public struct CredentialStore: Sendable {
     /// Only ever called holding the lock, which is what makes any temp file found a stale one.
     private func write(_ envelope: CredentialEnvelope, to path: String, identity: MachineIdentity) throws(StoreError) {
         let ciphertext = try seal(envelope, identity: identity, path: path)
+        let file = location.fileName(envelope.connector, profile: envelope.profile)
         try location.prepare()
         AtomicFileWriter.removeStaleTemps(in: location.credentialsFolder)
         try AtomicFileWriter.replace(path, with: ciphertext)
-        updateIndex { index in
-            index.note(CredentialFacts(envelope), file: location.fileName(envelope.connector, profile: envelope.profile), bytes: ciphertext)
-        }
+        try WriteRecord.record(envelope.writtenAt, for: file, in: location, identity: identity)
+        // Whoever wrote the envelope opened, the file is now this machine's, and its latest.
+        var facts = CredentialFacts(envelope)
+        facts.provenance = .thisMachine
+        facts.newerWrittenHere = nil
+        updateIndex { index in index.note(facts, file: file, bytes: ciphertext) }
     }
 
     /// Changes the index, holding the lock, and drops the entries of files that are gone. The
@@ -221,22 +270,29 @@ public struct CredentialStore: Sendable {
         guard let file = try StoredFile.read(path, limit: Self.fileSizeLimit, kind: .credential)?.bytes else {
             throw notFound(connector, path: path)
         }
-        return try decrypt(file, connector: connector, profile: profile, path: path, identity: identity)
+        return try envelope(in: file, connector: connector, profile: profile, path: path, identity: identity)
     }
 
-    func decrypt(_ file: [UInt8], connector: String, profile: String, path: String,
-                 identity: MachineIdentity) throws(StoreError) -> CredentialEnvelope {
-        let plaintext: [UInt8]
+    /// The envelope in a stored file's bytes, with who wrote it and whether this machine wrote a later one.
+    func envelope(in file: [UInt8], connector: String, profile: String, path: String, identity: MachineIdentity,
+                  record: WriteRecord? = nil) throws(StoreError) -> CredentialEnvelope {
+        let plaintext = try decrypt(file, connector: connector, path: path, identity: identity)
+        var envelope = try CredentialEnvelope(decoding: plaintext, path: path)
+        guard envelope.connector == connector else { throw .connectorMismatch(path: path, found: envelope.connector) }
+        guard envelope.profile == profile else { throw .profileMismatch(path: path, found: envelope.profile) }
+        envelope.provenance = EnvelopeSeal.isSealed(plaintext, by: identity) ? .thisMachine : .elsewhere
+        let written = (record ?? WriteRecord.load(location, identity: identity)).times[location.fileName(connector, profile: profile)]
+        if let written, written > envelope.writtenAt { envelope.newerWrittenHere = written }
+        return envelope
+    }
+
+    private func decrypt(_ file: [UInt8], connector: String, path: String, identity: MachineIdentity) throws(StoreError) -> [UInt8] {
         do {
-            plaintext = try Age.decrypt(file, with: identity.identities)
+            return try Age.decrypt(file, with: identity.identities)
         } catch AgeError.noIdentityMatched {
             throw .notForThisIdentity(path: path, connector: connector, publicKey: identity.publicKey)
         } catch {
             throw .damaged(path: path, connector: connector)
         }
-        let envelope = try CredentialEnvelope(decoding: plaintext, path: path)
-        guard envelope.connector == connector else { throw .connectorMismatch(path: path, found: envelope.connector) }
-        guard envelope.profile == profile else { throw .profileMismatch(path: path, found: envelope.profile) }
-        return envelope
     }
 }

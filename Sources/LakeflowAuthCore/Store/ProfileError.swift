@@ -27,5 +27,11 @@ public enum ProfileError: UserFacingError, Equatable {
         }
     }
 
-    public var exitStatus: ExitStatus { .badInput }
+    /// Nothing stored is the store's answer, as for a connector without credentials (README: exit 5).
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .invalidName: return .badInput
+        case .notFound: return .storeFailure
+        }
+    }
 }

@@ -91,7 +91,8 @@ public enum StoreError: UserFacingError, Equatable {
             guard nearest.isEmpty else { return ["`lakeflow-auth list` shows what is stored"] }
             return ["run `\(ConnectorName.setupCommand(connector))` to set it up"]
         case let .notForThisIdentity(_, connector, publicKey):
-            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
+            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt "
+                        + "and run `lakeflow-auth rekey`: adding the key re-encrypts nothing by itself",
                     "or run `\(ConnectorName.setupCommand(connector))` to enter the credentials on this machine"]
         case let .damaged(_, connector):
             return ["run `\(ConnectorName.setupCommand(connector))` to enter the credentials again"]
@@ -125,14 +126,14 @@ public enum StoreError: UserFacingError, Equatable {
             return ["each line of recipients.txt holds one age public key (age1…) or a # comment"]
         case .locked:
             return ["wait for the other lakeflow-auth to finish, then try again"]
-        case .fileSystem:
+        case .fileSystem, .tooLarge(_, _, .writeRecord):
             return []
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .invalidRecipient, .identityExists: return .badInput
+        case .identityExists: return .badInput
         default: return .storeFailure
         }
     }

@@ -32,7 +32,10 @@ public struct StoreLocation: Sendable, Equatable {
         credentialsFolder + "/" + fileName(connector, profile: profile)
     }
 
-    func fileName(_ connector: String, profile: String) -> String {
+    func fileName(_ connector: String, profile: String) -> String { Self.fileName(connector, profile: profile) }
+
+    /// `acme.age` for the default profile (the name it had before profiles), `acme@prod.age` for another.
+    static func fileName(_ connector: String, profile: String) -> String {
         (profile == ProfileName.default ? connector : connector + "@" + profile) + ".age"
     }
 

@@ -7,6 +7,8 @@ public enum StoredFileKind: Sendable, Equatable {
     case recipients
     /// `credentials/index.json`, what `status` shows without the identity.
     case index
+    /// `credentials/.written`, the record `rekey` rolls back from.
+    case writeRecord
 
     var name: String {
         switch self {
@@ -14,6 +16,7 @@ public enum StoredFileKind: Sendable, Equatable {
         case .identity: return "identity file"
         case .recipients: return "recipients file"
         case .index: return "credential index"
+        case .writeRecord: return "record of the files written"
         }
     }
 }

@@ -123,13 +123,13 @@ extension PlainFormSession {
         case .keptDespite:
             console.write("Saved without a successful check.\n")
         }
-        console.write("Saved to \(saved.path)\n")
+        console.write("Saved to \(TerminalText.sanitized(saved.path))\n")
         return saved
     }
 
     /// Core messages are lower case for the `lakeflow-auth: error:` voice; on their own line they read
-    /// as sentences.
+    /// as sentences. They may quote a server or a file, so they pass the terminal sanitizer.
     private func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
+        TerminalText.sanitizedLines(message.prefix(1).uppercased() + message.dropFirst())
     }
 }

@@ -51,6 +51,7 @@ struct ConnectionTarget: ParsableArguments {
         try plain.requireStored(connector, profile: profile)
         let store = try StoreAccess.unlockedStore()
         let envelope = try store.open(connector, profile: profile)
+        CredentialListing.notes(envelope).forEach { Diagnostics.note("note: " + $0) }
         let spec = try SpecResolver(environment: ProcessInfo.processInfo.environment).resolve(connector, specFile: self.spec).load()
         return (store, envelope, spec)
     }
@@ -81,7 +82,7 @@ struct ConnectionPushOptions: ParsableArguments {
     }
 
     func printDryRun(method: String, path: String, body: JSONValue, connection: UnityCatalogConnection) {
-        print("\(method) \(path)")
+        HumanOutput.line("\(method) \(path)")
         print(connection.shown(body).serialized(pretty: true))
     }
 }
@@ -108,7 +109,7 @@ struct ConnectionCreateCommand: AsyncParsableCommand {
         let client = try target.client()
         let outcome = try await client.create(connection)
         try store.recordPush(host: client.workspace.address, name: connection.name, for: envelope.connector, profile: envelope.profile)
-        print("Created connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
+        HumanOutput.line("Created connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
     }
 }
 
@@ -132,7 +133,7 @@ struct ConnectionUpdateCommand: AsyncParsableCommand {
         let client = try target.client()
         let outcome = try await client.update(connection)
         try store.recordPush(host: client.workspace.address, name: connection.name, for: envelope.connector, profile: envelope.profile)
-        print("Updated connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
+        HumanOutput.line("Updated connection \(outcome.name)\(outcome.id.map { " (id \($0))" } ?? "") in \(outcome.host)")
     }
 }
 

@@ -17,7 +17,7 @@ extension CredentialWizard {
                 authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
                 environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
-            print(saved.summary)
+            HumanOutput.line(saved.summary)
             noteAfterSaving(saved)
             return saved
         } catch let reason as FullScreenUnavailable {
@@ -27,7 +27,7 @@ extension CredentialWizard {
 
     private func runPlainForm(because reason: FullScreenUnavailable, note: [String]) async throws -> SavedSetup {
         Diagnostics.note(reason.note)
-        if !note.isEmpty { print(note.joined(separator: "\n") + "\n") }
+        if !note.isEmpty { HumanOutput.line(note.joined(separator: "\n") + "\n") }
         return try await runPlainForm()
     }
 }

@@ -28,15 +28,17 @@ struct CredentialWizard {
     @discardableResult
     func runHeadless(envFile: String?, oauthTimeout: Duration) async throws -> SavedSetup {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
+        let values = fileValues.merging(environment) { _, real in real }
+        HeadlessForm.variablesOutsidePrefix(spec: spec, environment: values).forEach { Diagnostics.note("note: " + $0) }
         let authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
         }, callbackTimeout: oauthTimeout)
-        let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
+        let setup = HeadlessSetup(spec: spec, environment: values,
                                   authMethod: authMethod, check: check, store: store, authorization: authorization,
                                   profile: profile, asksOnlyForSecrets: asksOnlyForSecrets)
         let saved = try await setup.run()
-        print(saved.summary)
+        HumanOutput.line(saved.summary)
         noteAfterSaving(saved)
         return saved
     }
@@ -57,7 +59,7 @@ struct CredentialWizard {
             FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
         }
-        print(saved.summary)
+        HumanOutput.line(saved.summary)
         noteAfterSaving(saved)
         return saved
     }

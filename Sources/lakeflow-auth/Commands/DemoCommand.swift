@@ -38,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         wizard.notesIdentity = false
         do {
             if plain {
-                print(introduction.joined(separator: "\n") + "\n")
+                HumanOutput.line(introduction.joined(separator: "\n") + "\n")
                 try await wizard.runPlainForm()
             } else {
                 try await wizard.runInteractiveForm(note: introduction)
@@ -52,10 +52,10 @@ struct DemoCommand: AsyncParsableCommand {
         if keep {
             // Spelled as the person started this binary, so the line works pasted into the same shell.
             let invocation = TerminalText.sanitized(CommandLine.arguments.first ?? "lakeflow-auth")
-            print("\nKept \(home). See what was stored: LAKEFLOW_AUTH_HOME=\(home) \(invocation) show acme")
+            HumanOutput.line("\nKept \(home). See what was stored: LAKEFLOW_AUTH_HOME=\(home) \(invocation) show acme")
         } else {
             removeUnlessKept(home)
-            print("\nRemoved the demo's temporary home \(home); `lakeflow-auth demo --keep` keeps it to look at.")
+            HumanOutput.line("\nRemoved the demo's temporary home \(home); `lakeflow-auth demo --keep` keeps it to look at.")
         }
     }
 

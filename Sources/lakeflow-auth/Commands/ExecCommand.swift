@@ -22,7 +22,8 @@ struct ExecCommand: ParsableCommand {
 
     func run() throws {
         let envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
-        try ProcessReplacement.exec(command, adding: CredentialExport.environment(envelope),
-                                    removing: CredentialExport.withheldVariables)
+        let export = try CredentialExport(envelope, spec: StoreAccess.spec(connector))
+        (CredentialListing.notes(envelope) + export.notes).forEach { Diagnostics.note("note: " + $0) }
+        try ProcessReplacement.exec(command, adding: export.environment, removing: CredentialExport.withheldVariables)
     }
 }

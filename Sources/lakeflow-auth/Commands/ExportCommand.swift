@@ -20,9 +20,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
+        CredentialListing.notes(envelope).forEach { Diagnostics.note("note: " + $0) }
         switch format {
         case .json: StoreAccess.write(CredentialExport.json(envelope))
-        case .env: StoreAccess.write(CredentialExport.envLines(envelope))
+        case .env:
+            let export = try CredentialExport(envelope, spec: StoreAccess.spec(connector))
+            export.notes.forEach { Diagnostics.note("note: " + $0) }
+            StoreAccess.write(export.envLines)
         }
     }
 }

@@ -12,6 +12,6 @@ struct ListCommand: ParsableCommand {
             Diagnostics.note("no stored credentials; run `lakeflow-auth <connector>` to add some")
             return
         }
-        StoreAccess.write(CredentialListing.lines(summaries).map { $0 + "\n" }.joined())
+        HumanOutput.write(CredentialListing.lines(summaries).map { $0 + "\n" }.joined())
     }
 }

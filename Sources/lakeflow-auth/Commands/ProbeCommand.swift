@@ -47,6 +47,6 @@ struct ProbeCommand: AsyncParsableCommand {
         guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector, profile: profile)
         }
-        print(result.message)
+        HumanOutput.line(result.message)
     }
 }

@@ -24,6 +24,10 @@ struct ShowCommand: ParsableCommand {
            let spec = try? SpecResolver().resolve(connector).load() {
             envelope = envelope.withSecretOptions(from: spec)
         }
-        StoreAccess.write(json ? CredentialDisplay.json(envelope, reveal: reveal) : CredentialDisplay.text(envelope, reveal: reveal))
+        if json {
+            StoreAccess.write(CredentialDisplay.json(envelope, reveal: reveal))
+        } else {
+            HumanOutput.write(CredentialDisplay.text(envelope, reveal: reveal))
+        }
     }
 }

@@ -225,7 +225,7 @@ struct ConnectionCommandTests {
         let run = HeadlessRun()
         defer { run.removeHome() }
         let result = try run.run(["connection", "create", "acme", "acme_prod"], Self.noDatabricks)
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.contains("no stored credentials for \"acme\""))
         #expect(result.stderr.contains("run `lakeflow-auth acme` to set it up"))
     }

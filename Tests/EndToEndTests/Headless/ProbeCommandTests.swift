@@ -40,10 +40,10 @@ struct ProbeCommandTests {
         #expect(!list.stdout.contains("acme-demo-key-0001"))
     }
 
-    @Test func nothingStoredIsBadInput() throws {
+    @Test func nothingStoredIsAStoreError() throws {
         let run = HeadlessRun()
         let result = try run.run(["probe", "acme"], [:])
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.contains("lakeflow-auth acme"))
     }
 }

@@ -27,8 +27,8 @@ struct ProfileCommandTests {
             let list = try run.run(["list"], [:]).stdout.split(separator: "\n")
             #expect(list.count == 3)
             #expect(list[0].hasPrefix("CONNECTOR  PROFILE  AUTH METHOD  SAVED"))
-            #expect(list[1].hasPrefix("acme       default  api_key      saved ") && list[1].contains("as Dev Bot"))
-            #expect(list[2].hasPrefix("acme       prod     api_key      saved ") && list[2].contains("as Prod Bot"))
+            #expect(list[1].hasPrefix("acme       default  api_key      ") && list[1].contains("as Dev Bot"))
+            #expect(list[2].hasPrefix("acme       prod     api_key      ") && list[2].contains("as Prod Bot"))
 
             let probe = try run.run(["probe", "acme", "--profile", "prod"], [:])
             #expect(probe.status == 0, "\(probe.stderr)")
@@ -36,7 +36,7 @@ struct ProfileCommandTests {
 
             let removed = try run.run(["rm", "acme", "--profile", "prod", "--yes"], [:])
             #expect(removed.status == 0 && removed.stderr.contains("acme@prod.age"))
-            #expect(try run.run(["export", "acme", "--profile", "prod"], [:]).status == 2)
+            #expect(try run.run(["export", "acme", "--profile", "prod"], [:]).status == 5)
             #expect(try run.run(["export", "acme"], [:]).stdout.contains(LifecycleSandbox.devKey))
         }
     }
@@ -66,7 +66,7 @@ struct ProfileCommandTests {
         try await HeadlessRun.withSandbox(LifecycleSandbox.configuration) { run, _, url in
             try LifecycleSandbox.storeDevAndProd(run, url)
             let result = try run.run(["show", "acme", "--profile", "prdo"], [:])
-            #expect(result.status == 2)
+            #expect(result.status == 5)
             #expect(result.stderr == """
                 lakeflow-auth: error: no stored credentials for "acme" under profile "prdo"; did you mean "prod"?
                 lakeflow-auth: hint: acme has the profiles default, prod
@@ -82,7 +82,7 @@ struct ProfileCommandTests {
         try await HeadlessRun.withSandbox(LifecycleSandbox.configuration) { run, _, url in
             try LifecycleSandbox.storeDevAndProd(run, url)
             let old = try run.run(["connection", "create", "acme", "acme_prod", "--profile", "robot", "--dry-run"], [:])
-            #expect(old.status == 2)
+            #expect(old.status == 5)
             #expect(old.stderr.contains(#"no stored credentials for "acme" under profile "robot""#))
             let dryRun = try run.run(["connection", "create", "acme", "acme_prod", "--profile", "prod", "--dry-run"], [:])
             #expect(dryRun.status == 0, "\(dryRun.stderr)")

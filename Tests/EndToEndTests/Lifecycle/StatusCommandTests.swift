@@ -24,7 +24,7 @@ struct StatusCommandTests {
             #expect(objects.count == 2)
             for object in objects {
                 guard case let .object(members) = object else { continue }
-                #expect(members.map(\.0) == ["connector", "profile", "auth_method", "saved_at", "check", "oauth", "connections", "attention"])
+                #expect(members.map(\.0) == ["connector", "profile", "auth_method", "saved_at", "check", "oauth", "connections", "written_here", "newer_written_here_at", "attention"])
                 guard case let .object(check)? = object["check"] else { continue }
                 #expect(check.map(\.0) == ["at", "result", "identity", "http_status", "expires_at"])
             }
@@ -49,7 +49,7 @@ struct StatusCommandTests {
             let one = try run.run(["status", "acme", "--json"], [:])
             #expect(try LifecycleSandbox.statusObjects(one.stdout).count == 2)
             let none = try run.run(["status", "beta"], [:])
-            #expect(none.status == 2)
+            #expect(none.status == 5)
             #expect(none.stderr.contains(#"no stored credentials for "beta""#))
         }
     }

@@ -158,8 +158,6 @@ struct HeadlessOAuthTests {
         return [
             FailingRun(name: "access denied", behaviour: with { $0.deniesAuthorization = true }, secret: secret, status: 3,
                        says: "authorization was denied at 127.0.0.1: The user said no"),
-            FailingRun(name: "state mismatch", behaviour: with { $0.returnsWrongState = true }, secret: secret, status: 3,
-                       says: "another state than this run sent"),
             FailingRun(name: "no code", behaviour: with { $0.omitsCode = true }, secret: secret, status: 3,
                        says: "the authorization callback carried no code"),
             FailingRun(name: "invalid client", behaviour: .init(), secret: "wrong-secret-5d2e", status: 3,

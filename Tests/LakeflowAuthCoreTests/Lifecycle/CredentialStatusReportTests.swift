@@ -32,7 +32,7 @@ import Testing
             Issue.record("not a list of objects: \(text)")
             return
         }
-        #expect(members.map(\.0) == ["connector", "profile", "auth_method", "saved_at", "check", "oauth", "connections", "attention"])
+        #expect(members.map(\.0) == ["connector", "profile", "auth_method", "saved_at", "check", "oauth", "connections", "written_here", "newer_written_here_at", "attention"])
         let object = objects[0]
         #expect(object["check"] == .object([("at", .string("2025-10-09T07:53:20Z")), ("result", .string("verified")),
                                             ("identity", .string("alice")), ("http_status", .integer(200)), ("expires_at", .null)]))

@@ -50,7 +50,7 @@ import Testing
         #expect(error == .notFound(connector: "acme", profile: "prdo", stored: ["prod"]))
         #expect(error?.message == #"no stored credentials for "acme" under profile "prdo"; did you mean "prod"?"#)
         #expect(error?.hints == ["acme has the profile prod", "run `lakeflow-auth acme --profile prdo` to set this one up"])
-        #expect(error?.exitStatus == .badInput)
+        #expect(error?.exitStatus == .storeFailure)
         #expect(throws: ProfileError.notFound(connector: "acme", profile: "default", stored: ["prod"])) { try store.open("acme") }
         #expect(throws: ProfileError.notFound(connector: "acme", profile: "prdo", stored: ["prod"])) {
             try store.remove("acme", profile: "prdo")
@@ -66,7 +66,7 @@ import Testing
         #expect(throws: ProfileError.invalidName(name, source: "profile")) { try store.open("acme", profile: name) }
         #expect(throws: ProfileError.invalidName(name, source: "profile")) { try store.save(Self.envelope(name, apiKey: "k")) }
         #expect(throws: ProfileError.invalidName(name, source: "profile")) { try store.remove("acme", profile: name) }
-        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", "acme.age", "index.json"])
+        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", ".written", "acme.age", "index.json"])
     }
 
     @Test func aFileMovedToAnotherProfileIsRefused() throws {

@@ -170,8 +170,6 @@ struct OAuthFlowTests {
         return [
             FailingCase(name: "access denied", behaviour: with { $0.deniesAuthorization = true }, secret: nil,
                         says: "authorization was denied at 127.0.0.1: The user said no", status: .rejected),
-            FailingCase(name: "state mismatch", behaviour: with { $0.returnsWrongState = true }, secret: nil,
-                        says: "another state than this run sent", status: .rejected),
             FailingCase(name: "no code", behaviour: with { $0.omitsCode = true }, secret: nil,
                         says: "carried no code", status: .rejected),
             FailingCase(name: "invalid client", behaviour: .init(), secret: "wrong-secret-5d2e",
