@@ -2,73 +2,91 @@ import Foundation
 import LoopbackHTTP
 import Synchronization
 
-/// The redirect target of the code flow, `http://127.0.0.1:PORT/oauth/callback` on a free port, served
-/// by the tool's one loopback server. The first callback that carries this run's `state` (or any
-/// `error`, `code` or `state` at all) decides; requests with none of them (a prefetch, a reload of the
-/// bare address) are answered and ignored, and everything after the decision is told it came too late.
-/// With a return address, the decisive answer sends the browser on to it: by a `Refresh` header, not a
+/// The redirect target of the code flow (`OAuthRedirect`: `http://127.0.0.1:PORT/oauth/callback` on a
+/// free port unless the person gave one), served by the tool's one loopback server. The first answer
+/// that carries this run's `state` (or any `error`, `code` or `state` at all) decides, whether the
+/// browser brings it here or the person pastes the address the browser ended on (`take(pasted:)`);
+/// requests with none of them (a prefetch, a reload of the bare address) are answered and ignored,
+/// and everything after the decision is told it came too late.
+///
+/// The deciding page is held open until the flow has redeemed the code (`settle`), so it says
+/// "authorized" only once the token endpoint has granted, and what failed when it has not.
+/// With a return address, that answer sends the browser on to it: by a `Refresh` header, not a
 /// redirect, so the next page is asked for by this loopback page and not by the provider's redirect
 /// chain, and a `SameSite=Strict` cookie of the page it returns to goes along.
 final class OAuthCallbackListener: Sendable {
-    static let path = "/oauth/callback"
+    /// How long `settle` waits for the held page to take its answer: it is resumed at once, so this
+    /// only bounds a connection the browser dropped meanwhile.
+    static let pageHandOver: Duration = .seconds(2)
 
     private let server: LoopbackServer
     private let outcomes: AsyncStream<Result<String, OAuthError>>
+    private let shared: Shared
     let redirectURI: String
 
-    private init(server: LoopbackServer, outcomes: AsyncStream<Result<String, OAuthError>>, redirectURI: String) {
+    private init(server: LoopbackServer, outcomes: AsyncStream<Result<String, OAuthError>>, shared: Shared, redirectURI: String) {
         self.server = server
         self.outcomes = outcomes
+        self.shared = shared
         self.redirectURI = redirectURI
     }
 
-    static func start(providerHost: String, expectedState: String,
+    static func start(redirect: OAuthRedirect, providerHost: String, expectedState: String,
                       returnAddress: URL? = nil) async throws(OAuthError) -> OAuthCallbackListener {
         let (outcomes, continuation) = AsyncStream.makeStream(of: Result<String, OAuthError>.self)
-        let decided = Decision()
+        let shared = Shared(continuation: continuation, expectedState: expectedState, providerHost: providerHost)
+        let path = redirect.path
         let server = LoopbackServer { request in
-            guard request.path == Self.path else { return .respond(.text(404, "not found")) }
+            guard request.path == path else { return .respond(.text(404, "not found")) }
             guard request.method == "GET" else { return .respond(.text(405, "method not allowed")) }
-            let query = FormURLEncoded.decode(Array((request.rawQuery ?? "").utf8)) ?? []
-            let fields = Dictionary(query.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            guard fields["code"] != nil || fields["error"] != nil || fields["state"] != nil else {
+            var answer: OAuthCallbackAnswer = OAuthCallbackAnswer(query: request.rawQuery ?? "", expectedState: expectedState,
+                                                                  providerHost: providerHost)
+            if answer == .otherState { answer = .decided(.failure(.stateMismatch)) }
+            guard case let .decided(outcome) = answer else {
                 return .respond(.text(200, "waiting for the authorization at \(providerHost)"))
             }
-            let outcome: Result<String, OAuthError>
-            if fields["state"] != expectedState {
-                outcome = .failure(.stateMismatch)
-            } else if let error = fields["error"] {
-                outcome = .failure(.deniedAtCallback(error: error, description: fields["error_description"], host: providerHost))
-            } else if let code = fields["code"], !code.isEmpty {
-                outcome = .success(code)
-            } else {
-                outcome = .failure(.callbackWithoutCode)
+            guard shared.decide(outcome, heldPage: true) else {
+                return .respond(.text(409, "this authorization was already answered; go back to lakeflow-auth"))
             }
-            guard decided.take() else { return .respond(.text(409, "this authorization was already answered; go back to lakeflow-auth")) }
-            continuation.yield(outcome)
-            continuation.finish()
-            var answer: HTTPResponse
+            var page: HTTPResponse
             switch outcome {
-            case .success: answer = .text(200, "authorized: you can close this tab and go back to lakeflow-auth")
-            case let .failure(error): answer = .text(400, "not authorized: \(error.message)")
+            case .success:
+                guard let verdict = await shared.verdict() else { return .respond(.text(503, "lakeflow-auth stopped waiting")) }
+                page = verdict.response
+            case let .failure(error):
+                page = CallbackPage.failed(error.message).response
             }
             if let returnAddress {
-                answer.body.append(Data("\ngoing back to \(returnAddress.absoluteString)".utf8))
+                page.body.append(Data("\ngoing back to \(returnAddress.absoluteString)".utf8))
                 // The callback's address holds the code: the page it returns to is not told it.
-                answer.headers += [("Refresh", "0;url=\(returnAddress.absoluteString)"), ("Referrer-Policy", "no-referrer")]
+                page.headers += [("Refresh", "0;url=\(returnAddress.absoluteString)"), ("Referrer-Policy", "no-referrer")]
             }
-            return .respond(answer)
+            shared.pageAnswered()
+            return .respond(page)
         }
         let base: URL
         do {
-            base = try await server.start()
+            base = try await server.start(port: redirect.port ?? 0)
         } catch {
+            if let port = redirect.port { throw .redirectPortUnavailable(port: port) }
             throw .callbackUnavailable(String(describing: error))
         }
-        return OAuthCallbackListener(server: server, outcomes: outcomes, redirectURI: base.absoluteString + path)
+        let port = UInt16(base.port ?? 0)
+        return OAuthCallbackListener(server: server, outcomes: outcomes, shared: shared, redirectURI: redirect.uri(port: port))
     }
 
-    /// The code of the first decisive callback.
+    /// The address the browser ended on, pasted: decides as the callback would, but another run's
+    /// state, or text that is no redirect, is refused and the wait goes on.
+    func take(pasted text: String) throws(PastedRedirectRefusal) {
+        switch OAuthCallbackAnswer(pasted: text, expectedState: shared.expectedState, providerHost: shared.providerHost) {
+        case .nothing: throw .notARedirect
+        case .otherState: throw .otherState
+        case let .decided(outcome):
+            guard shared.decide(outcome, heldPage: false) else { throw .alreadyAnswered }
+        }
+    }
+
+    /// The code of the first decisive answer.
     func code(within timeout: Duration) async throws -> String {
         let outcomes = self.outcomes
         let result = try await withThrowingTaskGroup(of: Result<String, OAuthError>?.self) { group in
@@ -88,20 +106,105 @@ final class OAuthCallbackListener: Sendable {
         return try result.get()
     }
 
+    /// Tells the page held open what came of the code, and returns once it has its answer.
+    func settle(_ page: CallbackPage) async {
+        guard shared.settle(page) else { return }
+        let answered = shared.answered
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for await _ in answered { return } }
+            group.addTask { try? await Task.sleep(for: Self.pageHandOver) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
     func stop() async {
+        shared.abandon()
         await server.stop()
     }
 
-    /// Whether a callback has decided the run yet: only the first may.
-    private final class Decision: Sendable {
-        private let taken = Mutex(false)
+    /// What the server's handler and the flow share: who decided, and the held page's answer.
+    private final class Shared: Sendable {
+        let expectedState: String
+        let providerHost: String
+        private let continuation: AsyncStream<Result<String, OAuthError>>.Continuation
+        private let decision = Mutex(Decision.open)
+        private let verdicts: AsyncStream<CallbackPage>
+        private let verdictContinuation: AsyncStream<CallbackPage>.Continuation
+        let answered: AsyncStream<Void>
+        private let answeredContinuation: AsyncStream<Void>.Continuation
 
-        /// True for the first caller only.
-        func take() -> Bool {
-            taken.withLock { taken in
-                defer { taken = true }
-                return !taken
+        enum Decision {
+            case open
+            /// By the callback, whose page waits for `settle` when it brought a code.
+            case byCallback(holdsPage: Bool)
+            case byPaste
+        }
+
+        init(continuation: AsyncStream<Result<String, OAuthError>>.Continuation, expectedState: String, providerHost: String) {
+            self.continuation = continuation
+            self.expectedState = expectedState
+            self.providerHost = providerHost
+            (verdicts, verdictContinuation) = AsyncStream.makeStream(of: CallbackPage.self, bufferingPolicy: .bufferingNewest(1))
+            (answered, answeredContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        }
+
+        /// True for the first decisive answer only, which ends the wait.
+        func decide(_ outcome: Result<String, OAuthError>, heldPage: Bool) -> Bool {
+            let first = decision.withLock { decision in
+                guard case .open = decision else { return false }
+                let holdsPage = heldPage && (try? outcome.get()) != nil
+                decision = heldPage ? .byCallback(holdsPage: holdsPage) : .byPaste
+                return true
             }
+            guard first else { return false }
+            continuation.yield(outcome)
+            continuation.finish()
+            return true
+        }
+
+        /// The held page's answer, nil when the flow stopped without one.
+        func verdict() async -> CallbackPage? {
+            for await page in verdicts { return page }
+            return nil
+        }
+
+        /// False when no page is held, so nobody is to be waited for.
+        func settle(_ page: CallbackPage) -> Bool {
+            verdictContinuation.yield(page)
+            verdictContinuation.finish()
+            return decision.withLock { decision in
+                if case .byCallback(holdsPage: true) = decision { return true }
+                return false
+            }
+        }
+
+        func pageAnswered() {
+            answeredContinuation.yield()
+            answeredContinuation.finish()
+        }
+
+        func abandon() {
+            verdictContinuation.finish()
+        }
+    }
+}
+
+/// What the callback's page says once the flow knows what came of the code. No secret reaches it:
+/// a failure is told by `OAuthError`'s message, whose provider texts are cut short and stripped, and
+/// the code, verifier and client secret of the run are scrubbed from it besides.
+enum CallbackPage: Sendable {
+    /// The token endpoint granted.
+    case authorized
+    /// The code goes on unredeemed (to Unity Catalog, which redeems it itself).
+    case received
+    case failed(String)
+
+    var response: HTTPResponse {
+        switch self {
+        case .authorized: return .text(200, "authorized: you can close this tab and go back to lakeflow-auth")
+        case .received: return .text(200, "signed in: you can close this tab and go back to lakeflow-auth")
+        case let .failed(message): return .text(400, "not authorized: \(message)")
         }
     }
 }
