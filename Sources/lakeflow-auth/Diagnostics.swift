@@ -22,6 +22,12 @@ enum Diagnostics {
         FileHandle.standardError.write(Data(lines.joined().utf8))
     }
 
+    /// An error that does not end the command (a refused paste: the wait goes on).
+    static func warn(_ error: UserFacingError) {
+        FileHandle.standardError.write(Data(("lakeflow-auth: warning: \(error.message)\n"
+            + error.hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()).utf8))
+    }
+
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
     }

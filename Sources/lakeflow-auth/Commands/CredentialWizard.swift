@@ -13,18 +13,35 @@ struct CredentialWizard {
     let probeTimeout: Duration
     /// False with `--no-open`: no form opens a browser, neither on its own link nor on an OAuth step's.
     var opensBrowser = true
+    /// `--redirect-uri`: where every form's and the headless code flow's provider sends the browser back.
+    var redirect = OAuthRedirect.standard
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
-    /// and waits for the callback, so a person can authorize a CI setup once from any browser.
-    func runHeadless(envFile: String?, oauthTimeout: Duration) async throws {
-        let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
-        let authorization = oauthAuthorization(presenter: { url in
+    /// and waits for the callback, or for the address the browser ended on, pasted on standard input;
+    /// with `device`, it prints the device authorization's page and code instead, and polls. So a person
+    /// can authorize a CI setup once from any browser.
+    func runHeadless(envFile: String?, oauthTimeout: Duration, device: Bool = false) async throws {
+        let environment = (try envFile.map { try EnvFile.load(path: $0) } ?? [:]).merging(self.environment) { _, real in real }
+        let wait = OAuthAuthorizationWait()
+        var authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
-        }, callbackTimeout: oauthTimeout)
-        let setup = HeadlessSetup(spec: spec, environment: fileValues.merging(environment) { _, real in real },
-                                  authMethod: authMethod, check: check, store: CredentialStore(environment: environment),
+            if isatty(STDIN_FILENO) == 1 {
+                Diagnostics.note("if the browser is on another machine, paste here the address it ended on, then press Enter")
+            }
+            PastedRedirectReader.start(wait) { refusal in Diagnostics.warn(refusal) }
+        }, callbackTimeout: oauthTimeout).answering(with: wait)
+        if device {
+            let endpointVariable = EnvVarName.forOption(OAuthEndpoints.deviceAuthorizationURLKey, connector: spec.connector)
+            authorization = authorization.viaDevice(presenter: { code in
+                FileHandle.standardOutput.write(Data(((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n").utf8))
+                Diagnostics.note("open \(code.verificationURI.absoluteString) on any device and enter the code \(code.userCode) "
+                                 + "to authorize \(spec.title) (Ctrl-C to stop)")
+            }, endpoint: environment[endpointVariable])
+        }
+        let setup = HeadlessSetup(spec: spec, environment: environment,
+                                  authMethod: authMethod, check: check, store: CredentialStore(environment: self.environment),
                                   authorization: authorization)
         print(try await setup.run().summary)
     }
@@ -43,6 +60,7 @@ struct CredentialWizard {
             // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
             FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
+            noteSSHForwarding(formPort: link.port)
         }
         print(saved.summary)
     }
@@ -62,10 +80,22 @@ struct CredentialWizard {
         _ = try await form.run()
     }
 
+    /// Over SSH, the browser form is on this machine's loopback and the person's browser on theirs: the
+    /// line that forwards its port, and the OAuth callback's when `--redirect-uri` fixes one.
+    private func noteSSHForwarding(formPort: Int?) {
+        guard let formPort else { return }
+        let callbackPort = spec.oauthConfiguration?.flow == .u2m ? redirect.port.map(Int.init) : nil
+        guard let line = SSHPortForward.command(ports: [formPort] + [callbackPort].compactMap { $0 }, environment: environment) else { return }
+        Diagnostics.note("over SSH, forward the port from your own machine first: \(line)")
+        if spec.oauthConfiguration?.flow == .u2m, redirect.port == nil {
+            Diagnostics.note("the OAuth step's callback listens on a port of its own: pass --redirect-uri with a port to forward it too")
+        }
+    }
+
     /// The OAuth step, for a spec that declares one, showing its link with `presenter`.
     func oauthAuthorization(presenter: @escaping OAuthAuthorization.Presenter,
                             callbackTimeout: Duration = OAuthAuthorization.defaultCallbackTimeout) -> OAuthAuthorization {
-        OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout)
+        OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout, redirect: redirect)
     }
 
     private var check: SetupSession.Check? {

@@ -24,6 +24,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         Diagnostics.warn(spec.warnings)
         let authorization = OAuthAuthorization(presenter: nil, probeTimeout: probeTimeout.duration)
+            .remembering(envelope.oauth?.clientAuthentication)
         let result: ProbeResult
         if let grant = try await authorization.authorize(envelope.credentials, spec: spec) {
             result = try await authorization.check(grant, spec: spec)

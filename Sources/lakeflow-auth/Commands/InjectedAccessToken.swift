@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import LakeflowAuthCore
+
+/// What `exec` and `export --with-access-token` share: the spec that says whether Unity Catalog injects
+/// an access token, and the fresh one when it does.
+struct InjectedAccessToken: ParsableArguments {
+    @Option(help: "Read the connector's spec from this file (it says whether Unity Catalog injects an access_token).")
+    var spec: String?
+
+    /// The fresh access token, nil when the connector is given none. A connector whose spec is nowhere
+    /// to be found (credentials written elsewhere) gets its stored options alone, unless a spec was named.
+    func obtain(for envelope: CredentialEnvelope, store: CredentialStore) async throws -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let loaded: ConnectorSpec
+        do {
+            loaded = try SpecResolver(environment: environment).resolve(envelope.connector, specFile: spec).load()
+        } catch ResolutionError.notFound where spec == nil {
+            if envelope.oauth != nil {
+                Diagnostics.note("no spec found for \(envelope.connector), so no access_token is handed out; --spec FILE names one")
+            }
+            return nil
+        }
+        Diagnostics.warn(loaded.warnings)
+        return try await FreshAccessToken.obtain(for: envelope, spec: loaded, store: store)
+    }
+}
