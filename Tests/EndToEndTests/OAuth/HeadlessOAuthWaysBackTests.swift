@@ -4,9 +4,9 @@ import Foundation
 import LakeflowAuthCore
 import Testing
 
-/// `--from-env`'s code flow as people meet it: a redirect address registered with the app
-/// (`--redirect-uri`), a browser on another machine (the address it ended on, pasted on standard
-/// input), a device code (`--device`).
+/// The code flow as people meet it: a redirect address registered with the app (`--redirect-uri`,
+/// headless and in the forms), a browser on another machine (the address it ended on, pasted on
+/// `--from-env`'s standard input; a device code with `--device`; the browser form's `ssh -L` line).
 @Suite(.timeLimit(.minutes(2)))
 struct HeadlessOAuthWaysBackTests {
     static func redirectURI(inLink link: String) -> String? {
@@ -113,6 +113,44 @@ struct HeadlessOAuthWaysBackTests {
             for (earlier, later) in zip(polls, polls.dropFirst()) { #expect(later - earlier >= .milliseconds(900)) }
             #expect(run.stored?.options.contains { $0.0 == "refresh_token" } == true)
         }
+    }
+
+    @Test func theLineFormTakesTheRedirectAddressToo() async throws {
+        let port = try #require(try RefusingPort().url.port)
+        let (provider, url) = try await OAuthFormRun.provider()
+        defer { Task { await provider.stop() } }
+        let run = try await PlainFormOAuthTests.answered(url, ["--no-open", "--redirect-uri", "http://localhost:\(port)/oauth/callback"],
+                                                         environment: [:])
+        defer { run.removeHome() }
+        try await run.terminal.expect("Open this link in a browser to authorize OAuth Demo:")
+        let link = try #require(PlainFormOAuthTests.shownLink(run.terminal.output))
+        #expect(Self.redirectURI(inLink: link) == "http://localhost:\(port)/oauth/callback")
+        #expect(await FakeOAuthProvider.browse(try #require(URL(string: link)))?.status == 200)
+        try await run.terminal.expect("Connected to OAuth Demo as alice")
+        #expect(try await run.terminal.waitForExit() == 0)
+    }
+
+    @Test func theBrowserFormOverSSHPrintsTheLineThatForwardsItsPortAndTheCallbacks() throws {
+        let form = try BrowserFormProcess(connector: "oauth_demo",
+                                          arguments: ["--browser", "--no-open", "--redirect-uri", "http://localhost:9876/oauth/callback",
+                                                      "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
+                                          environment: ["SSH_CONNECTION": "198.51.100.4 52144 203.0.113.7 22", "USER": "alice"])
+        defer { form.stop() }
+        let port = try #require(form.link.port)
+        let line = try form.errorLine(containing: "over SSH")
+        #expect(line == "lakeflow-auth: over SSH, forward the port from your own machine first: "
+            + "ssh -N -L \(port):127.0.0.1:\(port) -L 9876:127.0.0.1:9876 alice@203.0.113.7")
+    }
+
+    @Test func theBrowserFormOutsideSSHPrintsNoSuchLine() throws {
+        let form = try BrowserFormProcess(connector: "oauth_demo",
+                                          arguments: ["--browser", "--no-open", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
+                                          environment: [:])
+        defer { form.stop() }
+        _ = try form.errorLine(containing: "open that link to fill in the OAuth Demo form")
+        form.process.terminate()
+        _ = form.exitStatus(within: .seconds(10))
+        #expect(!form.errorOutput.contains("ssh "))
     }
 
     @Test func deviceGoesWithFromEnv() throws {
