@@ -8,8 +8,9 @@ struct InjectedAccessToken: ParsableArguments {
     @Option(help: "Read the connector's spec from this file (it says whether Unity Catalog injects an access_token).")
     var spec: String?
 
-    /// The fresh access token, nil when the connector is given none. A connector whose spec is nowhere
-    /// to be found (credentials written elsewhere) gets its stored options alone, unless a spec was named.
+    /// The fresh access token, nil when the connector is given none. Unless `--spec` named one, a
+    /// connector whose spec is nowhere to be found (credentials written elsewhere) or cannot be read
+    /// gets its stored options alone, as before there were access tokens to hand out: the tests still run.
     func obtain(for envelope: CredentialEnvelope, store: CredentialStore) async throws -> String? {
         let environment = ProcessInfo.processInfo.environment
         let loaded: ConnectorSpec
@@ -19,6 +20,9 @@ struct InjectedAccessToken: ParsableArguments {
             if envelope.oauth != nil {
                 Diagnostics.note("no spec found for \(envelope.connector), so no access_token is handed out; --spec FILE names one")
             }
+            return nil
+        } catch let error as UserFacingError where spec == nil {
+            Diagnostics.note("cannot read the spec of \(envelope.connector) (\(error.message)), so no access_token is handed out")
             return nil
         }
         Diagnostics.warn(loaded.warnings)

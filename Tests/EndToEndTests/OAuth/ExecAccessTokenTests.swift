@@ -109,4 +109,28 @@ struct ExecAccessTokenTests {
             #expect(executed.status == 0 && executed.stdout.hasSuffix("unset\n") && !executed.stdout.contains("access_token"))
         }
     }
+
+    /// Credentials whose spec is not to be found, or cannot be read, still reach the tests, without a
+    /// token, and saying why; a spec named with `--spec` that cannot be read is an error.
+    @Test func withoutAReadableSpecTheTestsStillRunWithTheStoredOptions() async throws {
+        try await HeadlessOAuthTests.withProvider(connector: "oauth_service") { provider, url, run in
+            try Self.setUp(run, provider, url)
+            let environment = ["LAKEFLOW_AUTH_HOME": run.home]
+            let nowhere = try LakeflowAuthProcess.run(["exec", "oauth_service", "--"] + Self.printConfig, environment: environment)
+            #expect(nowhere.status == 0, "\(nowhere.stderr)")
+            #expect(nowhere.stderr.contains("no spec found for oauth_service, so no access_token is handed out; --spec FILE names one"))
+            #expect(!nowhere.stdout.contains("access_token") && nowhere.stdout.hasSuffix("unset\n"))
+
+            let specs = run.home + "/specs"
+            try FileManager.default.createDirectory(atPath: specs, withIntermediateDirectories: true)
+            try Data("display_name: [unclosed\n".utf8).write(to: URL(fileURLWithPath: specs + "/oauth_service.yaml"))
+            let broken = try LakeflowAuthProcess.run(["exec", "oauth_service", "--"] + Self.printConfig,
+                                                     environment: environment.merging(["LAKEFLOW_AUTH_SPECS": specs]) { $1 })
+            #expect(broken.status == 0, "\(broken.stderr)")
+            #expect(broken.stderr.contains("cannot read the spec of oauth_service ("))
+            let named = try LakeflowAuthProcess.run(["exec", "oauth_service", "--spec", specs + "/oauth_service.yaml", "--", "true"],
+                                                    environment: environment)
+            #expect(named.status == 2)
+        }
+    }
 }
