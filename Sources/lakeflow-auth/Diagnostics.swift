@@ -32,6 +32,11 @@ enum Diagnostics {
             + hints.map { "lakeflow-auth: hint: \(TerminalText.sanitizedLines($0))\n" }.joined()
     }
 
+    /// An error that does not end the command (a refused paste: the wait goes on).
+    static func warn(_ error: UserFacingError) {
+        FileHandle.standardError.write(Data(lines("warning", error.message, hints: error.hints).utf8))
+    }
+
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
     /// help and version with 0, and anything else as the internal failure it is, with 1.
     static func exit(with error: Error) -> Never {

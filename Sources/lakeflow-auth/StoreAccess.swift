@@ -14,12 +14,6 @@ enum StoreAccess {
         return store.unlocked(with: try store.keeper.load())
     }
 
-    /// The connector's spec, resolved as setup resolves it; nil when none is found here or it does not
-    /// load (its own errors are for setup to tell).
-    static func spec(_ connector: String) -> ConnectorSpec? {
-        try? SpecResolver(environment: ProcessInfo.processInfo.environment).resolve(connector).load()
-    }
-
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -15,7 +15,7 @@ public struct StoredCredentialCheck: Sendable {
     /// - Throws: `OAuthError` (recorded too when it is the provider's verdict), `ProbeURLError` before
     ///   anything is sent, `StoreError` when the answer cannot be recorded, `CancellationError`.
     public func run(_ envelope: CredentialEnvelope, spec: ConnectorSpec) async throws -> ProbeResult {
-        let authorization = OAuthAuthorization(presenter: nil, probeTimeout: timeout)
+        let authorization = OAuthAuthorization(presenter: nil, probeTimeout: timeout).remembering(envelope.oauth?.clientAuthentication)
         let grant: OAuthGrant?
         do {
             grant = try await authorization.authorize(envelope.credentials, spec: spec)

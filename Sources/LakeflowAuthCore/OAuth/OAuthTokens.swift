@@ -5,11 +5,14 @@ public struct OAuthTokens: Sendable, Equatable {
     public let accessToken: String
     public let refreshToken: String?
     public let expiresAt: Date?
+    /// How the client authenticated to get them; nil when it was not asked (tokens made elsewhere).
+    public let clientAuthentication: OAuthClientAuthentication?
 
-    public init(accessToken: String, refreshToken: String?, expiresAt: Date?) {
+    public init(accessToken: String, refreshToken: String?, expiresAt: Date?, clientAuthentication: OAuthClientAuthentication? = nil) {
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.expiresAt = expiresAt
+        self.clientAuthentication = clientAuthentication
     }
 
     /// Why an answer with status 200 grants nothing this tool can use, or nil when it can: no access
@@ -36,7 +39,8 @@ public struct OAuthTokens: Sendable, Equatable {
     }
 
     /// A token endpoint's JSON answer (RFC 6749 §5.1) that `problem(in:)` found nothing wrong with.
-    init?(_ answer: JSONValue, receivedAt: Date) {
+    init?(_ answer: JSONValue, receivedAt: Date, clientAuthentication: OAuthClientAuthentication?) {
+        self.clientAuthentication = clientAuthentication
         guard Self.problem(in: answer) == nil, let access = answer["access_token"]?.stringValue else { return nil }
         accessToken = access
         refreshToken = answer["refresh_token"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }

@@ -30,7 +30,7 @@ extension CredentialEnvelope {
             throw malformed("\"saved_at\" is not an ISO 8601 time")
         }
         guard case let .success(oauth) = OAuthAccessToken.decoding(document["oauth"]) else {
-            throw malformed("\"oauth\" needs an \"access_token\" and an ISO 8601 \"expires_at\" or null")
+            throw malformed("\"oauth\" needs an \"access_token\", an ISO 8601 \"expires_at\" or null, and a \"client_auth\" of body or basic if any")
         }
         self.init(connector: connector, profile: profile, authMethod: authMethod, options: options, secretOptions: secretOptions,
                   envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed), oauth: oauth,

@@ -1,6 +1,7 @@
 import Foundation
 
-/// How stored options reach a connector's tests: the `options` object alone, as JSON or as env vars.
+/// How stored options reach a connector's tests: the `options` object alone, as JSON or as env vars,
+/// with the `access_token` Unity Catalog would inject where the connector reads one (`FreshAccessToken`).
 ///
 /// Which env var an option becomes is the connector's spec's to say, never the file's: an age file needs
 /// only this machine's public key to write, so a file that named `BASH_ENV` or `LD_PRELOAD` would run
@@ -24,8 +25,10 @@ public struct CredentialExport: Sendable {
     /// What a person should know about the names: the spec was not found, or the file disagrees with it.
     public let notes: [String]
 
+    /// - Parameter accessToken: set as `access_token` (in place, or last) when given.
     /// - Throws: `ReservedVariableError` when an option would set a reserved variable; nothing is set.
-    public init(_ envelope: CredentialEnvelope, spec: ConnectorSpec?) throws(ReservedVariableError) {
+    public init(_ envelope: CredentialEnvelope, spec: ConnectorSpec?, accessToken: String? = nil) throws(ReservedVariableError) {
+        let options = Self.options(envelope, accessToken: accessToken)
         let method = envelope.authMethod.flatMap { spec?.authMethod(named: $0) }
         var variables: [(name: String, value: String)] = []
         var notes: [String] = []
@@ -33,7 +36,7 @@ public struct CredentialExport: Sendable {
             notes.append("no spec of \(envelope.connector) is found here, so each option's env var is "
                          + "\(EnvVarName.prefix(connector: envelope.connector))<OPTION>; the stored file's own names are not used")
         }
-        for (option, value) in envelope.options {
+        for (option, value) in options {
             let named = spec?.option(named: option, in: method)?.envVar ?? EnvVarName.forOption(option, connector: envelope.connector)
             if spec != nil, let stored = envelope.envVars?.first(where: { $0.0 == option })?.1, stored != named {
                 notes.append("the stored file gives option \"\(TerminalText.excerpt(option))\" env var \(TerminalText.excerpt(stored)); "
@@ -46,12 +49,24 @@ public struct CredentialExport: Sendable {
         }
         self.variables = variables
         self.notes = notes
-        configJSON = envelope.optionsJSON.serialized()
+        configJSON = JSONValue.object(options).serialized()
     }
 
     /// The `options` object as compact JSON and a newline: exactly what the tests read. Needs no spec.
-    public static func json(_ envelope: CredentialEnvelope) -> String {
-        envelope.optionsJSON.serialized() + "\n"
+    public static func json(_ envelope: CredentialEnvelope, accessToken: String? = nil) -> String {
+        JSONValue.object(options(envelope, accessToken: accessToken)).serialized() + "\n"
+    }
+
+    /// The stored options, with `access_token` set (in place, or last) when one is given.
+    static func options(_ envelope: CredentialEnvelope, accessToken: String?) -> [(String, JSONValue)] {
+        guard let accessToken else { return envelope.options }
+        var options = envelope.options
+        if let index = options.firstIndex(where: { $0.0 == OAuthOption.accessToken }) {
+            options[index].1 = .string(accessToken)
+        } else {
+            options.append((OAuthOption.accessToken, .string(accessToken)))
+        }
+        return options
     }
 
     /// `NAME='value'` lines a POSIX shell can `eval` or `source`, one per option.

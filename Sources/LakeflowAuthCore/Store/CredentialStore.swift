@@ -182,6 +182,21 @@ public struct CredentialStore: Sendable {
         }
     }
 
+    /// Reads a connector's envelope and writes what `change` makes of it, all under the store's lock,
+    /// so nothing else writes between the two (a rotated refresh token is never lost to a race). Nil
+    /// from `change` writes nothing; a throw leaves the file as it was.
+    public func update<T>(_ connector: String, profile: String = ProfileName.default,
+                          _ change: (CredentialEnvelope) async throws -> (T, CredentialEnvelope?)) async throws -> T {
+        let path = try path(for: connector, profile: profile)
+        try location.checkFolders()
+        let identity = try keeper.load()
+        return try await lock.withLock {
+            let (result, changed) = try await change(try open(connector, profile: profile, at: path, identity: identity))
+            if let changed { try write(changed, to: path, identity: identity) }
+            return result
+        }
+    }
+
     /// This machine's public key, creating the identity on first use.
     public func publicKey() throws -> String {
         try keeper.load().publicKey

@@ -21,19 +21,36 @@ struct CredentialWizard {
     var asksOnlyForSecrets = false
     /// Where the credentials go; `rotate` gives the store it unlocked, so no form asks for the passphrase again.
     var unlockedStore: CredentialStore?
+    /// `--redirect-uri`: where every form's and the headless code flow's provider sends the browser back.
+    var redirect = OAuthRedirect.standard
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
-    /// and waits for the callback, so a person can authorize a CI setup once from any browser.
+    /// and waits for the callback, or for the address the browser ended on, pasted on standard input;
+    /// with `device`, it prints the device authorization's page and code instead, and polls. So a person
+    /// can authorize a CI setup once from any browser.
     @discardableResult
-    func runHeadless(envFile: String?, oauthTimeout: Duration) async throws -> SavedSetup {
+    func runHeadless(envFile: String?, oauthTimeout: Duration, device: Bool = false) async throws -> SavedSetup {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
         let values = fileValues.merging(environment) { _, real in real }
         HeadlessForm.variablesOutsidePrefix(spec: spec, environment: values).forEach { Diagnostics.note("note: " + $0) }
-        let authorization = oauthAuthorization(presenter: { url in
+        let wait = OAuthAuthorizationWait()
+        var authorization = oauthAuthorization(presenter: { url in
             FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
             Diagnostics.note("open that link in a browser to authorize \(spec.title) (Ctrl-C to stop)")
-        }, callbackTimeout: oauthTimeout)
+            if isatty(STDIN_FILENO) == 1 {
+                Diagnostics.note("if the browser is on another machine, paste here the address it ended on, then press Enter")
+            }
+            PastedRedirectReader.start(wait) { refusal in Diagnostics.warn(refusal) }
+        }, callbackTimeout: oauthTimeout).answering(with: wait)
+        if device {
+            let endpointVariable = EnvVarName.forOption(OAuthEndpoints.deviceAuthorizationURLKey, connector: spec.connector)
+            authorization = authorization.viaDevice(presenter: { code in
+                FileHandle.standardOutput.write(Data(((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n").utf8))
+                Diagnostics.note("open \(code.verificationURI.absoluteString) on any device and enter the code \(code.userCode) "
+                                 + "to authorize \(spec.title) (Ctrl-C to stop)")
+            }, endpoint: values[endpointVariable])
+        }
         let setup = HeadlessSetup(spec: spec, environment: values,
                                   authMethod: authMethod, check: check, store: store, authorization: authorization,
                                   profile: profile, asksOnlyForSecrets: asksOnlyForSecrets)
@@ -58,6 +75,7 @@ struct CredentialWizard {
             // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
             FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
             Diagnostics.note("open that link to fill in the \(spec.title) form; it works once (Ctrl-C to stop)")
+            noteSSHForwarding(formPort: link.port)
         }
         HumanOutput.line(saved.summary)
         noteAfterSaving(saved)
@@ -88,10 +106,22 @@ struct CredentialWizard {
         if notesIdentity, let notice = saved.identityNotice { Diagnostics.note(notice.message, hints: notice.hints) }
     }
 
+    /// Over SSH, the browser form is on this machine's loopback and the person's browser on theirs: the
+    /// line that forwards its port, and the OAuth callback's when `--redirect-uri` fixes one.
+    private func noteSSHForwarding(formPort: Int?) {
+        guard let formPort else { return }
+        let callbackPort = spec.oauthConfiguration?.flow == .u2m ? redirect.port.map(Int.init) : nil
+        guard let line = SSHPortForward.command(ports: [formPort] + [callbackPort].compactMap { $0 }, environment: environment) else { return }
+        Diagnostics.note("over SSH, forward the port from your own machine first: \(line)")
+        if spec.oauthConfiguration?.flow == .u2m, redirect.port == nil {
+            Diagnostics.note("the OAuth step's callback listens on a port of its own: pass --redirect-uri with a port to forward it too")
+        }
+    }
+
     /// The OAuth step, for a spec that declares one, showing its link with `presenter`.
     func oauthAuthorization(presenter: @escaping OAuthAuthorization.Presenter,
                             callbackTimeout: Duration = OAuthAuthorization.defaultCallbackTimeout) -> OAuthAuthorization {
-        OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout)
+        OAuthAuthorization(presenter: presenter, callbackTimeout: callbackTimeout, probeTimeout: probeTimeout, redirect: redirect)
     }
 
     /// The form every front end starts from: the profile's, asking only for secrets in a rotation.

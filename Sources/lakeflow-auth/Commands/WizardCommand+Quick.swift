@@ -20,6 +20,9 @@ extension WizardCommand: QuicklyParsed {
         command.browserForm.timeout = nil
         command.profile = ProfileOption()
         command.profile.profile = nil
+        command.oauth = OAuthFlags()
+        command.oauth.redirectURI = nil
+        command.oauth.device = false
         return command
     }
 
@@ -27,7 +30,7 @@ extension WizardCommand: QuicklyParsed {
 
     static var switches: [String: WritableKeyPath<WizardCommand, Bool>] {[
         "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe,
-        "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen,
+        "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen, "--device": \.oauth.device,
     ]}
 
     static var options: [String: (inout WizardCommand, String) -> Bool] {[
@@ -36,6 +39,7 @@ extension WizardCommand: QuicklyParsed {
         "--spec": { $0.spec = $1; return true },
         "--timeout": { $0.browserForm.timeout = $1; return true },
         "--profile": { $0.profile.profile = $1; return true },
+        "--redirect-uri": { $0.oauth.redirectURI = $1; return true },
         "--probe-timeout": { command, text in
             guard let seconds = Double(text) else { return false }
             command.probeTimeout.seconds = seconds
@@ -51,6 +55,7 @@ extension WizardCommand: QuicklyParsed {
     mutating func validateAll() throws {
         try probeTimeout.validate()
         try browserForm.validate()
+        try oauth.validate()
         try validate()
     }
 }

@@ -14,7 +14,7 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open]\n"
+        + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open] [--redirect-uri URI] [--device]\n"
         + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
 
     static let examples = """
@@ -53,6 +53,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var profile: ProfileOption
 
+    @OptionGroup var oauth: OAuthFlags
+
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
@@ -63,6 +65,7 @@ struct WizardCommand: AsyncParsableCommand {
         if browserForm.port != nil && fromEnv { throw ValidationError("--port goes with the browser form") }
         // `--from-env` opens nothing: it prints the authorization link for whoever set up the CI job.
         if browserForm.noOpen && fromEnv { throw ValidationError("--no-open goes with the forms; --from-env opens no browser") }
+        if oauth.device && !fromEnv { throw ValidationError("--device goes with --from-env") }
     }
 
     func run() async throws {
@@ -74,9 +77,10 @@ struct WizardCommand: AsyncParsableCommand {
         try loaded.checkSomethingToSetUp(path: resolved.path)
         let wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile)
+                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile,
+                                      redirect: oauth.redirect)
         if fromEnv {
-            try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
+            try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout, device: oauth.device)
         } else if browserForm.browser || (!plain && !hasTerminal) {
             try await wizard.runBrowserForm(browserForm.options(environment: environment))
         } else if plain {

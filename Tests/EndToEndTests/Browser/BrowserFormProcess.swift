@@ -44,6 +44,11 @@ final class BrowserFormProcess: @unchecked Sendable {
         return process.isRunning ? nil : process.terminationStatus
     }
 
+    /// The first line on stderr that holds `marker`, waiting (bounded) for it.
+    func errorLine(containing marker: String) throws -> String {
+        try WebDriver.readLine(containing: [marker], from: errors.fileHandleForReading, timeout: .seconds(10))
+    }
+
     var remainingOutput: String { String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
     var errorOutput: String { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
 

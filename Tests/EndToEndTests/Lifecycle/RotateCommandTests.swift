@@ -101,11 +101,11 @@ struct RotateCommandTests {
         }
     }
 
-    @Test func nothingStoredIsBadInput() throws {
+    @Test func nothingStoredIsAStoreError() throws {
         let run = HeadlessRun()
         defer { run.removeHome() }
         let result = try run.run(["rotate", "acme", "--from-env"], ["ACME_API_KEY": "x"])
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.contains(#"no stored credentials for "acme""#))
     }
 }

@@ -16,7 +16,7 @@ struct OAuthHostileAnswerTests {
     }
 
     @Test func aCallbackWithAnotherStateOrHostIsRefusedWithAPageAndTheRealOneStillDecides() async throws {
-        let listener = try await OAuthCallbackListener.start(providerHost: "id.example", expectedState: "the-state-1f2e")
+        let listener = try await OAuthCallbackListener.start(redirect: .standard, providerHost: "id.example", expectedState: "the-state-1f2e")
         defer { Task { await listener.stop() } }
         let callback = try #require(URL(string: listener.redirectURI))
         let port = try #require(callback.port)
@@ -34,10 +34,14 @@ struct OAuthHostileAnswerTests {
             #expect(rebound.header("X-Content-Type-Options") == "nosniff")
         }
 
-        let real = try await Self.get(try #require(URL(string: listener.redirectURI + "?code=real-code&state=the-state-1f2e")))
-        #expect(real.status == 200)
-        #expect(real.header("X-Content-Type-Options") == "nosniff")
+        // The real callback's page is held until the flow says what came of its code.
+        let realURL = try #require(URL(string: listener.redirectURI + "?code=real-code&state=the-state-1f2e"))
+        let real = Task { try await Self.get(realURL) }
         #expect(try await waiting.value == "real-code")
+        await listener.settle(.authorized)
+        let page = try await real.value
+        #expect(page.status == 200)
+        #expect(page.header("X-Content-Type-Options") == "nosniff")
     }
 
     @Test func aCodeFlowOutlivesAForgedCallbackAndSavesWhatTheRealOneGranted() async throws {
