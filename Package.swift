@@ -30,6 +30,8 @@ let package = Package(
                 "Age",
                 "LoopbackHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA signatures for the JWT assertions some checks sign.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -66,9 +66,7 @@ public struct OAuthAuthorization: Sendable {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         guard let configuration = spec.oauthFlow(for: method) else { return nil }
         let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
-        let client = OAuthTokenClient(endpoint: endpoints.tokenURL,
-                                      clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
-                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "")
+        let client = Self.tokenClient(endpoints, credentials: credentials, spec: spec)
         var tokens: OAuthTokens
         // The token request's own time: a person's minutes at the consent screen are not the provider's.
         var latency: Duration = .zero
@@ -102,14 +100,48 @@ public struct OAuthAuthorization: Sendable {
         [credentials[OAuthOption.refreshToken]?.plainText, refreshToken].compactMap { $0 }.first { !$0.isEmpty }
     }
 
-    /// The check of a grant: the declared probe with the access token as bearer, else the exchange itself.
+    /// The token client for a run of the flow: where the connector puts the client's credentials and
+    /// what it adds to the request, as the built-in layer says (`oauth.client_auth`, `token_params`).
+    static func tokenClient(_ endpoints: OAuthEndpoints, credentials: Credentials, spec: ConnectorSpec) -> OAuthTokenClient {
+        let extra = (spec.oauthExchange?.tokenParams ?? []).map { name, template in
+            (name, template.fill { credentials[$0]?.plainText ?? "" })
+        }
+        return OAuthTokenClient(endpoint: endpoints.tokenURL,
+                                clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
+                                clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "",
+                                clientAuth: spec.oauthExchange?.clientAuth, extraFields: extra)
+    }
+
+    /// The check of a grant: the method's check with the access token as its `{access_token}` (a spec's
+    /// own probe sends it as a bearer), else the exchange itself, which the token answer just passed.
     public func check(_ grant: OAuthGrant, spec: ConnectorSpec) async throws -> ProbeResult {
         let method = grant.credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard spec.probe(for: method) != nil else {
+        guard let check = spec.check(for: method, credentials: grant.credentials), check.noCheckReason == nil else {
             return ProbeResult(outcome: .verified, source: spec.title, authMethod: method?.name, status: 200,
                                latency: grant.latency, authorizedBy: grant.tokenHost)
         }
-        return try await ProbeClient().probe(grant.credentials, spec: spec, timeout: probeTimeout, bearer: grant.tokens.accessToken)
+        return try await ProbeClient().probe(grant.credentials, spec: spec, timeout: probeTimeout, accessToken: grant.tokens.accessToken)
+    }
+
+    /// The token request the flow would send first, for a plan: a refresh grant when a refresh token is
+    /// at hand, client credentials for m2m, the code's redemption (its code still to come) for u2m.
+    /// Nil when the spec's block does not apply to the credentials' method.
+    public func plannedTokenRequest(_ credentials: Credentials, spec: ConnectorSpec) throws -> HTTPClient.Request? {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        guard let configuration = spec.oauthFlow(for: method) else { return nil }
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let client = Self.tokenClient(endpoints, credentials: credentials, spec: spec)
+        let grant: OAuthTokenClient.Grant
+        switch configuration.flow {
+        case .m2m, .u2mPerUser: grant = .clientCredentials(scopes: endpoints.scopes)
+        case .u2m:
+            if let stored = givenRefreshToken(credentials) {
+                grant = .refreshToken(stored)
+            } else {
+                grant = .authorizationCode(code: "{code}", redirectURI: "{redirect_uri}", verifier: configuration.pkce ? "{code_verifier}" : nil)
+            }
+        }
+        return client.request(for: grant, basic: client.clientAuth == .basic)
     }
 
     private func codeFlow(_ configuration: OAuthConfiguration, endpoints: OAuthEndpoints, authorizationURL: URL,

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Asks a token endpoint (RFC 6749 §4.1.3, §4.4, §6) for tokens. The client's credentials go in the
-/// form body, which every provider these specs name accepts; when the endpoint answers 401
-/// `invalid_client`, the request is made once more with HTTP Basic (§2.3.1), as some providers ask.
+/// Asks a token endpoint (RFC 6749 §4.1.3, §4.4, §6) for tokens. Where the built-in layer says where the
+/// connector puts the client's credentials (`oauth.client_auth`: the form body or HTTP Basic), they go
+/// there, once. Where nothing says, they go in the body, which every provider these specs name accepts,
+/// and an endpoint that answers 401 `invalid_client` is asked once more with HTTP Basic (§2.3.1).
 public struct OAuthTokenClient: Sendable {
     public enum Grant: Sendable {
         case authorizationCode(code: String, redirectURI: String, verifier: String?)
@@ -18,28 +19,36 @@ public struct OAuthTokenClient: Sendable {
     public let clientID: String
     public let clientSecret: String
     public let timeout: Duration
+    /// Where the client's credentials go; nil tries the body, then Basic.
+    public let clientAuth: CheckFile.OAuthExchange.ClientAuth?
+    /// Form fields the connector adds to every token request (Microsoft's `resource`).
+    public let extraFields: [(String, String)]
     private let client: HTTPClient
 
     public init(endpoint: URL, clientID: String, clientSecret: String, timeout: Duration = defaultTimeout,
+                clientAuth: CheckFile.OAuthExchange.ClientAuth? = nil, extraFields: [(String, String)] = [],
                 client: HTTPClient = HTTPClient()) {
         self.endpoint = endpoint
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.timeout = timeout
+        self.clientAuth = clientAuth
+        self.extraFields = extraFields
         self.client = client
     }
 
     var host: String { HTTPOrigin(endpoint).map { $0.port == 443 || $0.port == 80 ? $0.host : "\($0.host):\($0.port)" } ?? "the token endpoint" }
 
     public func request(_ grant: Grant) async throws(OAuthError) -> OAuthTokens {
-        let inBody = try await send(grant, basic: false)
-        if inBody.status == 401, Self.error(in: inBody) == "invalid_client" {
-            return try tokens(from: try await send(grant, basic: true))
+        let first = try await send(request(for: grant, basic: clientAuth == .basic))
+        if clientAuth == nil, first.status == 401, Self.error(in: first) == "invalid_client" {
+            return try tokens(from: try await send(request(for: grant, basic: true)))
         }
-        return try tokens(from: inBody)
+        return try tokens(from: first)
     }
 
-    private func send(_ grant: Grant, basic: Bool) async throws(OAuthError) -> HTTPClient.Response {
+    /// The token request for `grant`, as it is sent (a plan shows it before anything is).
+    func request(for grant: Grant, basic: Bool) -> HTTPClient.Request {
         var fields: [(String, String)]
         switch grant {
         case let .authorizationCode(code, redirectURI, verifier):
@@ -58,7 +67,10 @@ public struct OAuthTokenClient: Sendable {
         } else {
             fields += [("client_id", clientID), ("client_secret", clientSecret)]
         }
-        let request = HTTPClient.Request.formPost(url: endpoint, fields: fields, headers: headers)
+        return HTTPClient.Request.formPost(url: endpoint, fields: fields + extraFields.filter { !$0.1.isEmpty }, headers: headers)
+    }
+
+    private func send(_ request: HTTPClient.Request) async throws(OAuthError) -> HTTPClient.Response {
         switch await client.send(request, timeout: timeout, responseLimit: Self.responseLimit) {
         case let .success(response): return response
         case .failure(.cancelled): throw .tokenEndpointUnreachable(host: host, .cancelled)

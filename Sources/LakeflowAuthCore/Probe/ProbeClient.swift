@@ -1,49 +1,131 @@
 import Foundation
 
-/// Checks credentials with the one live call their spec declares.
+/// Checks credentials by the check their spec resolves to (its own probe, or the built-in layer's):
+/// the one path by which every check is sent, judged, scrubbed and recorded.
 public struct ProbeClient: Sendable {
-    /// Probe answers are small; anything bigger is not the endpoint the spec meant.
+    /// Check answers are small; anything bigger is not the endpoint the check meant.
     public static let responseLimit = 1 << 20
     public static let defaultTimeout: Duration = .seconds(10)
 
     public init() {}
 
-    /// - Returns: the result, `.unverified` when the spec declares no probe for the credentials' auth method.
-    /// - Throws: `ProbeURLError` before anything is sent, when the filled URL is unusable or would
-    ///   carry the credentials over plain http to another machine.
-    /// - Parameter bearer: an OAuth access token, sent instead of the auth the probe declares.
+    /// - Returns: the result; `.unverified` when no check is declared for the credentials' auth method,
+    ///   or when one request cannot tell (the layer's `no_check` says why).
+    /// - Throws: `ProbeRefusal` before a request is sent, when its address is unusable, it would carry
+    ///   credentials over plain http to another machine or a secret to a host nobody named, or a key
+    ///   cannot sign.
+    /// - Parameters:
+    ///   - timeout: one deadline for the whole check, every request included.
+    ///   - accessToken: the OAuth flow's token, in a method its flow serves: the check's `{access_token}`.
     public func probe(_ credentials: Credentials, spec: ConnectorSpec, timeout: Duration = ProbeClient.defaultTimeout,
-                      bearer: String? = nil) async throws(ProbeURLError) -> ProbeResult {
+                      accessToken: String? = nil) async throws(ProbeRefusal) -> ProbeResult {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard let probe = spec.probe(for: method) else {
+        guard let check = spec.check(for: method, credentials: credentials) else {
             return .unverified(source: spec.title, authMethod: method?.name)
         }
-        let options = spec.formOptions(for: method)
-        let request = try ProbeRequest(credentials: credentials, probe: probe, options: options, bearer: bearer)
-        let exchange = await ProbeSession.send(request, timeout: timeout, responseLimit: Self.responseLimit)
-        let judgement = ProbeJudgement(
-            spec: spec, method: method, probe: probe, request: request,
-            scrubber: Self.scrubber(credentials, probe: probe, options: options, bearer: bearer),
-            responseLimit: Self.responseLimit)
-        return judgement.result(of: exchange)
+        if let reason = check.noCheckReason {
+            return .unverified(source: spec.title, authMethod: method?.name, reason: reason)
+        }
+        var run = CheckRun(check: Self.replacingAuth(check, flowGivesToken: accessToken != nil), spec: spec, method: method,
+                           credentials: credentials, accessToken: accessToken)
+        return try await run.result(within: timeout)
     }
 
-    /// Every secret the request carries, in each form a server could reflect it.
-    static func scrubber(_ credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) -> SecretScrubber {
-        func raw(_ name: String) -> String { credentials[name]?.plainText ?? "" }
-        var secrets = options.filter(\.secret).map { raw($0.name) } + (bearer.map { [$0] } ?? [])
-        var pairs: [String] = []
-        switch probe.auth {
-        case .none:
-            break
-        case let .bearer(token):
-            secrets.append(token.fill(raw))
-        case let .basic(username, password):
-            secrets.append(password.fill(raw))
-            pairs.append(username.fill(raw) + ":" + password.fill(raw))
-        case let .header(_, value), let .query(_, value):
-            secrets.append(value.fill(raw))
+    /// A spec's own probe knows nothing of the OAuth flow: in a method the flow serves, the token it
+    /// obtained goes as a bearer in place of the auth the probe declares, as it always did.
+    static func replacingAuth(_ check: ConnectorCheck, flowGivesToken: Bool) -> ConnectorCheck {
+        guard check.source == .spec, flowGivesToken, case let .requests(requests, expect, identity) = check.body else { return check }
+        var replaced = check
+        replaced.body = .requests(requests.map { request in
+            var request = request
+            request.auth = .bearer(token: try! Template("{\(CheckFileReader.accessToken)}"))
+            return request
+        }, expect: expect, identity: identity)
+        return replaced
+    }
+}
+
+/// One run of a check: its requests in order, each sent once (a 401 is never retried: some sources
+/// ban an address after a few failed logins), until one does not let it go on or the last answers.
+struct CheckRun {
+    let check: ConnectorCheck
+    let spec: ConnectorSpec
+    let method: AuthMethod?
+    let credentials: Credentials
+    private var scope: CheckScope
+
+    init(check: ConnectorCheck, spec: ConnectorSpec, method: AuthMethod?, credentials: Credentials, accessToken: String?) {
+        self.check = check
+        self.spec = spec
+        self.method = method
+        self.credentials = credentials
+        scope = CheckScope(check: check, credentials: credentials, options: spec.formOptions(for: method),
+                           flowToken: accessToken.map { .value($0) }, reveal: true)
+    }
+
+    mutating func result(within timeout: Duration) async throws(ProbeRefusal) -> ProbeResult {
+        guard case let .requests(_, expect, identity) = check.body else {
+            return .unverified(source: spec.title, authMethod: method?.name)
         }
-        return SecretScrubber(secrets: secrets, basicPairs: pairs)
+        let toSend = try scope.requestsToSend()
+        let start = ContinuousClock.now
+        var identitySource: (pointer: String, document: JSONValue?)?
+        for (index, request) in toSend.enumerated() {
+            let (filled, prepared) = try scope.prepared(request, connector: credentials.connector)
+            guard let sent = prepared else { preconditionFailure("a value still to come while the check runs") }
+            let remaining = timeout - (ContinuousClock.now - start)
+            var exchange = remaining > .zero
+                ? await ProbeSession.send(sent, timeout: remaining, totalTimeout: timeout, responseLimit: ProbeClient.responseLimit)
+                : ProbeExchange(failure: .timedOut(seconds: ProbeSession.seconds(timeout)))
+            exchange.latency = ContinuousClock.now - start
+            let document = try? JSONParser.parse([UInt8](exchange.body))
+            let trusted = filled.url.origin == .person
+            scope.record(request.name, .received(document, host: sent.origin.host, trusted: trusted))
+            if let pointer = request.identity, identitySource == nil { identitySource = (pointer, document) }
+            let isLast = index == toSend.count - 1
+            let judgement = ProbeJudgement(
+                source: spec.title, method: method?.name, request: sent,
+                scrubber: SecretScrubber(secrets: scope.secrets, basicPairs: filled.basicPairs),
+                responseLimit: ProbeClient.responseLimit, concerned: concerned(request))
+            if isLast {
+                let pointer = identity ?? identitySource?.pointer
+                let identityDocument = identity == nil ? identitySource?.document : document
+                return judgement.result(of: exchange, expect: expect, identity: pointer.map { ($0, identityDocument) })
+            }
+            if exchange.failure != nil || !request.expect.contains(exchange.status ?? 0) {
+                return judgement.result(of: exchange, expect: request.expect, identity: nil)
+            }
+        }
+        return .unverified(source: spec.title, authMethod: method?.name)
+    }
+
+    /// The options each kind of failure concerns, for the form to mark.
+    private func concerned(_ request: CheckRequest) -> ProbeJudgement.Concerned {
+        let formOptions = spec.formOptions(for: method)
+        let known = Set(formOptions.map(\.name))
+        let credentialTemplates = request.auth.templates + request.headers.map(\.1) + request.form.map(\.1) + (request.json?.templates ?? [])
+        let inCredentials = Set(check.optionNames(in: credentialTemplates))
+        return ProbeJudgement.Concerned(
+            rejected: formOptions.filter { $0.secret || inCredentials.contains($0.name) }.map(\.name),
+            notFound: check.optionNames(in: [request.url]).filter(known.contains),
+            unreachable: check.hostOptions(of: request).filter(known.contains))
+    }
+}
+
+extension CheckScope {
+    /// The requests whose conditions hold, decided before any is sent so the last one sent is known: a
+    /// condition on a value an earlier request's answer will give counts as set.
+    func requestsToSend() throws(ProbeRefusal) -> [CheckRequest] {
+        var foreseen = self
+        var chosen: [CheckRequest] = []
+        for request in check.requests {
+            var send = true
+            for name in request.ifSet where send { send = try foreseen.hasValue(name) }
+            for name in request.ifEmpty where send { send = !(try foreseen.hasValue(name)) }
+            guard send else { continue }
+            chosen.append(request)
+            foreseen.record(request.name, .pending)
+        }
+        return chosen
     }
 }

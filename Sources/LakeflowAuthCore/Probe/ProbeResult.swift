@@ -20,10 +20,12 @@ public struct ProbeResult: Sendable, Equatable {
     public let serverDetail: String?
     /// The token endpoint's host, when a successful OAuth exchange is the whole check (no probe declared).
     public let authorizedBy: String?
+    /// Why one request cannot check these credentials, when the built-in layer says (`no_check`).
+    public let unverifiedReason: String?
 
     public init(outcome: ProbeOutcome, source: String, authMethod: String? = nil, status: Int? = nil, latency: Duration? = nil,
                 identity: String? = nil, concernedOptions: [String] = [], address: String? = nil,
-                serverDetail: String? = nil, authorizedBy: String? = nil) {
+                serverDetail: String? = nil, authorizedBy: String? = nil, unverifiedReason: String? = nil) {
         self.outcome = outcome
         self.source = source
         self.authMethod = authMethod
@@ -34,11 +36,13 @@ public struct ProbeResult: Sendable, Equatable {
         self.address = address
         self.serverDetail = serverDetail
         self.authorizedBy = authorizedBy
+        self.unverifiedReason = unverifiedReason
     }
 
-    /// The result for a spec that declares no probe for the chosen auth method.
-    public static func unverified(source: String, authMethod: String?) -> ProbeResult {
-        ProbeResult(outcome: .unverified, source: source, authMethod: authMethod)
+    /// The result for a spec that declares no check for the chosen auth method, or whose built-in
+    /// check says why one request cannot tell (`reason`).
+    public static func unverified(source: String, authMethod: String?, reason: String? = nil) -> ProbeResult {
+        ProbeResult(outcome: .unverified, source: source, authMethod: authMethod, unverifiedReason: reason)
     }
 
     public var exitStatus: ExitStatus { outcome.exitStatus }
@@ -61,6 +65,7 @@ public struct ProbeResult: Sendable, Equatable {
             return identity.map { "connected to \(source) as \($0) (\(timing))" } ?? "connected to \(source) (\(timing))"
         case .unverified:
             let scope = authMethod.map { "auth method \"\($0)\" of \(source)" } ?? source
+            if let unverifiedReason { return "\(scope) is not checked live (\(TerminalText.excerpt(unverifiedReason, limit: 200))), so the credentials are unverified" }
             return "no probe is declared for \(scope), so the credentials are unverified"
         case .rejected:
             return "the credentials were rejected by \(source) (\(http))"

@@ -10,13 +10,15 @@ extension CredentialWizard {
             return try await runPlainForm(because: reason, note: note)
         }
         do {
-            let saved = try await FullScreenForm.run(
-                form: Form(spec: spec), store: CredentialStore(environment: environment),
-                check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
-                authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
-                environment: environment,
-                authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
-            print(saved.summary)
+            try await endingInDryRun {
+                let saved = try await FullScreenForm.run(
+                    form: Form(spec: spec), store: CredentialStore(environment: environment),
+                    check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
+                    authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
+                    endsAtValidation: dryRun != nil, environment: environment,
+                    authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
+                print(saved.summary)
+            }
         } catch let reason as FullScreenUnavailable {
             try await runPlainForm(because: reason, note: note)
         }

@@ -1,6 +1,7 @@
-/// The probe URL cannot be used, found before any request is sent. Never quotes the URL itself,
-/// since the template may have put a secret into it.
-public struct ProbeURLError: UserFacingError, Equatable {
+/// The check refused to send, before anything was sent: the request would be unusable, would carry
+/// credentials where they may not go, or a key cannot sign. Never quotes a url or a value, since the
+/// templates may have put a secret into them.
+public struct ProbeRefusal: UserFacingError, Equatable {
     public enum Problem: Sendable, Equatable {
         /// Plain http (or another scheme) to a host that is not this machine.
         case insecure(host: String)
@@ -9,11 +10,16 @@ public struct ProbeURLError: UserFacingError, Equatable {
         /// A value would put a control character into the url or a header (a stored file not
         /// written by this tool can hold one).
         case controlCharacter
+        /// A built-in check would send a secret to a host that neither the person's values nor the
+        /// layer named (README: "Where a secret may go").
+        case secretToHost(host: String)
+        /// A JWT cannot be signed with the key the option holds; `detail` says why, never the key.
+        case badKey(option: String?, detail: String)
     }
 
     public let connector: String
     public let problem: Problem
-    /// The options that fill the URL's host, so a front end can mark them.
+    /// The options to correct (those that fill the URL's host, the key), so a front end can mark them.
     public let options: [String]
 
     public init(connector: String, problem: Problem, options: [String]) {
@@ -30,6 +36,10 @@ public struct ProbeURLError: UserFacingError, Equatable {
             return "the \(connector) probe url is not an absolute http or https address once its options are filled in"
         case .controlCharacter:
             return "the \(connector) probe would carry a control character (a line break, tab or NUL) in its url or a header"
+        case let .secretToHost(host):
+            return "the \(connector) check would send a secret to \(TerminalText.excerpt(host)), which neither your values nor the built-in check name"
+        case let .badKey(option, detail):
+            return "the value of \(option ?? "the key") \(detail)"
         }
     }
 
@@ -40,6 +50,10 @@ public struct ProbeURLError: UserFacingError, Equatable {
             return ["plain http is allowed only for this machine (localhost, 127.0.0.0/8, ::1); check \(names)"]
         case .malformed, .controlCharacter:
             return ["check \(names)"]
+        case .secretToHost:
+            return ["a built-in check sends secrets only to hosts from your own values or its own defaults; check \(names)"]
+        case .badKey:
+            return ["paste the whole private key, from -----BEGIN to -----END, unencrypted"]
         }
     }
 

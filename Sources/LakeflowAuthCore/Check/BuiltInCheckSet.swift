@@ -1,0 +1,56 @@
+/// The built-in checks attached to a spec (`CheckLayer`): the ones whose every name the spec has.
+public struct BuiltInCheckSet: Sendable, Equatable {
+    /// By the spec's method name, or with `select` by that option's values.
+    public var entries: [(String, ConnectorCheck)]
+    /// The check of a spec without auth methods and without `select`.
+    public var single: ConnectorCheck?
+    /// The option whose value picks the entry, for a spec without auth methods.
+    public var select: String?
+    /// The entry used when the `select` option is empty.
+    public var defaultEntry: String?
+    /// Where the file is, as messages name it.
+    public var path: String
+
+    public init(entries: [(String, ConnectorCheck)] = [], single: ConnectorCheck? = nil, select: String? = nil,
+                defaultEntry: String? = nil, path: String) {
+        self.entries = entries
+        self.single = single
+        self.select = select
+        self.defaultEntry = defaultEntry
+        self.path = path
+    }
+
+    public static func == (lhs: BuiltInCheckSet, rhs: BuiltInCheckSet) -> Bool {
+        lhs.entries.elementsEqual(rhs.entries) { $0 == $1 } && lhs.single == rhs.single && lhs.select == rhs.select
+            && lhs.defaultEntry == rhs.defaultEntry && lhs.path == rhs.path
+    }
+
+    public func entry(_ name: String) -> ConnectorCheck? {
+        entries.first { $0.0 == name }?.1
+    }
+}
+
+extension ConnectorSpec {
+    /// The check for `method`: the spec's own probe where it declares one (it wins), else the built-in
+    /// check of that method; for a spec with `select`, the entry the credentials' value picks (or the
+    /// default one). Nil when nothing is declared.
+    public func check(for method: AuthMethod?, credentials: Credentials? = nil) -> ConnectorCheck? {
+        if let probe = probe(for: method) { return ConnectorCheck(probe: probe) }
+        guard let builtInChecks else { return nil }
+        if let method { return builtInChecks.entry(method.name) }
+        if let select = builtInChecks.select {
+            let chosen = credentials?[select]?.plainText
+            return builtInChecks.entry(chosen.flatMap { $0.isEmpty ? nil : $0 } ?? builtInChecks.defaultEntry ?? "")
+        }
+        return builtInChecks.single
+    }
+
+    /// Whether submitting asks the source before saving: a check that sends requests, or an OAuth flow.
+    public func checksLive(_ method: AuthMethod?) -> Bool {
+        if oauthFlow(for: method) != nil { return true }
+        if let builtInChecks, method == nil, builtInChecks.select != nil {
+            return builtInChecks.entries.contains { $0.1.noCheckReason == nil }
+        }
+        return check(for: method).map { $0.noCheckReason == nil } ?? false
+    }
+}
