@@ -69,6 +69,7 @@ let package = Package(
                 .embedInCode("Templates/editing-note.html"),
                 .embedInCode("Templates/field-checkbox.html"),
                 .embedInCode("Templates/field-error.html"),
+                .embedInCode("Templates/field-link.html"),
                 .embedInCode("Templates/field-secret.html"),
                 .embedInCode("Templates/field-select.html"),
                 .embedInCode("Templates/field-text.html"),

@@ -220,6 +220,7 @@ extension CursesForm {
                 if !option.choices.isEmpty { detail.append("one of " + option.choices.joined(separator: ", ")) }
                 detail.append("env var \(option.envVar)")
                 if option.secret { detail.append("secret") }
+                if let hint = FieldHint(option).line { text += (text.isEmpty ? "" : " ") + hint }
             }
         }
         var lines = WordWrap.lines(TerminalText.sanitized(text), width: max(10, canvas.columns - 4))
