@@ -122,12 +122,25 @@ enum CheckFileReader {
             return CheckFile.Entry(body: .noCheck(reason), reads: [], location: node.location)
         }
         let requestsNode = try fields.required("requests", in: what)
+        let items = try requestsNode.sequence("requests")
         var requests: [CheckRequest] = []
-        for item in try requestsNode.sequence("requests") {
+        for item in items {
             let request = try self.request(item, earlier: requests, reads: &reads)
             requests.append(request)
         }
         guard !requests.isEmpty else { throw requestsNode.error("requests lists no request", hint: "add - url: \"{base_url}/me\"") }
+        // An answer is read only after it came: a request reading its own or a later one's has no value.
+        let names = requests.compactMap(\.name)
+        for (index, (request, item)) in zip(requests, items).enumerated() {
+            let earlier = Set(requests[..<index].compactMap(\.name))
+            for placeholder in request.templates.flatMap(\.placeholders) {
+                let (name, pointer) = Template.reference(placeholder)
+                if pointer != nil, names.contains(name), !earlier.contains(name) {
+                    throw item.error("this request reads {\(placeholder)}, the answer of request \"\(name)\", which is not sent before it",
+                                     hint: "a request reads the answers of the requests above it")
+                }
+            }
+        }
         let expect = try fields["expect"].map { try statuses($0, what: "expect") } ?? [200]
         let identity = try fields["identity"].map { try pointer($0, what: "identity") }
         return CheckFile.Entry(body: .requests(requests, expect: expect, identity: identity), reads: reads, location: node.location)
@@ -195,12 +208,13 @@ enum CheckFileReader {
         return request
     }
 
-    /// Records the names a template reads, and refuses a read of an answer no earlier request gives.
+    /// Records the placeholders a template reads, but the answers of earlier requests; a read of an
+    /// answer no earlier request gives is left to `CheckLayer` (a derived value may read any request).
     private static func note(_ template: Template, at node: SpecNode, requests: [String], reads: inout [(String, SourceLocation)]) throws {
         for placeholder in template.placeholders {
             let (name, pointer) = Template.reference(placeholder)
             if pointer != nil, requests.contains(name) { continue }
-            reads.append((name, node.location))
+            reads.append((placeholder, node.location))
         }
     }
 
@@ -358,8 +372,9 @@ enum CheckFileReader {
                 let node = top["values"].flatMap { try? $0.mapping("values") }?.pairs.first { $0.key == name }?.keyNode
                 throw (node ?? top.owner).error("value \"\(name)\" reads itself: \((path + [name]).joined(separator: " → "))")
             }
-            for (read, _) in file.valueReads[name] ?? [] where names.contains(read) {
-                try visit(read, path: path + [name])
+            for (placeholder, _) in file.valueReads[name] ?? [] {
+                let read = Template.reference(placeholder).name
+                if names.contains(read) { try visit(read, path: path + [name]) }
             }
         }
         for name in names.sorted() { try visit(name, path: []) }

@@ -105,13 +105,18 @@ public enum CheckLayer {
         return option
     }
 
-    /// The option names an entry reads, through the file's derived values, each with where it is read.
+    /// The option names an entry reads, through the file's derived values, each with where it is read:
+    /// not its requests' answers (`{token/access_token}`), nor its derived values themselves.
     static func optionsRead(by entry: CheckFile.Entry, in file: CheckFile) -> [(String, SourceLocation)] {
         let values = Set(file.values.map(\.0))
+        let requests: Set<String>
+        if case let .requests(list, _, _) = entry.body { requests = Set(list.compactMap(\.name)) } else { requests = [] }
         var seenValues: Set<String> = []
         var result: [(String, SourceLocation)] = []
         func visit(_ reads: [(String, SourceLocation)]) {
-            for (name, location) in reads {
+            for (placeholder, location) in reads {
+                let (name, pointer) = Template.reference(placeholder)
+                if pointer != nil, requests.contains(name) { continue }
                 if values.contains(name) {
                     if seenValues.insert(name).inserted { visit(file.valueReads[name] ?? []) }
                 } else if !result.contains(where: { $0.0 == name }) {
