@@ -40,9 +40,9 @@ enum CheckFileReader {
         switch (checkNode, methodsNode) {
         case (nil, nil):
             throw root.error("the check file has neither check nor methods", hint: "add check: (for a spec without auth methods) or methods:")
-        case let (check?, methods?):
-            throw (methods.location.line > check.location.line ? methods : check)
-                .error("the check file has both check and methods", hint: "keep check for a spec without auth methods, methods otherwise")
+        case (_?, _?):
+            let second = top.pairs.filter { ["check", "methods"].contains($0.key) }.map(\.keyNode).last ?? root
+            throw second.error("the check file has both check and methods", hint: "keep check for a spec without auth methods, methods otherwise")
         case let (check?, nil):
             file.check = try entry(check, what: "check")
         case let (nil, methods?):

@@ -104,9 +104,12 @@ struct CheckRun {
         let formOptions = spec.formOptions(for: method)
         let known = Set(formOptions.map(\.name))
         let credentialTemplates = request.auth.templates + request.headers.map(\.1) + request.form.map(\.1) + (request.json?.templates ?? [])
+        // What this request carries, and the secrets the whole check reads (a token from an earlier
+        // request stands for the client secret that obtained it).
         let inCredentials = Set(check.optionNames(in: credentialTemplates))
+        let read = Set(check.optionNames(in: check.requests.flatMap(\.templates)))
         return ProbeJudgement.Concerned(
-            rejected: formOptions.filter { $0.secret || inCredentials.contains($0.name) }.map(\.name),
+            rejected: formOptions.filter { inCredentials.contains($0.name) || ($0.secret && read.contains($0.name)) }.map(\.name),
             notFound: check.optionNames(in: [request.url]).filter(known.contains),
             unreachable: check.hostOptions(of: request).filter(known.contains))
     }

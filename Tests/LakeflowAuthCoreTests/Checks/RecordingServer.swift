@@ -10,6 +10,12 @@ final class RecordingServer: Sendable {
         var status: Int
         var body: Data = Data()
         var headers: [(name: String, value: String)] = []
+        /// Never answers: the connection is held until the client gives up.
+        var hangs = false
+
+        static func json(_ status: Int, _ text: String) -> Answer {
+            Answer(status: status, body: Data(text.utf8), headers: [(name: "Content-Type", value: "application/json")])
+        }
     }
 
     /// The requests so far and the answers left.
@@ -33,6 +39,7 @@ final class RecordingServer: Sendable {
                 return state.answers.popFirst()
             }
             guard let answer else { return .respond(.text(599, "the fixture scripts no answer for this request")) }
+            if answer.hangs { return .hang }
             // An answer may name this server (a discovery document's token endpoint): `{loopback}`.
             let address = "http://" + (request.header("host") ?? "127.0.0.1")
             let body = String(decoding: answer.body, as: UTF8.self).replacingOccurrences(of: CheckFixture.loopbackMark, with: address)
