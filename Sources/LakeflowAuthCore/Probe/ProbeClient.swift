@@ -70,9 +70,14 @@ struct CheckRun {
         let toSend = try scope.requestsToSend()
         let start = ContinuousClock.now
         var identitySource: (pointer: String, document: JSONValue?)?
+        var basicPairs: [String] = []
+        // Every secret of the method, sent or not, and what the check reads or obtains on the way.
+        let secretOptions = spec.formOptions(for: method).filter { $0.secret || check.context.secretOptions.contains($0.name) }
+            .compactMap { credentials[$0.name]?.plainText }
         for (index, request) in toSend.enumerated() {
             let (filled, prepared) = try scope.prepared(request, connector: credentials.connector)
             guard let sent = prepared else { preconditionFailure("a value still to come while the check runs") }
+            basicPairs += filled.basicPairs
             let remaining = timeout - (ContinuousClock.now - start)
             var exchange = remaining > .zero
                 ? await ProbeSession.send(sent, timeout: remaining, totalTimeout: timeout, responseLimit: ProbeClient.responseLimit)
@@ -85,7 +90,7 @@ struct CheckRun {
             let isLast = index == toSend.count - 1
             let judgement = ProbeJudgement(
                 source: spec.title, method: method?.name, request: sent,
-                scrubber: SecretScrubber(secrets: scope.secrets, basicPairs: filled.basicPairs),
+                scrubber: SecretScrubber(secrets: secretOptions + scope.secrets, basicPairs: basicPairs),
                 responseLimit: ProbeClient.responseLimit, concerned: concerned(request))
             if isLast {
                 let pointer = identity ?? identitySource?.pointer
