@@ -54,3 +54,15 @@ extension ConnectorSpec {
         return check(for: method).map { $0.noCheckReason == nil } ?? false
     }
 }
+
+extension ConnectorSpec {
+    /// Whether the method's built-in check makes the connector's token exchange itself (zoho_crm's
+    /// refresh at the data centre's own accounts server): it reads no `{access_token}`, so the flow's
+    /// refresh or client-credentials exchange would be a second, and perhaps a wrong, one.
+    func builtInCheckExchangesTokens(_ method: AuthMethod?, credentials: Credentials?) -> Bool {
+        guard let check = check(for: method, credentials: credentials), check.source == .builtIn, check.noCheckReason == nil else {
+            return false
+        }
+        return !check.optionNames(in: check.requests.flatMap(\.templates)).contains(CheckFileReader.accessToken)
+    }
+}

@@ -174,8 +174,8 @@ enum CheckFileReader {
             request.method = method
         }
         if let authNode = fields["auth"] {
-            let (auth, nodes) = try ProbeDeclaration.auth(authNode, what: "auth")
-            for (authTemplate, templateNode) in zip(auth.templates, nodes) {
+            let (auth, nodes) = try ProbeDeclaration.auth(authNode, what: "auth", templateNames: true)
+            for (authTemplate, templateNode) in zip((auth.nameTemplate.map { [$0] } ?? []) + auth.templates, nodes) {
                 try note(authTemplate, at: templateNode, requests: earlierNames, reads: &reads)
             }
             request.auth = auth

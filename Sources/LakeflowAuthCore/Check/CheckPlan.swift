@@ -3,8 +3,8 @@ import LoopbackHTTP
 
 /// What a check would send, in order, made without sending anything (`--dry-run`): the same filling
 /// and the same refusals as a run, secrets masked unless revealed, values the check would obtain on the
-/// way shown as `{access_token}`. In a method the spec's OAuth flow serves, the flow's token request
-/// comes first.
+/// way shown as `{access_token}`. In a method the spec's OAuth flow serves, the flow's own token request
+/// comes first: it is sent as part of the check, and the access token it returns is `{access_token}`.
 public struct CheckPlan: Sendable {
     public struct Request: Sendable {
         public let method: String
@@ -17,7 +17,11 @@ public struct CheckPlan: Sendable {
 
     public let connector: String
     public let authMethod: String?
-    /// Where the check comes from; nil when none is declared.
+    /// Whether the first request is the OAuth flow's token request (a refresh grant, client
+    /// credentials, a code's redemption).
+    public let startsWithFlow: Bool
+    /// Where the check comes from: `spec` for the spec's probe (or its OAuth flow alone); nil when
+    /// nothing is declared.
     public let source: ConnectorCheck.Source?
     public let requests: [Request]
     public let expect: [Int]
@@ -32,17 +36,21 @@ public struct CheckPlan: Sendable {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         let options = spec.formOptions(for: method)
         var requests: [Request] = []
+        var flowRequest: Request?
         var flowToken: CheckScope.FlowToken?
         let authorization = OAuthAuthorization(presenter: nil).with(refreshToken: refreshToken)
         if let tokenRequest = try authorization.plannedTokenRequest(credentials, spec: spec) {
             let secrets = options.filter(\.secret).compactMap { credentials[$0.name]?.plainText } + [refreshToken].compactMap { $0 }
-            requests.append(shown(tokenRequest, secrets: secrets, reveal: reveal))
+            flowRequest = shown(tokenRequest, secrets: secrets, reveal: reveal)
             flowToken = .toCome
         }
+        requests += flowRequest.map { [$0] } ?? []
         guard let declared = spec.check(for: method, credentials: credentials), declared.noCheckReason == nil else {
+            // The flow alone is the check where nothing else is declared: its answer decides.
             let reason = spec.check(for: method, credentials: credentials)?.noCheckReason
-            return CheckPlan(connector: spec.connector, authMethod: method?.name, source: requests.isEmpty ? nil : .spec,
-                             requests: requests, expect: requests.isEmpty ? [] : [200], identity: nil, noCheck: reason)
+            return CheckPlan(connector: spec.connector, authMethod: method?.name, startsWithFlow: flowRequest != nil,
+                             source: flowRequest == nil ? nil : .spec, requests: requests, expect: flowRequest == nil ? [] : [200],
+                             identity: nil, noCheck: reason)
         }
         let check = ProbeClient.replacingAuth(declared, flowGivesToken: flowToken != nil)
         var scope = CheckScope(check: check, credentials: credentials, options: options, flowToken: flowToken, reveal: reveal, now: now)
@@ -54,8 +62,8 @@ public struct CheckPlan: Sendable {
             identity = identity ?? request.identity
         }
         guard case let .requests(_, expect, checkIdentity) = check.body else { preconditionFailure("a check without requests was planned") }
-        return CheckPlan(connector: spec.connector, authMethod: method?.name, source: check.source, requests: requests,
-                         expect: expect, identity: checkIdentity ?? identity, noCheck: nil)
+        return CheckPlan(connector: spec.connector, authMethod: method?.name, startsWithFlow: flowRequest != nil, source: check.source,
+                         requests: requests, expect: expect, identity: checkIdentity ?? identity, noCheck: nil)
     }
 
     /// A request the OAuth flow sends, as a plan shows it: its secrets masked, the code's part still to come.
@@ -106,22 +114,30 @@ public struct CheckPlan: Sendable {
             if let noCheck { return ["\(scope): no live check (\(TerminalText.sanitized(noCheck))); nothing would be sent"] }
             return ["\(scope): no check is declared; nothing would be sent and the credentials would be saved unverified"]
         }
-        var lines = ["\(scope): the \(source == .builtIn ? "built-in check" : "spec's check") would send, in order:"]
+        let what = startsWithFlow && requests.count == 1 ? "the spec's OAuth flow"
+            : source == .builtIn ? "the built-in check" : "the spec's check"
+        var lines = ["\(scope): \(what) would send, in order:"]
         for (index, request) in requests.enumerated() {
-            lines.append("  \(index + 1). \(request.method) \(TerminalText.sanitized(request.url))")
-            for (name, value) in request.headers {
-                lines.append("       \(TerminalText.sanitized(name)): \(TerminalText.sanitized(value))")
-            }
-            if case let .object(fields)? = request.body, request.headers.contains(where: { $0.1 == "application/x-www-form-urlencoded" }) {
-                lines.append("       form: " + fields.map { "\(TerminalText.sanitized($0.0))=\(TerminalText.sanitized($0.1.plainText))" }.joined(separator: " "))
-            } else if let body = request.body {
-                lines.append("       json: " + TerminalText.sanitized(body.serialized()))
-            }
+            lines += Self.lines(request, number: index + 1, flow: startsWithFlow && index == 0)
         }
         let statuses = expect.map(String.init).joined(separator: " or ")
         lines.append("HTTP \(statuses) from the last means the credentials work"
             + (identity.map { "; \(TerminalText.sanitized($0)) names who they connect as" } ?? ""))
-        if let noCheck { lines.append("then no live check: \(TerminalText.sanitized(noCheck))") }
+        if let noCheck { lines.append("then nothing more: \(TerminalText.sanitized(noCheck))") }
+        return lines
+    }
+
+    /// One request: its line, its headers and its body, indented under it.
+    private static func lines(_ request: Request, number: Int, flow: Bool) -> [String] {
+        var lines = ["  \(number). \(request.method) \(TerminalText.sanitized(request.url))" + (flow ? "  (the OAuth flow's token request)" : "")]
+        for (name, value) in request.headers {
+            lines.append("       \(TerminalText.sanitized(name)): \(TerminalText.sanitized(value))")
+        }
+        if case let .object(fields)? = request.body, request.headers.contains(where: { $0.1 == "application/x-www-form-urlencoded" }) {
+            lines.append("       form: " + fields.map { "\(TerminalText.sanitized($0.0))=\(TerminalText.sanitized($0.1.plainText))" }.joined(separator: " "))
+        } else if let body = request.body {
+            lines.append("       json: " + TerminalText.sanitized(body.serialized()))
+        }
         return lines
     }
 }

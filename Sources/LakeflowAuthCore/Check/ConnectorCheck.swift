@@ -94,7 +94,7 @@ public struct CheckRequest: Sendable, Equatable {
 
     /// Every template of the request, the url first.
     public var templates: [Template] {
-        [url] + auth.templates + headers.map(\.1) + form.map(\.1) + (json?.templates ?? [])
+        [url] + (auth.nameTemplate.map { [$0] } ?? []) + auth.templates + headers.map(\.1) + form.map(\.1) + (json?.templates ?? [])
     }
 }
 

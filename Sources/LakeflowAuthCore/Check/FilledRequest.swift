@@ -63,9 +63,9 @@ extension CheckScope {
                 basicPairs.append(pair)
             }
         case let .header(name, value):
-            if let filled = try fill(value) { add(name, filled) }
+            if let filled = try fill(value), let name = try filledName(name, of: request) { add(name, filled) }
         case let .query(name, value):
-            if let filled = try fill(value) {
+            if let filled = try fill(value), let name = try filledName(name, of: request) {
                 let separator = url.text.contains("?") ? "&" : "?"
                 let encoded = PercentEncoding.unreserved(filled.text)
                 url.text += separator + PercentEncoding.unreserved(name) + "=" + encoded
@@ -116,5 +116,16 @@ extension CheckScope {
         }
         return FilledRequest(declared: request, method: request.method, url: url, headers: headers, shownHeaders: shownHeaders,
                              body: body, shownBody: shownBody, carriesSecret: carriesSecret, basicPairs: basicPairs)
+    }
+
+    /// An auth's header or query name, filled when it reads a value; nil when that value is missing.
+    private mutating func filledName(_ name: String, of request: CheckRequest) throws(ProbeRefusal) -> String? {
+        guard let template = request.auth.nameTemplate else { return name }
+        guard let filled = try fill(template) else { return nil }
+        guard HTTPHeaderName.isValid(filled.text) else {
+            throw ProbeRefusal(connector: credentials.connector, problem: .headerName(filled.text),
+                               options: check.optionNames(in: [template]))
+        }
+        return filled.text
     }
 }

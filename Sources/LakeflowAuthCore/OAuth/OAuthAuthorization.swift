@@ -64,7 +64,9 @@ public struct OAuthAuthorization: Sendable {
     /// - Throws: `OAuthError`, or `InvalidForm` when an endpoint's placeholder names an empty option.
     public func authorize(_ credentials: Credentials, spec: ConnectorSpec) async throws -> OAuthGrant? {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard let configuration = spec.oauthFlow(for: method) else { return nil }
+        guard let configuration = spec.oauthFlow(for: method), !leavesExchangeToCheck(configuration, credentials, spec, method) else {
+            return nil
+        }
         let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
         let client = Self.tokenClient(endpoints, credentials: credentials, spec: spec)
         var tokens: OAuthTokens
@@ -93,6 +95,14 @@ public struct OAuthAuthorization: Sendable {
         }
         return OAuthGrant(credentials: credentials.with(refreshToken: configuration.flow == .u2m ? tokens.refreshToken : nil),
                           tokens: tokens, tokenHost: client.host, latency: latency)
+    }
+
+    /// A built-in check that makes the exchange itself is the check: the flow runs only where it grants
+    /// what is stored (the code flow without a refresh token).
+    private func leavesExchangeToCheck(_ configuration: OAuthConfiguration, _ credentials: Credentials, _ spec: ConnectorSpec,
+                                       _ method: AuthMethod?) -> Bool {
+        let grants = configuration.flow == .u2m && givenRefreshToken(credentials) == nil
+        return !grants && spec.builtInCheckExchangesTokens(method, credentials: credentials)
     }
 
     /// The form's refresh token, else the one given from outside it.
@@ -128,7 +138,9 @@ public struct OAuthAuthorization: Sendable {
     /// Nil when the spec's block does not apply to the credentials' method.
     public func plannedTokenRequest(_ credentials: Credentials, spec: ConnectorSpec) throws -> HTTPClient.Request? {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard let configuration = spec.oauthFlow(for: method) else { return nil }
+        guard let configuration = spec.oauthFlow(for: method), !leavesExchangeToCheck(configuration, credentials, spec, method) else {
+            return nil
+        }
         let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
         let client = Self.tokenClient(endpoints, credentials: credentials, spec: spec)
         let grant: OAuthTokenClient.Grant

@@ -13,6 +13,8 @@ public struct ProbeRefusal: UserFacingError, Equatable {
         /// A built-in check would send a secret to a host that neither the person's values nor the
         /// layer named (README: "Where a secret may go").
         case secretToHost(host: String)
+        /// A header or query name filled from a value is not a name HTTP allows.
+        case headerName(String)
         /// A JWT cannot be signed with the key the option holds; `detail` says why, never the key.
         case badKey(option: String?, detail: String)
     }
@@ -38,6 +40,8 @@ public struct ProbeRefusal: UserFacingError, Equatable {
             return "the \(connector) probe would carry a control character (a line break, tab or NUL) in its url or a header"
         case let .secretToHost(host):
             return "the \(connector) check would send a secret to \(TerminalText.excerpt(host)), which neither your values nor the built-in check name"
+        case let .headerName(name):
+            return "the \(connector) check would send a header named \"\(TerminalText.excerpt(name))\", which is not an HTTP header name"
         case let .badKey(option, detail):
             return "the value of \(option ?? "the key") \(detail)"
         }
@@ -48,7 +52,7 @@ public struct ProbeRefusal: UserFacingError, Equatable {
         switch problem {
         case .insecure:
             return ["plain http is allowed only for this machine (localhost, 127.0.0.0/8, ::1); check \(names)"]
-        case .malformed, .controlCharacter:
+        case .malformed, .controlCharacter, .headerName:
             return ["check \(names)"]
         case .secretToHost:
             return ["a built-in check sends secrets only to hosts from your own values or its own defaults; check \(names)"]

@@ -36,8 +36,10 @@ public struct ProbeRequest: Sendable {
         }
         method = filled.method
         self.url = url
-        // No `Expect: 100-continue` before a body: one request, one answer.
-        headers = [("User-Agent", Self.userAgent)] + filled.headers + (filled.body == nil ? [] : [("Expect", "")])
+        // A check that declares the connector's own User-Agent sends it; no `Expect: 100-continue`
+        // before a body: one request, one answer.
+        let declaresAgent = filled.headers.contains { $0.0.caseInsensitiveCompare("User-Agent") == .orderedSame }
+        headers = (declaresAgent ? [] : [("User-Agent", Self.userAgent)]) + filled.headers + (filled.body == nil ? [] : [("Expect", "")])
         body = filled.body
         self.origin = origin
     }

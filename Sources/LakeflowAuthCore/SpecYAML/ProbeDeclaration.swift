@@ -80,8 +80,9 @@ struct ProbeDeclaration {
         }
     }
 
-    /// An `auth` mapping, of a probe or of a check's request (`what` names it in messages).
-    static func auth(_ node: SpecNode, what: String = "probe.auth") throws -> (ProbeSpec.Auth, [SpecNode]) {
+    /// An `auth` mapping, of a probe or of a check's request (`what` names it in messages). A check's
+    /// header or query name may be a template (odata's `{api_key_header}`), checked once filled.
+    static func auth(_ node: SpecNode, what: String = "probe.auth", templateNames: Bool = false) throws -> (ProbeSpec.Auth, [SpecNode]) {
         let fields = try node.mapping(what)
         let typeNode = try fields.required("type", in: what)
         var templateNodes: [SpecNode] = []
@@ -93,6 +94,11 @@ struct ProbeDeclaration {
         func name() throws -> String {
             let nameNode = try fields.required("name", in: what)
             let name = try nameNode.string("\(what).name")
+            if templateNames, let template = try? Template(name), !template.placeholders.isEmpty,
+               template.parts.allSatisfy({ if case let .literal(text) = $0 { return HTTPHeaderName.isValid(text) } else { return true } }) {
+                templateNodes.append(nameNode)
+                return name
+            }
             guard HTTPHeaderName.isValid(name) else {
                 throw nameNode.error("\(what).name \"\(TerminalText.excerpt(name))\" is not an HTTP header or query name",
                                      hint: "use letters, digits and - _ . ! # $ % & ' * + ^ ` | ~, like X-Api-Key")

@@ -10,6 +10,8 @@ struct CheckFixture {
         var headers: [(String, String)]
         var form: [(String, String)]?
         var json: JSONValue?
+        /// A body given as its text (`grant_type=client_credentials&scope=all-apis`).
+        var body: String?
 
         var description: String {
             "\(method) \(url) \(headers.map { "\($0.0): \($0.1)" }.joined(separator: "; "))"
@@ -69,7 +71,8 @@ struct CheckFixture {
             guard case let .array(list)? = item["requests"] else { throw Malformed(path: path, problem: "case \(index + 1) lists no requests") }
             return list.map { request in
                 Request(method: request["method"]?.stringValue ?? "GET", url: request["url"]?.plainText ?? "",
-                        headers: pairs(request["headers"]), form: request["form"].map { pairs($0) }, json: request["json"])
+                        headers: pairs(request["headers"]), form: request["form"].map { pairs($0) }, json: request["json"],
+                        body: request["body"]?.stringValue)
             }
         }()
         var answers: [RecordingServer.Answer] = []

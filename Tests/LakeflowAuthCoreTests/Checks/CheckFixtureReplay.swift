@@ -8,8 +8,9 @@ import LoopbackHTTP
 /// the form's validation, the OAuth flow where the spec's block serves the method, the engine.
 enum CheckFixtureReplay {
     /// Not compared: set by the HTTP client or the transport, not by the check. An `Accept: */*` is
-    /// every client's when the check names none (Python's requests sends it too).
-    static let ignoredHeaders: Set<String> = ["host", "user-agent", "content-length", "accept-encoding", "expect"]
+    /// every client's when the check names none (Python's requests sends it too); a `User-Agent` is
+    /// compared only where the case names the connector's own.
+    static let ignoredHeaders: Set<String> = ["host", "content-length", "accept-encoding", "expect"]
 
     /// What differs from the case, one line each; empty when the case holds.
     static func replay(_ fixtureCase: CheckFixture.Case, spec: ConnectorSpec) async throws -> [String] {
@@ -26,19 +27,28 @@ enum CheckFixtureReplay {
         let server = RecordingServer(answers: fixtureCase.answers)
         let base = try await server.start().absoluteString
         let result: (name: String, identity: String?)
+        let flowEndpoint: String?
         do {
-            result = try await run(try credentials(fixtureCase, spec: spec, loopback: base), spec: spec)
+            let credentials = try credentials(fixtureCase, spec: spec, loopback: base)
+            // The flow's token request is the first of the check's, and must stay on this machine.
+            flowEndpoint = try OAuthAuthorization(presenter: nil).plannedTokenRequest(credentials, spec: spec)?.url.absoluteString
+            if let flowEndpoint, !flowEndpoint.hasPrefix(base) {
+                await server.stop()
+                return ["the OAuth flow's token request would go to \(flowEndpoint): set token_url: \"{loopback}/…\" in the case's values"]
+            }
+            result = try await run(credentials, spec: spec)
         } catch {
             await server.stop()
             throw error
         }
         await server.stop()
         let sent = server.requests.map { request in
-            CheckFixture.Request(method: request.method, url: base + request.path + (request.rawQuery.map { "?" + $0 } ?? ""),
-                                 headers: request.headers.map { ($0.name, $0.value) },
-                                 form: request.formFields.map { $0.map { ($0.name, $0.value) } },
-                                 json: request.header("content-type")?.hasPrefix("application/json") == true
-                                     ? try? JSONParser.parse(request.body) : nil)
+            let json = request.header("content-type")?.hasPrefix("application/json") == true ? try? JSONParser.parse(request.body) : nil
+            return CheckFixture.Request(method: request.method, url: base + request.path + (request.rawQuery.map { "?" + $0 } ?? ""),
+                                        headers: request.headers.map { ($0.name, $0.value) },
+                                        form: request.formFields.map { $0.map { ($0.name, $0.value) } }, json: json,
+                                        body: request.body.isEmpty || request.formFields != nil || json != nil ? nil
+                                            : String(decoding: request.body, as: UTF8.self))
         }
         var problems = compare(fixtureCase.requests, sent, loopback: base)
         if let expected = fixtureCase.result, expected != result.name {
@@ -54,7 +64,9 @@ enum CheckFixtureReplay {
     static func credentials(_ fixtureCase: CheckFixture.Case, spec: ConnectorSpec, loopback: String?) throws -> Credentials {
         var form = Form(spec: spec)
         if let method = fixtureCase.method { try form.chooseAuthMethod(method) }
-        for (name, value) in fixtureCase.values {
+        // The option that records the method is the form's to fill (`methodRecord`), not the case's.
+        let record = spec.methodRecord(for: form.authMethod)?.name
+        for (name, value) in fixtureCase.values where !(name == record && value == form.authMethod?.name) {
             form.set(name, loopback.map { value.replacingOccurrences(of: CheckFixture.loopbackMark, with: $0) } ?? value)
         }
         if let option = fixtureCase.loopback, let loopback { form.set(option, loopback) }
@@ -103,24 +115,31 @@ enum CheckFixtureReplay {
             let which = "request \(index + 1)"
             if want.method != got.method { problems.append("\(which): method \(got.method), expected \(want.method)") }
             if !matches(filled(want.url), got.url) { problems.append("\(which): url \(got.url), expected \(filled(want.url))") }
-            let hasBody = got.form != nil || got.json != nil
+            let hasBody = got.form != nil || got.json != nil || got.body != nil
             let wantsAccept = want.headers.contains { $0.0.lowercased() == "accept" }
+            let wantsAgent = want.headers.contains { $0.0.lowercased() == "user-agent" }
             let gotHeaders = got.headers.filter { name, value in
                 let name = name.lowercased()
                 return !ignoredHeaders.contains(name) && !(hasBody && name == "content-type") && !(!wantsAccept && name == "accept" && value == "*/*")
+                    && !(!wantsAgent && name == "user-agent")
             }
             let wantHeaders = want.headers.filter { !(hasBody && $0.0.lowercased() == "content-type") }
             if !sameFields(wantHeaders.map { ($0.0.lowercased(), filled($0.1)) }, gotHeaders.map { ($0.0.lowercased(), $0.1) }) {
                 problems.append("\(which): headers \(gotHeaders), expected \(wantHeaders)")
             }
-            if let form = want.form, !sameFields(form.map { ($0.0, filled($0.1)) }, got.form ?? []) {
+            // A body written as text is compared as the form fields it encodes, or as it is.
+            let wantForm = want.form ?? want.body.flatMap { got.form == nil ? nil : FormURLEncoded.decode(Array($0.utf8))?.map { ($0.name, $0.value) } }
+            if let form = wantForm, !sameFields(form.map { ($0.0, filled($0.1)) }, got.form ?? []) {
                 problems.append("\(which): form \(got.form ?? []), expected \(form)")
             }
-            if want.form == nil, got.form != nil { problems.append("\(which): an unexpected form body \(got.form ?? [])") }
+            if let text = want.body, wantForm == nil, got.body != text, got.json.map({ (try? JSONParser.parse(Array(text.utf8))) != $0 }) ?? true {
+                problems.append("\(which): body \(got.body ?? got.json?.serialized() ?? "none"), expected \(text)")
+            }
+            if wantForm == nil, want.body == nil, got.form != nil { problems.append("\(which): an unexpected form body \(got.form ?? [])") }
             if let json = want.json, !(got.json.map { matches(json, $0) } ?? false) {
                 problems.append("\(which): json \(got.json?.serialized() ?? "none"), expected \(json.serialized())")
             }
-            if want.json == nil, let json = got.json { problems.append("\(which): an unexpected JSON body \(json.serialized())") }
+            if want.json == nil, want.body == nil, let json = got.json { problems.append("\(which): an unexpected JSON body \(json.serialized())") }
         }
         return problems
     }

@@ -76,28 +76,53 @@ struct CheckLayerTests {
 
     @Test func theLayersHintsReachAnUpstreamSpec() throws {
         let spec = try Self.spec("connection:\n  parameters:\n    - name: token\n      secret: true\n    - name: base_url\n")
-        #expect(spec.option(named: "token")?.link == "https://github.com/settings/personal-access-tokens")
+        let link = try #require(try CheckLayer.file(for: "github")?.hint(for: "token")?.link)
+        #expect(spec.option(named: "token")?.link == link)
         #expect(spec.option(named: "base_url")?.defaultValue == "https://api.github.com")
         let inspected = SpecInspection.json(spec)
         #expect(inspected["check"]?.serialized()
             == #"{"source":"built-in","requests":[{"method":"GET","url":"{base_url}/user","headers":{"Authorization":"Bearer {token}","Accept":"application/vnd.github+json"}}],"expect":[200],"identity":"/login"}"#)
     }
 
+    /// In a method the spec's OAuth flow serves, the flow's token request comes first; the token it
+    /// returns shows as `{access_token}`.
     @Test func dryRunMasksSecretsAndShowsObtainedValues() throws {
-        let spec = try ResolvedSpec.builtIn("collibra").load()
-        var form = Form(spec: spec)
-        try form.chooseAuthMethod("service_principal")
-        form.set("org", "databricks")
-        form.set("client_id", "app")
-        form.set("client_secret", "a-client-secret-of-some-length")
-        let plan = try CheckPlan.make(try form.validate(), spec: spec, reveal: false)
-        #expect(plan.json.serialized() == #"{"connector":"collibra","auth_method":"service_principal","check":{"source":"built-in","requests":["#
-            + #"{"method":"POST","url":"https://databricks.collibra.com/rest/oauth/v2/token","headers":{"Accept":"application/json","Content-Type":"application/x-www-form-urlencoded"},"body":{"grant_type":"client_credentials","client_id":"app","client_secret":"••••ngth"}},"#
-            + #"{"method":"GET","url":"https://databricks.collibra.com/rest/2.0/assets?limit=1","headers":{"Authorization":"Bearer {access_token}"},"body":null}],"#
+        let spec = CheckLayer.attach(try CheckFileReader.read(text: """
+            oauth:
+              client_auth: basic
+              token_params: {resource: "{api_host}"}
+            check:
+              requests:
+                - url: "https://{api_host}/v1/me"
+                  headers: {Authorization: "Token {access_token}", X-Key: "{api_key}"}
+            """, path: "service-check.yaml"), to: try SpecLoader.load(text: """
+            options:
+              - name: api_host
+                required: true
+              - name: api_key
+                secret: true
+              - name: client_id
+                required: true
+              - name: client_secret
+                secret: true
+                required: true
+            oauth:
+              flow: m2m
+              token_url: "https://login.example.com/token"
+            """, path: "service/options.yaml"))
+        let credentials = try Self.credentials(spec, ["api_host": "api.example.com", "api_key": "key-0123456789abcdefghij",
+                                                      "client_id": "app", "client_secret": "a-client-secret-of-some-length"])
+        let plan = try CheckPlan.make(credentials, spec: spec, reveal: false)
+        #expect(plan.json.serialized() == #"{"connector":"service","auth_method":null,"check":{"source":"built-in","requests":["#
+            + #"{"method":"POST","url":"https://login.example.com/token","headers":{"Accept":"application/json","Authorization":"Basic base64(app:••••ngth)","Content-Type":"application/x-www-form-urlencoded"},"body":{"grant_type":"client_credentials","resource":"api.example.com"}},"#
+            + #"{"method":"GET","url":"https://api.example.com/v1/me","headers":{"Authorization":"Token {access_token}","X-Key":"••••ghij"},"body":null}],"#
             + #""expect":[200],"identity":null},"no_check":null}"#)
         let lines = plan.lines(title: spec.title)
-        #expect(lines.first == "Collibra (service_principal): the built-in check would send, in order:")
-        #expect(!lines.joined().contains("a-client-secret"))
+        #expect(lines.first == "service: the built-in check would send, in order:")
+        #expect(lines[1] == "  1. POST https://login.example.com/token  (the OAuth flow's token request)")
+        #expect(!lines.joined().contains("a-client-secret") && !lines.joined().contains("key-0123"))
+        let revealed = try CheckPlan.make(credentials, spec: spec, reveal: true)
+        #expect(revealed.requests[0].headers[1].1 == "Basic " + Data("app:a-client-secret-of-some-length".utf8).base64EncodedString())
     }
 
     @Test func aBasicPairIsShownUnencodedAndMasked() throws {
