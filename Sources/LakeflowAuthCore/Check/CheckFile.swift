@@ -27,7 +27,6 @@ public struct CheckFile: Sendable {
     public struct Entry: Sendable {
         public let body: ConnectorCheck.Body
         let reads: [(String, SourceLocation)]
-        let location: SourceLocation
     }
 
     /// How the connector exchanges tokens for its spec's `connection.oauth` block.

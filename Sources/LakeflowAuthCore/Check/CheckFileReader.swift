@@ -119,7 +119,7 @@ enum CheckFileReader {
                   !reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                 throw reasonNode.error("no_check must be one line of at most 200 characters", hint: "say in a few words why one request cannot tell")
             }
-            return CheckFile.Entry(body: .noCheck(reason), reads: [], location: node.location)
+            return CheckFile.Entry(body: .noCheck(reason), reads: [])
         }
         let requestsNode = try fields.required("requests", in: what)
         let items = try requestsNode.sequence("requests")
@@ -143,7 +143,7 @@ enum CheckFileReader {
         }
         let expect = try fields["expect"].map { try statuses($0, what: "expect") } ?? [200]
         let identity = try fields["identity"].map { try pointer($0, what: "identity") }
-        return CheckFile.Entry(body: .requests(requests, expect: expect, identity: identity), reads: reads, location: node.location)
+        return CheckFile.Entry(body: .requests(requests, expect: expect, identity: identity), reads: reads)
     }
 
     private static func request(_ node: SpecNode, earlier: [CheckRequest], reads: inout [(String, SourceLocation)]) throws -> CheckRequest {

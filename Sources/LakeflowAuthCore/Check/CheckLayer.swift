@@ -23,16 +23,20 @@ public enum CheckLayer {
         var spec = spec
         var set = BuiltInCheckSet(path: file.path)
         var readOptions: Set<String> = []
-        func usable(_ entry: CheckFile.Entry, named name: String?, method: AuthMethod?, where scope: String) -> ConnectorCheck? {
+        // Each option the spec lacks, with where it is first read and the entries it leaves out.
+        var missing: [(option: String, location: SourceLocation, scopes: [String])] = []
+        func usable(_ entry: CheckFile.Entry, method: AuthMethod?, where scope: String) -> ConnectorCheck? {
             let available = Set(spec.formOptions(for: method).map(\.name))
             let flow = spec.oauthFlow(for: method) != nil
-            let missing = optionsRead(by: entry, in: file).filter { option in
+            let lacking = optionsRead(by: entry, in: file).filter { option in
                 !available.contains(option.0) && !(flow && option.0 == CheckFileReader.accessToken)
             }
-            if let (option, location) = missing.first {
-                spec.warnings.append(SpecError(
-                    location, "the built-in check of \(scope) reads option \"\(option)\", which this spec does not have, so \(name == nil ? "its" : "that method's") values are saved unverified",
-                    hint: "the spec may have renamed it; `lakeflow-auth spec inspect \(spec.connector) --json` lists its options"))
+            if let (option, location) = lacking.first {
+                if let index = missing.firstIndex(where: { $0.option == option }) {
+                    missing[index].scopes.append(scope)
+                } else {
+                    missing.append((option, location, [scope]))
+                }
                 return nil
             }
             readOptions.formUnion(optionsRead(by: entry, in: file).map(\.0))
@@ -49,19 +53,28 @@ public enum CheckLayer {
             set.select = select
             set.defaultEntry = file.defaultMethod
             for (name, entry) in file.methods {
-                if let check = usable(entry, named: name, method: nil, where: "\(select) \"\(name)\"") { set.entries.append((name, check)) }
+                if let check = usable(entry, method: nil, where: "\(select) \"\(name)\"") { set.entries.append((name, check)) }
             }
         } else if let single = file.check {
             if spec.authMethods.isEmpty, spec.probe == nil {
-                set.single = usable(single, named: nil, method: nil, where: spec.connector)
+                set.single = usable(single, method: nil, where: spec.connector)
             }
         } else {
             for method in spec.authMethods where method.probe == nil {
                 guard let entry = file.entry(method.name) else { continue }
-                if let check = usable(entry, named: method.name, method: method, where: "auth method \"\(method.name)\"") {
+                if let check = usable(entry, method: method, where: "auth method \"\(method.name)\"") {
                     set.entries.append((method.name, check))
                 }
             }
+        }
+        // One warning for each option, however many entries it leaves out.
+        for (option, location, scopes) in missing {
+            let which = scopes.count == 1 ? "the built-in check of \(scopes[0])"
+                : "the built-in checks of " + scopes.dropLast().joined(separator: ", ") + " and " + (scopes.last ?? "")
+            spec.warnings.append(SpecError(
+                location, "\(which) read\(scopes.count == 1 ? "s" : "") option \"\(option)\", which this spec does not have, so "
+                    + (scopes.count == 1 ? "its" : "their") + " values are saved unverified",
+                hint: "the spec may have renamed it; `lakeflow-auth spec inspect \(spec.connector) --json` lists its options"))
         }
         let inUse = set.single != nil || !set.entries.isEmpty
         if inUse { spec.builtInChecks = set }
