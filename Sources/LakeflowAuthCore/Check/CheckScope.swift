@@ -127,11 +127,11 @@ struct CheckScope {
         if case let .placeholder(name) = template.parts.first {
             return try value(of: name)?.origin ?? .checkFile
         }
-        var origin = CheckValue(text: "", shown: "", secret: false, pending: false, origin: .checkFile)
+        var origin = CheckValue.Origin.checkFile
         for name in ProbeRequest.hostPlaceholders(of: template) {
-            if let value = try value(of: name) { origin.origin = origin.weakest(value.origin) }
+            if let value = try value(of: name) { origin = origin.weaker(value.origin) }
         }
-        return origin.origin
+        return origin
     }
 
     // MARK: reading one placeholder

@@ -33,10 +33,12 @@ struct CheckValue: Sendable {
     static func pending(_ name: String) -> CheckValue {
         CheckValue(text: "{\(name)}", shown: "{\(name)}", secret: true, pending: true, origin: .obtained)
     }
+}
 
-    /// The weaker of two origins, for a host built from both.
-    func weakest(_ other: Origin) -> Origin {
-        func rank(_ origin: Origin) -> Int {
+extension CheckValue.Origin {
+    /// The weaker of two origins, for a host built from both (`https://{subdomain}.zendesk.com`).
+    func weaker(_ other: CheckValue.Origin) -> CheckValue.Origin {
+        func rank(_ origin: CheckValue.Origin) -> Int {
             switch origin {
             case .checkFile: return 0
             case .person: return 1
@@ -46,6 +48,6 @@ struct CheckValue: Sendable {
             case .obtained: return 5
             }
         }
-        return rank(other) > rank(origin) ? other : origin
+        return rank(other) > rank(self) ? other : self
     }
 }
