@@ -5,8 +5,8 @@ enum CheckFileReader {
     static let topKeys = ["options", "values", "check", "methods", "select", "default_method", "oauth"]
     static let optionKeys = ["default", "link", "example", "pattern", "secret"]
     static let checkKeys = ["requests", "expect", "identity", "no_check"]
-    static let requestKeys = ["name", "method", "url", "auth", "headers", "form", "json", "if_set", "if_empty", "expect", "identity"]
-    static let valueForms = ["first", "choose", "match", "split", "json", "jwt"]
+    static let requestKeys = ["name", "method", "url", "auth", "headers", "form", "json", "if_set", "if_empty", "expect", "reject", "identity"]
+    static let valueForms = ["first", "choose", "match", "split", "lowercase", "json", "jwt"]
     static let jwtKeys = ["key", "algorithm", "header", "claims", "lifetime", "add"]
     static let oauthKeys = ["client_auth", "token_params"]
 
@@ -204,6 +204,13 @@ enum CheckFileReader {
             reads += names.map { ($0, location) }
         }
         if let expectNode = fields["expect"] { request.expect = try statuses(expectNode, what: "expect") }
+        if let rejectNode = fields["reject"] {
+            request.reject = try statuses(rejectNode, what: "reject")
+            let both = request.reject.filter(request.expect.contains)
+            guard both.isEmpty else {
+                throw rejectNode.error("\(both.map(String.init).joined(separator: ", ")) cannot both let the check go on and mean the credentials are refused")
+            }
+        }
         request.identity = try fields["identity"].map { try pointer($0, what: "identity") }
         return request
     }
@@ -318,6 +325,9 @@ enum CheckFileReader {
                 take = part
             }
             return .split(try template(subjectNode, "split"), separator: separator, take: take)
+        case "lowercase":
+            try fields.rejectUnknownKeys(allowed: ["lowercase"], in: "value \"\(name)\"")
+            return .lowercase(try template(subjectNode, "lowercase"))
         case "json":
             try fields.rejectUnknownKeys(allowed: ["json", "pointer"], in: "value \"\(name)\"")
             let pointerNode = try fields.required("pointer", in: "value \"\(name)\"")

@@ -16,12 +16,15 @@ public struct CheckRequest: Sendable, Equatable {
     public var ifEmpty: [String]
     /// For a request before the last: the statuses that let the check go on.
     public var expect: [Int]
+    /// Statuses of this request's answer that mean the credentials are refused, besides 401 and 403
+    /// (YouTube answers a bad API key with 400).
+    public var reject: [Int]
     /// A JSON pointer into this answer naming who the credentials connect as.
     public var identity: String?
 
     public init(name: String? = nil, method: String = "GET", url: Template, auth: ProbeSpec.Auth = .none,
                 headers: [(String, Template)] = [], form: [(String, Template)] = [], json: JSONTemplate? = nil,
-                ifSet: [String] = [], ifEmpty: [String] = [], expect: [Int] = [200], identity: String? = nil) {
+                ifSet: [String] = [], ifEmpty: [String] = [], expect: [Int] = [200], reject: [Int] = [], identity: String? = nil) {
         self.name = name
         self.method = method
         self.url = url
@@ -32,13 +35,14 @@ public struct CheckRequest: Sendable, Equatable {
         self.ifSet = ifSet
         self.ifEmpty = ifEmpty
         self.expect = expect
+        self.reject = reject
         self.identity = identity
     }
 
     public static func == (lhs: CheckRequest, rhs: CheckRequest) -> Bool {
         lhs.name == rhs.name && lhs.method == rhs.method && lhs.url == rhs.url && lhs.auth == rhs.auth
             && lhs.headers.elementsEqual(rhs.headers) { $0 == $1 } && lhs.form.elementsEqual(rhs.form) { $0 == $1 }
-            && lhs.json == rhs.json && lhs.ifSet == rhs.ifSet && lhs.ifEmpty == rhs.ifEmpty && lhs.expect == rhs.expect
+            && lhs.json == rhs.json && lhs.ifSet == rhs.ifSet && lhs.ifEmpty == rhs.ifEmpty && lhs.expect == rhs.expect && lhs.reject == rhs.reject
             && lhs.identity == rhs.identity
     }
 

@@ -59,6 +59,20 @@ struct CheckScope {
         derived = [:]
     }
 
+    /// The first member of an earlier answer that `request` reads in its own templates and that answer
+    /// lacks: the request would go without it (a header without its token), so it is not sent.
+    /// A derived value's alternatives (`first`) may pass over a missing member; the request's own may not.
+    func lackedMember(of request: CheckRequest) -> (request: String, member: String)? {
+        for placeholder in request.templates.flatMap(\.placeholders) {
+            let (name, pointer) = Template.reference(placeholder)
+            guard let pointer, requestNames.contains(name), case let .received(document, _, _)? = answers[name] else { continue }
+            if document.flatMap({ JSONPointer.resolve(pointer, in: $0) }).flatMap(Self.text) == nil {
+                return (name, Self.lastSegment(pointer))
+            }
+        }
+        return nil
+    }
+
     /// Whether `name` (an option or a derived value) has a value now.
     mutating func hasValue(_ name: String) throws(ProbeRefusal) -> Bool {
         try value(of: name) != nil
@@ -206,6 +220,12 @@ struct CheckScope {
             }
             guard let text, !text.isEmpty else { return nil }
             return remember(.leaf(String(text), secret: whole.secret, origin: whole.origin, reveal: reveal))
+        case let .lowercase(subject):
+            guard var whole = try fill(subject) else { return nil }
+            if whole.pending { return whole }
+            whole.text = whole.text.lowercased()
+            if !whole.secret || reveal { whole.shown = whole.text }
+            return remember(whole)
         case let .json(subject, pointer):
             guard let whole = try fill(subject) else { return nil }
             if whole.pending { return .pending(Self.lastSegment(pointer)) }

@@ -13,6 +13,8 @@ public indirect enum DerivedValue: Sendable, Equatable {
     case match(Template, pattern: String, then: Template, otherwise: Template?)
     /// The part after the last separator (`.last`) or before the first (`.first`); no value without one.
     case split(Template, separator: String, take: Part)
+    /// The value in lower case (amplitude's `data_region.lower()`).
+    case lowercase(Template)
     /// A member of a JSON document held in a value.
     case json(Template, pointer: String)
     /// A signed JSON Web Token.
@@ -35,7 +37,7 @@ public indirect enum DerivedValue: Sendable, Equatable {
         case let .first(alternatives): return alternatives
         case let .choose(subject, cases, otherwise): return [subject] + cases.map(\.value) + (otherwise.map { [$0] } ?? [])
         case let .match(subject, _, then, otherwise): return [subject, then] + (otherwise.map { [$0] } ?? [])
-        case let .split(subject, _, _), let .json(subject, _): return [subject]
+        case let .split(subject, _, _), let .lowercase(subject), let .json(subject, _): return [subject]
         case let .jwt(jwt): return jwt.templates
         }
     }

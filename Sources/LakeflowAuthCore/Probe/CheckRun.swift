@@ -26,10 +26,15 @@ struct CheckRun {
         let start = ContinuousClock.now
         var identitySource: (pointer: String, document: JSONValue?)?
         var basicPairs: [String] = []
+        // What each named request got, to judge an answer a later request finds lacking.
+        var judged: [String: (judgement: ProbeJudgement, exchange: ProbeExchange)] = [:]
         // Every secret of the method, sent or not, and what the check reads or obtains on the way.
         let secretOptions = spec.formOptions(for: method).filter { $0.secret || check.context.secretOptions.contains($0.name) }
             .compactMap { credentials[$0.name]?.plainText }
         for (index, request) in toSend.enumerated() {
+            if let lacked = scope.lackedMember(of: request), let earlier = judged[lacked.request] {
+                return earlier.judgement.resultLacking(lacked.member, in: earlier.exchange)
+            }
             let (filled, prepared) = try scope.prepared(request, connector: credentials.connector)
             guard let sent = prepared else { preconditionFailure("a value still to come while the check runs") }
             basicPairs += filled.basicPairs
@@ -50,11 +55,12 @@ struct CheckRun {
             if isLast {
                 let pointer = identity ?? identitySource?.pointer
                 let identityDocument = identity == nil ? identitySource?.document : document
-                return judgement.result(of: exchange, expect: expect, identity: pointer.map { ($0, identityDocument) })
+                return judgement.result(of: exchange, expect: expect, reject: request.reject, identity: pointer.map { ($0, identityDocument) })
             }
             if exchange.failure != nil || !request.expect.contains(exchange.status ?? 0) {
-                return judgement.result(of: exchange, expect: request.expect, identity: nil)
+                return judgement.result(of: exchange, expect: request.expect, reject: request.reject, identity: nil)
             }
+            if let name = request.name { judged[name] = (judgement, exchange) }
         }
         return .unverified(source: spec.title, authMethod: method?.name)
     }

@@ -25,9 +25,23 @@ struct ProbeJudgement {
 
     /// - Parameters:
     ///   - expect: the statuses that mean yes (or, before the last request, that let the check go on).
+    ///   - reject: the statuses that mean the credentials are refused, besides 401 and 403.
     ///   - identity: the pointer naming who the credentials connect as, and the answer it reads.
-    func result(of exchange: ProbeExchange, expect: [Int], identity: (pointer: String, document: JSONValue?)?) -> ProbeResult {
-        let outcome = self.outcome(of: exchange, expect: expect, identity: identity)
+    func result(of exchange: ProbeExchange, expect: [Int], reject: [Int] = [],
+                identity: (pointer: String, document: JSONValue?)?) -> ProbeResult {
+        result(exchange, outcome: outcome(of: exchange, expect: expect, reject: reject, identity: identity), identity: identity)
+    }
+
+    /// The answer let the check go on, but a later request reads a member of it that it lacks (a token
+    /// endpoint answering 200 without `access_token`, as Zoho's does to a bad client): the check ends
+    /// here. With an `error` member, as token endpoints write it, the credentials are refused.
+    func resultLacking(_ member: String, in exchange: ProbeExchange) -> ProbeResult {
+        let error = json(exchange.body)?["error"]?.stringValue
+        let outcome: ProbeOutcome = error.map { !$0.isEmpty } == true ? .rejected : .unexpectedResponse(.lacks(member: member))
+        return result(exchange, outcome: outcome, identity: nil)
+    }
+
+    private func result(_ exchange: ProbeExchange, outcome: ProbeOutcome, identity: (pointer: String, document: JSONValue?)?) -> ProbeResult {
         var shown: String?
         if outcome == .verified, let identity, let document = identity.document {
             shown = JSONPointer.resolve(identity.pointer, in: document).flatMap(Self.text).flatMap(shownIdentity)
@@ -38,7 +52,8 @@ struct ProbeJudgement {
             address: address, serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body))
     }
 
-    private func outcome(of exchange: ProbeExchange, expect: [Int], identity: (pointer: String, document: JSONValue?)?) -> ProbeOutcome {
+    private func outcome(of exchange: ProbeExchange, expect: [Int], reject: [Int],
+                         identity: (pointer: String, document: JSONValue?)?) -> ProbeOutcome {
         if let failure = exchange.failure { return .unreachable(failure) }
         guard let status = exchange.status else { return .unreachable(.other) }
         if expect.contains(status) {
@@ -51,6 +66,7 @@ struct ProbeJudgement {
             }
             return .verified
         }
+        if reject.contains(status) { return .rejected }
         switch status {
         case 401: return .rejected
         case 403: return .forbidden

@@ -89,6 +89,8 @@ public struct ProbeResult: Sendable, Equatable {
             return "not following \(source)'s redirect (\(http)): the credentials stay with \(address ?? source)"
         case .unexpectedResponse(.notJSON):
             return "unexpected answer from \(source) (\(http)): the body is not JSON"
+        case let .unexpectedResponse(.lacks(member)):
+            return "unexpected answer from \(source) (\(http)): it has no \(member)"
         case let .unexpectedResponse(.tooLarge(limit)):
             return "unexpected answer from \(source) (\(http)): the body is larger than \(limit / 1024) KiB"
         }

@@ -56,6 +56,7 @@ enum CheckInspection {
         if !request.ifSet.isEmpty { members.append(("if_set", .array(request.ifSet.map(JSONValue.string)))) }
         if !request.ifEmpty.isEmpty { members.append(("if_empty", .array(request.ifEmpty.map(JSONValue.string)))) }
         if request.expect != [200] { members.append(("expect", .array(request.expect.map(JSONValue.integer)))) }
+        if !request.reject.isEmpty { members.append(("reject", .array(request.reject.map(JSONValue.integer)))) }
         if let identity = request.identity { members.append(("identity", .string(identity))) }
         return .object(members)
     }
@@ -80,6 +81,7 @@ enum CheckInspection {
             return .object([("choose", text(subject)), ("cases", .object(cases.map { ($0.key, text($0.value)) })), ("else", text(otherwise))])
         case let .match(subject, pattern, then, otherwise):
             return .object([("match", text(subject)), ("pattern", .string(pattern)), ("then", text(then)), ("else", text(otherwise))])
+        case let .lowercase(subject): return .object([("lowercase", text(subject))])
         case let .split(subject, separator, take):
             return .object([("split", text(subject)), ("separator", .string(separator)), ("take", .string(take.rawValue))])
         case let .json(subject, pointer): return .object([("json", text(subject)), ("pointer", .string(pointer))])

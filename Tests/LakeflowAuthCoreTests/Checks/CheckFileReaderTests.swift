@@ -52,6 +52,9 @@ struct CheckFileReaderTests {
          #"algorithm "HS256" is not known"#),
         ("select: mode\ndefault_method: c\nmethods:\n  a:\n    no_check: files\n", #"default_method "c" is not one of the methods"#),
         ("check:\n  requests:\n    - url: \"{a b}\"\n", "x.yaml:3:12: url has placeholder {a b}, which is not an option name"),
+        ("check:\n  requests:\n    - url: \"{a}/me\"\n      expect: [200, 400]\n      reject: [400]\n",
+         "x.yaml:5:15: 400 cannot both let the check go on and mean the credentials are refused"),
+        ("values:\n  l:\n    lowercase: \"{a}\"\n    else: b\ncheck:\n  no_check: files\n", #"value "l" has unknown key "else""#),
     ])
     func aBadFileIsLocatedAndExplained(text: String, problem: String) throws {
         let error = try #require(Self.problem(text), "\(text)")

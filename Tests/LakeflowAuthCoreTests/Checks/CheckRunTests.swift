@@ -93,6 +93,26 @@ struct CheckRunTests {
         #expect(result.concernedOptions == ["client_id", "client_secret"])
     }
 
+    /// Zoho's accounts server answers a bad client with 200 and an `error`: the call that needs the
+    /// token is never sent without it, and the check says what the answer lacked or that it refused.
+    @Test(arguments: [
+        (#"{"error": "invalid_client"}"#, ProbeOutcome.rejected,
+         "the credentials were rejected by tokens (HTTP 200)", ["client_id", "client_secret"]),
+        (#"{"token_type": "Bearer"}"#, ProbeOutcome.unexpectedResponse(.lacks(member: "access_token")),
+         "unexpected answer from tokens (HTTP 200): it has no access_token", []),
+    ])
+    func aTokenAnswerWithoutTheTokenEndsTheCheck(body: String, outcome: ProbeOutcome, message: String, concerned: [String]) async throws {
+        let spec = try Self.spec()
+        let (result, count) = try await Self.withServer([.json(200, body), .json(200, "{}")]) { server, base in
+            let credentials = try ProbeFixtures.credentials(spec, method: nil, ["base_url": base, "client_id": "app", "client_secret": "wrong"])
+            return (try await ProbeClient().probe(credentials, spec: spec), server.requests.count)
+        }
+        #expect(count == 1)
+        #expect(result.outcome == outcome)
+        #expect(result.message == message)
+        #expect(result.concernedOptions == concerned)
+    }
+
     /// The deadline is the check's, not each request's: a second request that never answers ends the
     /// check when the whole timeout is spent.
     @Test func oneDeadlineForTheWholeCheck() async throws {
