@@ -9,47 +9,377 @@
 public enum BuiltInChecks {
     /// The connector names the layer has a file for, sorted.
     public static let names: [String] = [
+        "actitime",
+        "adme",
+        "amplitude",
+        "appsflyer",
+        "azure_devops",
         "collibra",
+        "dicomweb",
+        "fhir",
         "github",
+        "gmail",
+        "google_analytics_aggregated",
+        "google_sheets_docs",
+        "hl7_v2",
         "hubspot",
+        "mailchimp",
+        "microsoft_teams",
+        "mixpanel",
+        "odata",
+        "osipi",
+        "palantir",
+        "qualtrics",
+        "remberg",
+        "sap_successfactors",
+        "shopify",
+        "surveymonkey",
+        "youtube",
         "zendesk",
+        "zoho_crm",
     ]
 
     /// The text of `specs/checks/<connector>.yaml`; nil when the layer has none.
     public static func text(of connector: String) -> String? {
         switch connector {
+        case "actitime": return #####"""
+# actiTIME. Follows sources/actitime/actitime.py: ActitimeLakeflowConnect.__init__ (the API root is
+# base_url, rstrip("/"), plus /api/v1/; HTTP Basic of "{username}:{password}" and
+# "Accept: application/json; charset=UTF-8" on every request) and _read_offset_limit, which pages
+# the users list with archived=all, offset and limit; users is the list the userRates, timetrack
+# and leavetime fan-outs start from. actiTIME bans an address after three failed logins in ten
+# seconds: one request, no retry.
+check:
+  requests:
+    - url: "{base_url}/api/v1/users?archived=all&offset=0&limit=1"
+      auth:
+        type: basic
+        username: "{username}"
+        password: "{password}"
+      headers:
+        Accept: application/json; charset=UTF-8
+
+"""#####
+        case "adme": return #####"""
+# Azure Data Manager for Energy (OSDU). Follows sources/adme/adme.py: _build_token_provider
+# (auth_mode picks the way, default service_principal; the audience is adme_api_client_id, else
+# client_id), _TokenCache._fetch (client credentials at the tenant's v2.0 token endpoint, the
+# client id and secret in the form body, scope "{audience}/.default"), ADMELakeflowConnect.__init__
+# (base_url, else instance_url), _common_headers and _search_paginated (POST query_with_cursor, the
+# only call the connector makes, here with limit 1).
+#
+# The connector's query is modifyTime up to the moment it starts ([* TO "<now>"]); a check has no
+# clock in its templates, so it asks for [* TO *], the same search without the upper bound.
+options:
+  base_url:
+    example: https://admetest.energy.azure.com
+  data_partition_id:
+    pattern: '^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$'
+    example: opendes
+  auth_mode:
+    default: service_principal
+  client_secret:
+    link: https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade
+values:
+  instance:
+    first: ["{base_url}", "{instance_url}"]
+  audience:
+    first: ["{adme_api_client_id}", "{client_id}"]
+select: auth_mode
+default_method: service_principal
+methods:
+  service_principal:
+    requests:
+      - name: token
+        method: POST
+        url: "https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
+        form:
+          grant_type: client_credentials
+          client_id: "{client_id}"
+          client_secret: "{client_secret}"
+          scope: "{audience}/.default"
+      - method: POST
+        url: "{instance}/api/search/v2/query_with_cursor"
+        headers:
+          Authorization: "Bearer {token/access_token}"
+          data-partition-id: "{data_partition_id}"
+          Accept: application/json
+        json:
+          kind: "osdu:wks:master-data--Wellbore:*"
+          query: "modifyTime:[* TO *]"
+          limit: 1
+  static_token:
+    # The pre-issued token is the option access_token (the spec has no connection.oauth block).
+    requests:
+      - method: POST
+        url: "{instance}/api/search/v2/query_with_cursor"
+        headers:
+          Authorization: "Bearer {access_token}"
+          data-partition-id: "{data_partition_id}"
+          Accept: application/json
+        json:
+          kind: "osdu:wks:master-data--Wellbore:*"
+          query: "modifyTime:[* TO *]"
+          limit: 1
+  managed_identity:
+    no_check: a managed identity exists only inside Azure
+  federated_identity:
+    no_check: a federated workload identity's assertion is issued only inside the workload that runs it
+
+"""#####
+        case "amplitude": return #####"""
+# Amplitude. Follows sources/amplitude/amplitude.py: AmplitudeLakeflowConnect.__init__ (the host is
+# amplitude_schemas.BASE_URLS[data_region.lower()], data_region "standard" when unset; any other
+# region is refused), _auth (HTTP Basic of "{api_key}:{secret_key}") and _read_events_list
+# (GET /api/2/events/list), the connector's one Dashboard REST read without dates. No list the
+# connector reads takes a page size; /api/3/annotations is often smaller, but events/list is a read
+# of the Dashboard REST API, which half of the connector's tables read.
+options:
+  data_region:
+    default: standard
+  api_key:
+    link: https://amplitude.com/docs/apis/authentication
+  secret_key:
+    link: https://amplitude.com/docs/apis/authentication
+values:
+  # data_region.lower(), then BASE_URLS; a region BASE_URLS does not have is refused, so not checked.
+  amplitude_region:
+    lowercase: "{data_region}"
+  amplitude_host:
+    choose: "{amplitude_region}"
+    cases:
+      standard: https://amplitude.com
+      eu: https://analytics.eu.amplitude.com
+check:
+  requests:
+    - url: "{amplitude_host}/api/2/events/list"
+      auth:
+        type: basic
+        username: "{api_key}"
+        password: "{secret_key}"
+
+"""#####
+        case "appsflyer": return #####"""
+# AppsFlyer. Follows sources/appsflyer/appsflyer.py: AppsflyerLakeflowConnect.__init__ (base_url,
+# else https://hq1.appsflyer.com, rstrip("/"); a session sending "Authorization: Bearer <api_token>",
+# "User-Agent: lakeflow-appsflyer-connector/1.0" and "Accept: application/json") and _read_apps
+# (GET /api/mng/apps), the app list, which needs no app_id. The connector asks for the whole list;
+# the App list API takes limit and offset, so the check asks for one app (the API allows 100 calls a
+# day).
+options:
+  base_url:
+    default: https://hq1.appsflyer.com
+  api_token:
+    link: https://support.appsflyer.com/hc/en-us/articles/360004562377
+check:
+  requests:
+    - url: "{base_url}/api/mng/apps?limit=1"
+      headers:
+        Authorization: "Bearer {api_token}"
+        User-Agent: lakeflow-appsflyer-connector/1.0
+        Accept: application/json
+
+"""#####
+        case "azure_devops": return #####"""
+# Azure DevOps. Follows sources/azure_devops/azure_devops.py: AzureDevopsLakeflowConnect.__init__
+# (the host is always https://dev.azure.com/{organization}; a session sending
+# "Accept: application/json"), _configure_auth ("Authorization: Bearer" of the access_token the Unity
+# Catalog connection mints, else HTTP Basic with an empty user and the PAT as password) and
+# _read_projects (GET /_apis/projects?api-version=7.1), the organization-wide list every other table
+# starts from when no project is given. The check asks for one project with $top.
+options:
+  personal_access_token:
+    link: https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate
+  client_secret:
+    link: https://learn.microsoft.com/en-us/azure/devops/integrate/get-started/authentication/service-principal-managed-identity
+# service_principal: the Unity Catalog connection, not the connector, runs the client-credentials
+# exchange at the spec's token_url (https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token)
+# with the spec's scope (499b84ac-1321-427f-aa17-267ca6975798/.default, Azure DevOps); Microsoft's
+# identity platform takes client_id and client_secret in the form body.
+oauth:
+  client_auth: body
+methods:
+  pat:
+    requests:
+      - url: "https://dev.azure.com/{organization}/_apis/projects?api-version=7.1&$top=1"
+        auth:
+          type: basic
+          username: ""
+          password: "{personal_access_token}"
+        headers:
+          Accept: application/json
+  service_principal:
+    requests:
+      - url: "https://dev.azure.com/{organization}/_apis/projects?api-version=7.1&$top=1"
+        headers:
+          Authorization: "Bearer {access_token}"
+          Accept: application/json
+
+"""#####
         case "collibra": return #####"""
-# Collibra. Follows sources/collibra/collibra.py: CollibraLakeflowConnect.__init__ (base_url wins over
-# org; the Bearer header from access_token, else token) and _read_assets (GET /assets with limit).
+# Collibra. Follows sources/collibra/collibra.py: CollibraLakeflowConnect.__init__ (base_url,
+# rstrip("/"), when it is set, else https://{org}.collibra.com/rest/2.0; a session sending
+# "Accept: application/json"), _configure_auth ("Authorization: Bearer" of the access_token the Unity
+# Catalog connection mints, else of token) and _read_domains with collibra_utils.cursor_paginate
+# (GET {base}/domains?limit=<page_size>&cursor=), the one read that needs no sort field or filter.
+# Not /users/current, which the connector never calls.
 options:
   org:
     example: databricks
 values:
-  base:
+  # base_url wins over org whenever it is set, as in __init__.
+  api_base:
     first: ["{base_url}", "https://{org}.collibra.com/rest/2.0"]
+# service_principal: the Unity Catalog connection, not the connector, runs the client-credentials
+# exchange at the spec's token_url (https://{org}.collibra.com/rest/oauth/v2/token), with no scope
+# (Collibra refuses one: the spec's comment) and client_id and client_secret in the form body, as
+# upstream's README shows the request.
+oauth:
+  client_auth: body
 methods:
   token:
     requests:
-      - url: "{base}/assets?limit=1"
+      - url: "{api_base}/domains?limit=1&cursor="
         headers:
           Authorization: "Bearer {token}"
+          Accept: application/json
   service_principal:
     requests:
-      - url: "{base}/assets?limit=1"
+      - url: "{api_base}/domains?limit=1&cursor="
         headers:
           Authorization: "Bearer {access_token}"
-oauth:
-  client_auth: body
+          Accept: application/json
+
+"""#####
+        case "dicomweb": return #####"""
+# DICOMweb. Follows sources/dicomweb/dicomweb_client.py: DICOMwebClient.__init__ (base_url,
+# rstrip("/"); "Accept: application/dicom+json" on every request; HTTP Basic when username and
+# password are given, else "Authorization: Bearer <token>", else nothing) and query_studies as
+# dicomweb.py's _discover_sample_uids calls it (GET /studies?StudyDate=19000101-99991231&limit=1
+# &offset=0), the smallest QIDO-RS query the connector sends. _qido_get takes 204 as a valid empty
+# answer, so 204 means yes too.
+methods:
+  none:
+    requests:
+      - url: "{base_url}/studies?StudyDate=19000101-99991231&limit=1&offset=0"
+        headers:
+          Accept: application/dicom+json
+    expect: [200, 204]
+  basic:
+    requests:
+      - url: "{base_url}/studies?StudyDate=19000101-99991231&limit=1&offset=0"
+        auth:
+          type: basic
+          username: "{username}"
+          password: "{password}"
+        headers:
+          Accept: application/dicom+json
+    expect: [200, 204]
+  bearer:
+    requests:
+      - url: "{base_url}/studies?StudyDate=19000101-99991231&limit=1&offset=0"
+        headers:
+          Authorization: "Bearer {token}"
+          Accept: application/dicom+json
+    expect: [200, 204]
+
+"""#####
+        case "fhir": return #####"""
+# FHIR R4. Follows sources/fhir/fhir.py: FhirLakeflowConnect.__init__ (token_url, else discovery),
+# and sources/fhir/fhir_utils.py: discover_token_url (GET {base_url}/.well-known/smart-configuration),
+# SmartAuthClient._jwt_assertion_data and _client_secret_data (the token requests),
+# FhirHttpClient._headers (Accept, Bearer) and iter_bundle_pages (GET {base_url}/{resource} with
+# _count and _sort=_lastUpdated). Patient is the first of the connector's default resources.
+#
+# The code picks the way from the shared option auth_type (default "none"), whose values are the
+# names of the spec's methods; the entries below are keyed by those names.
+options:
+  base_url:
+    example: https://ehr.example.com/fhir/r4
+  private_key_algorithm:
+    default: RS384
+    # SmartAuthClient refuses any other (_SUPPORTED_ALGORITHMS).
+    pattern: '^(RS384|ES384)$'
+values:
+  # token_url when given (the connector strips it), else the server's SMART configuration.
+  token_endpoint:
+    first: ["{token_url}", "{smart/token_endpoint}"]
+  # RFC 7523 client assertion as SmartAuthClient._jwt_assertion_data signs it with PyJWT: the header
+  # PyJWT writes (alg, typ) plus kid; aud is the token endpoint in use; iat, nbf, exp = iat + 300, jti.
+  assertion:
+    jwt:
+      key: "{private_key_pem}"
+      algorithm: "{private_key_algorithm}"
+      header:
+        kid: "{kid}"
+        typ: JWT
+      claims:
+        iss: "{client_id}"
+        sub: "{client_id}"
+        aud: "{token_endpoint}"
+      lifetime: 300
+      add: [nbf, jti]
+methods:
+  jwt_assertion:
+    requests:
+      - name: smart
+        url: "{base_url}/.well-known/smart-configuration"
+        if_empty: token_url
+        headers:
+          Accept: application/json
+      - name: token
+        method: POST
+        url: "{token_endpoint}"
+        form:
+          grant_type: client_credentials
+          client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+          client_assertion: "{assertion}"
+          scope: "{scope}"
+      - url: "{base_url}/Patient?_count=1&_sort=_lastUpdated"
+        headers:
+          Accept: application/fhir+json
+          Authorization: "Bearer {token/access_token}"
+  client_secret:
+    # SMART client-confidential-symmetric: the client id and secret go as HTTP Basic, never in the
+    # body; scope only when given.
+    requests:
+      - name: smart
+        url: "{base_url}/.well-known/smart-configuration"
+        if_empty: token_url
+        headers:
+          Accept: application/json
+      - name: token
+        method: POST
+        url: "{token_endpoint}"
+        auth:
+          type: basic
+          username: "{client_id}"
+          password: "{client_secret}"
+        form:
+          grant_type: client_credentials
+          scope: "{scope}"
+      - url: "{base_url}/Patient?_count=1&_sort=_lastUpdated"
+        headers:
+          Accept: application/fhir+json
+          Authorization: "Bearer {token/access_token}"
+  none:
+    # No token: FhirHttpClient sends no Authorization header when get_token() is empty.
+    requests:
+      - url: "{base_url}/Patient?_count=1&_sort=_lastUpdated"
+        headers:
+          Accept: application/fhir+json
 
 """#####
         case "github": return #####"""
-# GitHub. Follows sources/github/github.py: GithubLakeflowConnect.__init__ (base URL, headers) and
-# _read_users (GET /user), the cheapest read the connector makes, which also names the user.
+# GitHub. Follows sources/github/github.py: GithubLakeflowConnect.__init__ (base_url, else
+# https://api.github.com, rstrip("/"); a session sending "Authorization: Bearer <token>" and
+# "Accept: application/vnd.github+json") and _read_users (GET {base_url}/user), the one read that
+# takes no owner or repo and names the user the token belongs to.
 options:
   base_url:
     default: https://api.github.com
   token:
-    link: https://github.com/settings/personal-access-tokens
+    link: https://github.com/settings/tokens
 check:
   requests:
     - url: "{base_url}/user"
@@ -59,9 +389,152 @@ check:
   identity: /login
 
 """#####
+        case "gmail": return #####"""
+# Gmail. Follows sources/gmail/gmail.py: GmailLakeflowConnect.__init__, whose first call is
+# GET /users/{user_id}/profile (it also names the mailbox), and sources/gmail/gmail_utils.py:
+# GmailApiClient (the fixed BASE_URL, get_headers: Bearer and Accept).
+#
+# The connector takes a ready access token and never calls a token endpoint itself: the spec's
+# connection.oauth block (the code flow at Google) gives {access_token}, and Google's token endpoint
+# takes the client id and secret in the form body, as upstream's authenticate.py sends them.
+options:
+  client_id:
+    link: https://console.cloud.google.com/apis/credentials
+  client_secret:
+    link: https://console.cloud.google.com/apis/credentials
+  user_id:
+    default: me
+oauth:
+  client_auth: body
+check:
+  requests:
+    - url: "https://gmail.googleapis.com/gmail/v1/users/{user_id}/profile"
+      headers:
+        Authorization: "Bearer {access_token}"
+        Accept: application/json
+  identity: /emailAddress
+
+"""#####
+        case "google_analytics_aggregated": return #####"""
+# Google Analytics (GA4 Data API). Follows sources/google_analytics_aggregated/
+# google_analytics_aggregated.py: __init__ (service account credentials, the analytics.readonly
+# scope, the fixed base URL), _get_access_token (google-auth's service_account.Credentials.refresh)
+# and _fetch_metadata (GET /properties/{first property id}/metadata, the connector's only GET).
+#
+# google-auth's refresh (google/oauth2/service_account.py: _make_authorization_grant_assertion,
+# google/oauth2/_client.py: jwt_grant) posts a jwt-bearer grant to the key's own token_uri; the
+# assertion is RS256, kid = the key's private_key_id, iss = client_email, aud = Google's token
+# endpoint (a constant, whatever token_uri says), the scope, iat and exp = iat + 3600.
+options:
+  credentials_json:
+    link: https://console.cloud.google.com/iam-admin/serviceaccounts
+  property_ids:
+    example: '["123456789"]'
+values:
+  assertion:
+    jwt:
+      key: "{credentials_json/private_key}"
+      algorithm: RS256
+      header:
+        kid: "{credentials_json/private_key_id}"
+        typ: JWT
+      claims:
+        iss: "{credentials_json/client_email}"
+        aud: https://oauth2.googleapis.com/token
+        scope: https://www.googleapis.com/auth/analytics.readonly
+      lifetime: 3600
+check:
+  requests:
+    - name: token
+      method: POST
+      url: "{credentials_json/token_uri}"
+      form:
+        grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer"
+        assertion: "{assertion}"
+    - url: "https://analyticsdata.googleapis.com/v1beta/properties/{property_ids/0}/metadata"
+      headers:
+        Authorization: "Bearer {token/access_token}"
+        Content-Type: application/json
+
+"""#####
+        case "google_sheets_docs": return #####"""
+# Google Sheets and Docs. Follows sources/google_sheets_docs/google_sheets_docs.py:
+# _get_access_token (refresh grant at Google's fixed token URL, client id and secret in the form
+# body), _headers (Bearer and Accept) and _read_spreadsheets (the Drive files list the
+# spreadsheets table reads, its query as the connector sends it, one file per page).
+#
+# The refresh grant is the same exchange the spec's connection.oauth block runs, with the same
+# token URL, so the check takes {access_token} from that flow.
+options:
+  client_id:
+    link: https://console.cloud.google.com/apis/credentials
+  client_secret:
+    link: https://console.cloud.google.com/apis/credentials
+oauth:
+  client_auth: body
+check:
+  requests:
+    # q=mimeType='application/vnd.google-apps.spreadsheet' and trashed=false, pageSize=1,
+    # fields=nextPageToken,files(id,name,mimeType,modifiedTime,createdTime),
+    # orderBy=modifiedTime desc; encoded as requests encodes params.
+    - url: "https://www.googleapis.com/drive/v3/files?q=mimeType%3D%27application%2Fvnd.google-apps.spreadsheet%27+and+trashed%3Dfalse&pageSize=1&fields=nextPageToken%2Cfiles%28id%2Cname%2CmimeType%2CmodifiedTime%2CcreatedTime%29&orderBy=modifiedTime+desc"
+      headers:
+        Authorization: "Bearer {access_token}"
+        Accept: application/json
+
+"""#####
+        case "hl7_v2": return #####"""
+# HL7 v2. Follows sources/hl7_v2/hl7_v2.py: __init__ (source_type, default gcp, picks the mode; the
+# spec's methods carry the same names), _init_gcp (the fixed Healthcare API host and store path,
+# service account credentials with the cloud-platform scope, refreshed at once) and
+# _peek_oldest_create_time (the messages list with pageSize=1 the connector sends first).
+#
+# google-auth's refresh (google/oauth2/service_account.py: _make_authorization_grant_assertion,
+# google/oauth2/_client.py: jwt_grant) posts a jwt-bearer grant to the key's own token_uri; the
+# assertion is RS256, kid = the key's private_key_id, iss = client_email, aud = Google's token
+# endpoint (a constant, whatever token_uri says), the scope, iat and exp = iat + 3600. The connector
+# also accepts the key double-encoded or in base64 (_parse_service_account_json); the check reads
+# it as the plain JSON the key file holds.
+options:
+  service_account_json:
+    link: https://console.cloud.google.com/iam-admin/serviceaccounts
+  location:
+    example: us-central1
+values:
+  assertion:
+    jwt:
+      key: "{service_account_json/private_key}"
+      algorithm: RS256
+      header:
+        kid: "{service_account_json/private_key_id}"
+        typ: JWT
+      claims:
+        iss: "{service_account_json/client_email}"
+        aud: https://oauth2.googleapis.com/token
+        scope: https://www.googleapis.com/auth/cloud-platform
+      lifetime: 3600
+methods:
+  gcp:
+    requests:
+      - name: token
+        method: POST
+        url: "{service_account_json/token_uri}"
+        form:
+          grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer"
+          assertion: "{assertion}"
+      # view=FULL, pageSize=1, orderBy=sendTime asc, encoded as requests encodes params.
+      - url: "https://healthcare.googleapis.com/v1/projects/{project_id}/locations/{location}/datasets/{dataset_id}/hl7V2Stores/{hl7v2_store_id}/messages?view=FULL&pageSize=1&orderBy=sendTime+asc"
+        headers:
+          Authorization: "Bearer {token/access_token}"
+  volume:
+    no_check: reads files on a Unity Catalog volume, with the pipeline's own identity
+
+"""#####
         case "hubspot": return #####"""
-# HubSpot. Follows sources/hubspot/hubspot.py: HubspotLakeflowConnect.__init__ (the fixed host and the
-# Bearer header) and the contacts read it makes to test the connection (crm/v3/objects/contacts?limit=1).
+# HubSpot. Follows sources/hubspot/hubspot.py: HubspotLakeflowConnect.__init__ (the host is always
+# https://api.hubapi.com; "Authorization: Bearer <access_token>" and "Content-Type: application/json"
+# on every request) and test_connection (GET /crm/v3/objects/contacts?limit=1), the connector's own
+# check. Not /account-info/v3/details: the connector never calls it.
 options:
   access_token:
     link: https://developers.hubspot.com/docs/api/private-apps
@@ -70,17 +543,420 @@ check:
     - url: "https://api.hubapi.com/crm/v3/objects/contacts?limit=1"
       headers:
         Authorization: "Bearer {access_token}"
+        Content-Type: application/json
+
+"""#####
+        case "mailchimp": return #####"""
+# Mailchimp. Follows sources/mailchimp/mailchimp.py: MailchimpLakeflowConnect.__init__ (the data
+# center is the part of api_key after its last "-", else server_prefix; it must be two lower-case
+# letters and digits; the host is https://{dc}.api.mailchimp.com/3.0), _auth (HTTP Basic of
+# "anystring:{api_key}": Mailchimp ignores the user) and _paginate over /lists (count and offset),
+# the audiences list the members table starts from, here with count=1.
+options:
+  api_key:
+    link: https://mailchimp.com/help/about-api-keys/
+values:
+  key_dc:
+    split: "{api_key}"
+    separator: "-"
+    take: last
+  # The key's suffix wins; server_prefix is read only for a key without one.
+  dc:
+    first: ["{key_dc}", "{server_prefix}"]
+  # As the code's re.fullmatch(r"[a-z]{2}\d+", dc): anything else has no host, and no check.
+  checked_dc:
+    match: "{dc}"
+    pattern: '^[a-z]{2}[0-9]+$'
+    then: "{dc}"
+check:
+  requests:
+    - url: "https://{checked_dc}.api.mailchimp.com/3.0/lists?count=1&offset=0"
+      auth:
+        type: basic
+        username: anystring
+        password: "{api_key}"
+
+"""#####
+        case "microsoft_teams": return #####"""
+# Microsoft Teams (Microsoft Graph). Follows sources/microsoft_teams/microsoft_teams_utils.py:
+# MicrosoftGraphClient.get_access_token (client credentials at the tenant's v2.0 token endpoint, the
+# client id and secret in the form body, scope https://graph.microsoft.com/.default) and
+# make_request (Bearer, Content-Type: application/json), with microsoft_teams.py: _read_teams (the
+# groups that are teams, TABLE_METADATA's endpoint, with $top).
+#
+# The URL is the one requests builds: the endpoint's own query as written in the code, with its
+# spaces quoted, then the params dict urlencoded, which writes $top as %24top.
+options:
+  client_secret:
+    link: https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade
+check:
+  requests:
+    - name: token
+      method: POST
+      url: "https://login.microsoftonline.com/{tenant_id}/oauth2/v2.0/token"
+      form:
+        client_id: "{client_id}"
+        client_secret: "{client_secret}"
+        scope: https://graph.microsoft.com/.default
+        grant_type: client_credentials
+    - url: "https://graph.microsoft.com/v1.0/groups?$filter=resourceProvisioningOptions/Any(x:x%20eq%20'Team')&%24top=1"
+      headers:
+        Authorization: "Bearer {token/access_token}"
+        Content-Type: application/json
+
+"""#####
+        case "mixpanel": return #####"""
+# Mixpanel. Follows sources/mixpanel/mixpanel.py: MixpanelLakeflowConnect.__init__ (the Basic
+# header of each method, Content-Type on every request, the region choosing the host) and
+# _read_events_table (GET {base_url}/export with from_date, to_date and, for a service account
+# only, project_id).
+#
+# The export is the read that works for both methods and can ask for a single item: the
+# connector's cohorts/list call never sends the project_id Mixpanel requires of a service account,
+# and engage is a POST that pages through people profiles. The connector asks for a
+# window ending today; a check cannot compute a date, so it asks for one fixed past day, and for
+# at most one event of it (`limit`, a parameter of the raw export API). The answer is
+# newline-delimited JSON and names nobody.
+options:
+  region:
+    default: US
+  secret:
+    link: https://developer.mixpanel.com/reference/service-accounts
+  api_secret:
+    link: https://developer.mixpanel.com/reference/authentication
+values:
+  # `self.region.upper() == "EU"` picks the EU host; any other value, the US one.
+  export_url:
+    match: "{region}"
+    pattern: '^[Ee][Uu]$'
+    then: https://data-eu.mixpanel.com/api/2.0/export
+    else: https://data.mixpanel.com/api/2.0/export
+methods:
+  service_account:
+    requests:
+      - url: "{export_url}?from_date=2024-01-01&to_date=2024-01-01&project_id={project_id}&limit=1"
+        if_set: project_id
+        auth:
+          type: basic
+          username: "{username}"
+          password: "{secret}"
+        headers:
+          Content-Type: application/json
+      - url: "{export_url}?from_date=2024-01-01&to_date=2024-01-01&limit=1"
+        if_empty: project_id
+        auth:
+          type: basic
+          username: "{username}"
+          password: "{secret}"
+        headers:
+          Content-Type: application/json
+  api_secret:
+    # The secret is the Basic user with an empty password ("{api_secret}:"); the connector sends
+    # no project_id with it, even when one is given.
+    requests:
+      - url: "{export_url}?from_date=2024-01-01&to_date=2024-01-01&limit=1"
+        auth:
+          type: basic
+          username: "{api_secret}"
+          password: ""
+        headers:
+          Content-Type: application/json
+
+"""#####
+        case "odata": return #####"""
+# OData. Follows sources/odata/odata.py: ODataLakeflowConnect._get_session (the OData headers and
+# how `auth_type` places the credentials) and _metadata_state (GET {service_url}/$metadata with
+# Accept: application/xml, joined by _contained.join_url), the first request the connector makes
+# (list_tables, get_table_schema and every read go through $metadata). The answer is a CSDL XML
+# document, which names nobody; it has no page size to ask for.
+#
+# `auth_type` is what the code reads to place the credentials (lower-cased and stripped; a bare
+# `token` means bearer). For bearer, basic and api_key the tool fills it with the method's name
+# (the option records the chosen method: ConnectorSpec.methodRecord), so each method's check sends
+# what the connector sends for that name. For oauth it stays empty, as the spec says it must, and
+# the connector sends the token the connection layer injects.
+#
+# Not expressible here: `extra_headers` ("Name: value, Name2: value2", added to every request,
+# like SAP's `sap-client`) is not sent by the check.
+options:
+  service_url:
+    example: https://services.odata.org/V4/Northwind/Northwind.svc/
+  # `(api_key_header or "").strip() or "x-api-key"`.
+  api_key_header:
+    default: x-api-key
+methods:
+  bearer:
+    requests:
+      - url: "{service_url}/$metadata"
+        headers:
+          Accept: application/xml
+          OData-Version: "4.0"
+          OData-MaxVersion: "4.0"
+          Authorization: "Bearer {token}"
+  basic:
+    requests:
+      - url: "{service_url}/$metadata"
+        auth:
+          type: basic
+          username: "{username}"
+          password: "{password}"
+        headers:
+          Accept: application/xml
+          OData-Version: "4.0"
+          OData-MaxVersion: "4.0"
+  api_key:
+    requests:
+      - url: "{service_url}/$metadata"
+        auth:
+          type: header
+          name: "{api_key_header}"
+          value: "{api_key}"
+        headers:
+          Accept: application/xml
+          OData-Version: "4.0"
+          OData-MaxVersion: "4.0"
+  # The connection layer runs the OAuth flow (token_endpoint, client_id, client_secret,
+  # oauth_scope) and the connector sends the token it injects as `access_token`, when no
+  # `auth_type` is set. The connector's code never calls the token endpoint, so it does not say
+  # where the client credentials go there; this file leaves that to the tool's flow.
+  oauth:
+    requests:
+      - url: "{service_url}/$metadata"
+        headers:
+          Accept: application/xml
+          OData-Version: "4.0"
+          OData-MaxVersion: "4.0"
+          Authorization: "Bearer {access_token}"
+
+"""#####
+        case "osipi": return #####"""
+# OSI PI Web API. Follows sources/osipi/osipi_http.py: PiWebApiClient.__init__ (pi_base_url with
+# its trailing "/" trimmed, Accept: application/json on the session), ensure_auth (each method's
+# credentials, and the OIDC client-credentials exchange at the Databricks workspace) and get_json;
+# the read is sources/osipi/osipi.py's GET /piwebapi/dataservers (pi_dataservers, and the first call
+# of pi_points), which takes no page size. Its answer lists data servers and names nobody.
+#
+# Not done as the connector does: it asks once more with a trailing "/" when the read answers 404,
+# and it retries a 401 once after a fresh token; `verify_ssl: false` (self-signed certificates)
+# cannot be honoured by a check.
+options:
+  pi_base_url:
+    example: https://piwebapi.example.com
+  workspace_host:
+    example: https://your-workspace.cloud.databricks.com
+values:
+  workspace_url:
+    match: "{workspace_host}"
+    pattern: '^https?://'
+    then: "{workspace_host}"
+    else: "https://{workspace_host}"
+methods:
+  bearer_token:
+    requests:
+      - url: "{pi_base_url}/piwebapi/dataservers"
+        headers:
+          Accept: application/json
+          Authorization: "Bearer {access_token}"
+  oidc_client_credentials:
+    requests:
+      # token_url = f"{workspace_host}/oidc/v1/token", with https:// added when the host has no
+      # scheme; the client id and secret go as HTTP Basic, the grant and scope in the form.
+      - name: token
+        method: POST
+        url: "{workspace_url}/oidc/v1/token"
+        auth:
+          type: basic
+          username: "{client_id}"
+          password: "{client_secret}"
+        form:
+          grant_type: client_credentials
+          scope: all-apis
+      - url: "{pi_base_url}/piwebapi/dataservers"
+        headers:
+          Accept: application/json
+          Authorization: "Bearer {token/access_token}"
+  basic_auth:
+    requests:
+      - url: "{pi_base_url}/piwebapi/dataservers"
+        auth:
+          type: basic
+          username: "{username}"
+          password: "{password}"
+        headers:
+          Accept: application/json
+
+"""#####
+        case "palantir": return #####"""
+# Palantir Foundry. Follows sources/palantir/palantir.py: PalantirLakeflowConnect.__init__ (the
+# hostname made a base URL, the session's Bearer and Content-Type headers) and
+# _ensure_object_types_cached (GET {base_url}/api/v2/ontologies/{ontology_api_name}/objectTypes),
+# the first request of list_tables, get_table_schema and every read. The connector asks for the
+# whole list; the check asks for one object type (`pageSize`, a parameter of that endpoint). The
+# answer names no user.
+options:
+  hostname:
+    example: yourcompany.palantirfoundry.com
+values:
+  # A bare host gets https://; a URL keeps its scheme, trailing "/" trimmed. The connector refuses
+  # http://, and the check sends a secret over plain http only to this machine.
+  base_url:
+    match: "{hostname}"
+    pattern: '^https?://'
+    then: "{hostname}"
+    else: "https://{hostname}"
+check:
+  requests:
+    - url: "{base_url}/api/v2/ontologies/{ontology_api_name}/objectTypes?pageSize=1"
+      headers:
+        Authorization: "Bearer {token}"
+        Content-Type: application/json
+
+"""#####
+        case "qualtrics": return #####"""
+# Qualtrics. Follows sources/qualtrics/qualtrics.py: QualtricsLakeflowConnect.__init__ (the base URL
+# https://{datacenter_id}.qualtrics.com/API/v3, the session's X-API-TOKEN and Content-Type headers)
+# and _validate_credentials, the connector's own check: GET /surveys?pageSize=1. The answer lists
+# surveys and names no user.
+options:
+  datacenter_id:
+    example: fra1
+  api_token:
+    link: https://www.qualtrics.com/support/integrations/api-integration/overview/
+check:
+  requests:
+    - url: "https://{datacenter_id}.qualtrics.com/API/v3/surveys?pageSize=1"
+      headers:
+        X-API-TOKEN: "{api_token}"
+        Content-Type: application/json
+
+"""#####
+        case "remberg": return #####"""
+# remberg. Follows sources/remberg/remberg.py: RembergLakeflowConnect.__init__ (base_url, else
+# https://api.remberg.de, trailing "/" trimmed; the raw key in a header named `authorization`, no
+# scheme; Accept: application/json) and _request, on GET v2/assets, the connector's first table and
+# the call remberg_api_doc.md shows, with its page/limit pagination at one record (the connector's
+# own limit goes down to 1). The answer names no user.
+options:
+  base_url:
+    default: https://api.remberg.de
+  api_key:
+    link: https://developers.remberg.de/update/docs/getting-started
+check:
+  requests:
+    - url: "{base_url}/v2/assets?page=1&limit=1"
+      headers:
+        authorization: "{api_key}"
+        Accept: application/json
+
+"""#####
+        case "sap_successfactors": return #####"""
+# SAP SuccessFactors. Follows sources/sap_successfactors/sap_successfactors.py:
+# SapSuccessFactorsLakeflowConnect.__init__ (endpoint_url with its trailing "/" trimmed, then
+# /odata/v2; Basic username:password, the username already holding its @companyId; Accept and
+# Content-Type application/json on the session) and _read_table_cdc/_make_request on the User entity
+# set, with the $format and $top the connector sends, $top at one row. In the default static
+# metadata mode no $metadata is read (dynamic mode reads it first, a document of megabytes); User is
+# read in both. The answer's first user is not the one the credentials connect as. The query is
+# written as requests encodes the connector's params ("$" as %24).
+options:
+  endpoint_url:
+    example: https://api4.successfactors.com/
+  username:
+    example: sfapi@ACMECORP
+check:
+  requests:
+    - url: "{endpoint_url}/odata/v2/User?%24format=json&%24top=1"
+      auth:
+        type: basic
+        username: "{username}"
+        password: "{password}"
+      headers:
+        Accept: application/json
+        Content-Type: application/json
+
+"""#####
+        case "shopify": return #####"""
+# Shopify. Follows sources/shopify/shopify.py: ShopifyLakeflowConnect.__init__ (the base URL
+# https://{shop}.myshopify.com/admin/api/{api_version}, api_version defaulting to
+# DEFAULT_API_VERSION; the session's X-Shopify-Access-Token and Accept headers) and _read_locations
+# (GET locations.json, no parameters), the connector's one read without paging or filters and a
+# small list. It needs the read_locations scope the spec asks for. The answer names no user.
+options:
+  api_version:
+    default: "2026-04"
+  access_token:
+    link: https://help.shopify.com/en/manual/apps/app-types/custom-apps
+check:
+  requests:
+    - url: "https://{shop}.myshopify.com/admin/api/{api_version}/locations.json"
+      headers:
+        X-Shopify-Access-Token: "{access_token}"
+        Accept: application/json
+
+"""#####
+        case "surveymonkey": return #####"""
+# SurveyMonkey. Follows sources/surveymonkey/surveymonkey.py: SurveymonkeyLakeflowConnect.__init__
+# (base_url, else https://api.surveymonkey.com/v3; Bearer and Content-Type headers) and
+# test_connection (GET {base_url}/users/me, "Connected as" the answer's email), which the users
+# table reads too.
+options:
+  base_url:
+    default: https://api.surveymonkey.com/v3
+  access_token:
+    link: https://developer.surveymonkey.com/apps/
+check:
+  requests:
+    - url: "{base_url}/users/me"
+      headers:
+        Authorization: "Bearer {access_token}"
+        Content-Type: application/json
+  identity: /email
+
+"""#####
+        case "youtube": return #####"""
+# YouTube Data API v3. Follows sources/youtube/youtube.py: YouTubeLakeflowConnect._request (the fixed
+# BASE_URL; the API key as the last query parameter `key`, or a Bearer token and no key),
+# _drain_paginated_list (maxResults, here 1) and the readers named below.
+options:
+  api_key:
+    link: https://console.cloud.google.com/apis/credentials
+  client_id:
+    link: https://console.cloud.google.com/apis/credentials
+  client_secret:
+    link: https://console.cloud.google.com/apis/credentials
+oauth:
+  client_auth: body
+methods:
+  api_key:
+    # _read_videos with chart=mostPopular: the one read an API key can make without table options
+    # naming a channel, playlist or video; one quota unit. A key names nobody, so no identity.
+    requests:
+      - url: "https://www.googleapis.com/youtube/v3/videos?part=snippet%2Cstatistics%2CcontentDetails&chart=mostPopular&maxResults=1&key={api_key}"
+        # Google answers a key it does not know with 400 (reason keyInvalid), not 401.
+        reject: [400]
+  oauth:
+    # _read_channels with mine=true: the signed-in user's channel, which names who authorized.
+    # The token is the one the spec's connection.oauth block (the code flow at Google) obtains.
+    requests:
+      - url: "https://www.googleapis.com/youtube/v3/channels?part=snippet%2Cstatistics%2CcontentDetails&mine=true&maxResults=1"
+        headers:
+          Authorization: "Bearer {access_token}"
+    identity: /items/0/snippet/title
 
 """#####
         case "zendesk": return #####"""
-# Zendesk. Follows sources/zendesk/zendesk.py: ZendeskLakeflowConnect.__init__ (the host from
-# subdomain; Basic auth with "<email>/token" as the user) and _read_paginated (page and per_page),
-# on groups.json, one of the connector's tables. users/me.json answers anonymous callers too.
+# Zendesk Support. Follows sources/zendesk/zendesk.py: ZendeskLakeflowConnect.__init__ (the host is
+# always https://{subdomain}.zendesk.com/api/v2; HTTP Basic of "{email}/token:{api_token}" and a
+# "Content-Type: application/json" header on every request) and _read_paginated (GET
+# {endpoint}?page=1&per_page=100), here for groups.json with the smallest page.
+# Not /users/me.json: the connector never calls it, and it answers 200 with an anonymous user to
+# callers whose credentials are wrong. groups.json answers 401 to them and needs an agent or admin,
+# as the connector's tables do, and is usually the smallest list the connector reads.
 options:
   subdomain:
     example: mycompany
   api_token:
-    link: https://support.zendesk.com/hc/en-us/articles/4408889192858
+    link: https://developer.zendesk.com/api-reference/introduction/security-and-auth/
 check:
   requests:
     - url: "https://{subdomain}.zendesk.com/api/v2/groups.json?page=1&per_page=1"
@@ -88,6 +964,54 @@ check:
         type: basic
         username: "{email}/token"
         password: "{api_token}"
+      headers:
+        Content-Type: application/json
+
+"""#####
+        case "zoho_crm": return #####"""
+# Zoho CRM. Follows sources/zoho_crm/zoho_crm.py: ZohoCRMLakeflowConnect.__init__ (base_url, the
+# accounts server, default https://accounts.zoho.com), and sources/zoho_crm/zoho_client.py:
+# ZohoAPIClient.__init__ (the API host derived from the accounts host), _get_access_token (refresh
+# grant at {base_url}/oauth/v2/token, client id and secret in the form body) and request (the
+# Zoho-oauthtoken scheme), with handlers/module.py: ModuleHandler.get_modules
+# (GET /crm/v8/settings/modules, what list_tables reads first; it needs no per_page).
+#
+# The connector refreshes at the accounts server base_url names, not at the spec's oauth token_url
+# (always accounts.zoho.com), so the check makes that exchange itself with the refresh token the
+# OAuth flow stored: an accounts server that does not match the person's data centre shows here,
+# as it would in the connector. /crm/v8/users would name the user, but it needs the
+# ZohoCRM.users.READ scope the spec's flow does not ask for.
+options:
+  base_url:
+    default: https://accounts.zoho.com
+  client_id:
+    link: https://api-console.zoho.com/
+  client_secret:
+    link: https://api-console.zoho.com/
+oauth:
+  client_auth: body
+values:
+  # re.search(r"accounts\.zoho\.(.+)$", accounts_url): https://accounts.zoho.eu gives eu; no match, com.
+  zoho_suffix:
+    split: "{base_url}"
+    separator: accounts.zoho.
+    take: last
+  zoho_domain:
+    first: ["{zoho_suffix}", com]
+  zoho_api: "https://www.zohoapis.{zoho_domain}"
+check:
+  requests:
+    - name: token
+      method: POST
+      url: "{base_url}/oauth/v2/token"
+      form:
+        refresh_token: "{refresh_token}"
+        client_id: "{client_id}"
+        client_secret: "{client_secret}"
+        grant_type: refresh_token
+    - url: "{zoho_api}/crm/v8/settings/modules"
+      headers:
+        Authorization: "Zoho-oauthtoken {token/access_token}"
 
 """#####
         default: return nil
