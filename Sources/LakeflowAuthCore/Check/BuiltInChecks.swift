@@ -684,6 +684,11 @@ options:
   # `(api_key_header or "").strip() or "x-api-key"`.
   api_key_header:
     default: x-api-key
+# The Unity Catalog connection's m2m flow posts client_id and client_secret (and the scope) to
+# token_endpoint in the form body (upstream's generate-connector-spec skill: "the connection posts
+# client_id + client_secret (and scopes) to the token_url").
+oauth:
+  client_auth: body
 methods:
   bearer:
     requests:

@@ -1,0 +1,50 @@
+import Foundation
+@testable import LakeflowAuthCore
+import Testing
+
+/// Issue 18's promise, against upstream's own specs (`../shared/connector-specs`): every connector
+/// of lakeflow-community-connectors but its `example` template has built-in check knowledge for
+/// each of its auth methods (requests, or a one-line reason none can tell) and, where its spec has a
+/// `connection.oauth` block, says how the connector's token exchange places the client credentials.
+struct UpstreamCheckCoverageTests {
+    /// Upstream's template connector, which no one connects to.
+    static let template = "example"
+
+    static var connectors: [String] {
+        ((try? PackagePaths.sharedSpecNames()) ?? []).filter { $0 != template }
+    }
+
+    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+    func everyUpstreamConnectorHasABuiltInCheck() {
+        #expect(Self.connectors.count == 28, "upstream's connectors: \(Self.connectors)")
+        #expect(Self.connectors == BuiltInChecks.names.filter { Self.connectors.contains($0) })
+        #expect(Set(Self.connectors) == Set(BuiltInChecks.names), "a check without an upstream spec, or the reverse")
+    }
+
+    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing), arguments: connectors)
+    func everyMethodAndOAuthBlockIsCovered(connector: String) throws {
+        let spec = try ResolvedSpec(connector: connector, path: PackagePaths.sharedSpec(connector), source: .file).load()
+        #expect(spec.warnings.isEmpty, "\(connector): \(spec.warnings.map(\.message))")
+        let checks = try #require(spec.builtInChecks, "\(connector): no built-in check applies to upstream's spec")
+        if spec.authMethods.isEmpty {
+            if let select = checks.select {
+                #expect(!checks.entries.isEmpty && spec.option(named: select) != nil, "\(connector): select \(select)")
+                if let fallback = checks.defaultEntry { #expect(checks.entry(fallback) != nil, "\(connector): default_method") }
+            } else {
+                #expect(spec.check(for: nil) != nil, "\(connector): no check")
+            }
+        }
+        for method in spec.authMethods {
+            let check = try #require(spec.check(for: method), "\(connector): no check for method \(method.name)")
+            if let reason = check.noCheckReason {
+                #expect(!reason.isEmpty && !reason.contains("\n"), "\(connector) \(method.name)")
+            } else {
+                #expect(!check.requests.isEmpty, "\(connector) \(method.name)")
+            }
+        }
+        if spec.oauth != nil {
+            #expect(spec.oauthExchange?.clientAuth != nil,
+                    "\(connector): its spec has connection.oauth; say where the client credentials go (oauth: client_auth)")
+        }
+    }
+}
