@@ -27,14 +27,25 @@ public enum CheckSummary {
         if let reason = check.noCheckReason { return (flow ? "oauth token, then " : "") + "none: " + reason }
         let requests = check.requests
         guard let last = requests.last else { return "none declared" }
-        let steps = (flow ? ["oauth token"] : []) + requests.dropLast().map { $0.name ?? short($0) } + [short(last)]
+        var steps = flow ? ["oauth token"] : []
+        for (index, request) in requests.enumerated() {
+            let step = index == requests.count - 1 ? short(request) : request.name ?? short(request)
+            // Requests sent only with or without a value are alternatives: one of them is sent.
+            let alternative = !(request.ifSet.isEmpty && request.ifEmpty.isEmpty) && steps.last == step
+            if !alternative { steps.append(step) }
+        }
         return steps.joined(separator: ", then ")
     }
 
     /// `GET /user`: the address without its host and query.
     static func short(_ request: CheckRequest) -> String {
         var parts = request.url.parts
-        if case .placeholder? = parts.first { parts.removeFirst() }
+        if case let .placeholder(base)? = parts.first {
+            parts.removeFirst()
+            // A whole address in one value (mixpanel's export_url): its name says more than "/".
+            if case let .literal(rest)? = parts.first, !rest.hasPrefix("/") || parts.isEmpty { return "\(request.method) {\(base)}" }
+            if parts.isEmpty { return "\(request.method) {\(base)}" }
+        }
         var text = parts.map { part -> String in
             switch part {
             case let .literal(text): return text

@@ -47,4 +47,14 @@ struct UpstreamCheckCoverageTests {
                     "\(connector): its spec has connection.oauth; say where the client credentials go (oauth: client_auth)")
         }
     }
+
+    /// `connectors` summarises each check in a few words; requests sent only with or without a value
+    /// are alternatives, one of them sent, not one after the other.
+    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+    func theSummaryNamesAlternativesOnce() throws {
+        let mixpanel = try ResolvedSpec(connector: "mixpanel", path: PackagePaths.sharedSpec("mixpanel"), source: .file).load()
+        #expect(CheckSummary.rows(mixpanel).map(\.check) == ["GET {export_url}", "GET {export_url}"])
+        let zoho = try ResolvedSpec(connector: "zoho_crm", path: PackagePaths.sharedSpec("zoho_crm"), source: .file).load()
+        #expect(CheckSummary.rows(zoho).map(\.check) == ["oauth token, then token, then GET /crm/v8/settings/modules"])
+    }
 }
