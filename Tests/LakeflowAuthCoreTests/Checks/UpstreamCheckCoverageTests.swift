@@ -57,4 +57,23 @@ struct UpstreamCheckCoverageTests {
         let zoho = try ResolvedSpec(connector: "zoho_crm", path: PackagePaths.sharedSpec("zoho_crm"), source: .file).load()
         #expect(CheckSummary.rows(zoho).map(\.check) == ["oauth token, then token, then GET /crm/v8/settings/modules"])
     }
+
+    /// README.md's table ("How each connector is checked") has a row for each method of each file.
+    @Test func theReadmeTableListsEveryCheck() throws {
+        let readme = try String(contentsOfFile: PackagePaths.root.appendingPathComponent("README.md").path, encoding: .utf8)
+        var rows: [(connector: String, method: String)] = []
+        var connector = ""
+        for line in readme.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| Connector") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 3 else { continue }
+            if !cells[1].isEmpty { connector = cells[1] }
+            rows.append((connector, cells[2]))
+        }
+        for name in BuiltInChecks.names {
+            let file = try #require(try CheckLayer.file(for: name))
+            let prefix = file.select.map { "\($0)=" } ?? ""
+            let methods = file.methods.isEmpty ? ["—"] : file.methods.map { prefix + $0.0 }
+            #expect(rows.filter { $0.connector == name }.map(\.method) == methods, "README.md's row of \(name): run the table again")
+        }
+    }
 }
