@@ -379,7 +379,7 @@ options:
   base_url:
     default: https://api.github.com
   token:
-    link: https://github.com/settings/tokens
+    link: https://github.com/settings/personal-access-tokens
 check:
   requests:
     - url: "{base_url}/user"
