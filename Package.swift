@@ -30,6 +30,8 @@ let package = Package(
                 "Age",
                 "LoopbackHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // RSA signatures for the JWT assertions some checks sign.
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
                 .embedInCode("Templates/editing-note.html"),
                 .embedInCode("Templates/field-checkbox.html"),
                 .embedInCode("Templates/field-error.html"),
+                .embedInCode("Templates/field-link.html"),
                 .embedInCode("Templates/field-secret.html"),
                 .embedInCode("Templates/field-select.html"),
                 .embedInCode("Templates/field-text.html"),
@@ -128,7 +131,10 @@ let package = Package(
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "RawHTTP"]),
         .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP", "SharedCorpus"]),
-        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP", "SharedCorpus"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: [
+            "LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP", "SharedCorpus",
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         // The command line as the executable reads it, without running it.
         .testTarget(name: "CommandParsingTests", dependencies: ["lakeflow-auth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.

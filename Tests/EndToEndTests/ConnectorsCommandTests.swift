@@ -4,13 +4,16 @@ import Testing
 /// Finding connectors: what can be set up, from where, and what a mistyped name is told; a copied
 /// binary finds its own specs wherever it is run.
 struct ConnectorsCommandTests {
-    @Test func connectorsListsTheBuiltInSpecsWithTheirMethods() throws {
+    @Test func connectorsListsTheBuiltInSpecsWithTheirMethodsAndChecks() throws {
         let elsewhere = StoreFixture()
         let result = try LakeflowAuthProcess.run(["connectors"], workingDirectory: URL(fileURLWithPath: elsewhere.folder))
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("CONNECTOR  NAME") == true)
-        #expect(lines.contains { $0.hasPrefix("acme ") && $0.contains("Acme") && $0.contains("api_key, basic") && $0.hasSuffix("built in") })
+        #expect(lines.first?.split(separator: " ") == ["CONNECTOR", "AUTH", "METHOD", "CHECK", "SPEC"])
+        let acme = try #require(lines.firstIndex { $0.hasPrefix("acme ") })
+        #expect(lines[acme].contains("api_key") && lines[acme].contains("GET /v1/workspaces/{workspace}/me") && lines[acme].hasSuffix("built in"))
+        #expect(lines[acme + 1].trimmingCharacters(in: .whitespaces).hasPrefix("basic "))
+        #expect(lines.contains { $0.hasPrefix("github ") && $0.contains("GET /user") })
     }
 
     @Test func aFolderOfFlatSpecsInLakeflowAuthSpecsIsListedAndUsed() throws {
@@ -21,7 +24,7 @@ struct ConnectorsCommandTests {
         let environment = ["LAKEFLOW_AUTH_SPECS": folder + "/corpus"]
         let here = URL(fileURLWithPath: folder)
         let listed = try LakeflowAuthProcess.run(["connectors"], environment: environment, workingDirectory: here)
-        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("flat ") && $0.hasSuffix("./corpus/flat.yaml") })
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("flat ") && $0.contains("none declared") && $0.hasSuffix("./corpus/flat.yaml") })
         let inspected = try LakeflowAuthProcess.run(["spec", "inspect", "flat", "--json"], environment: environment, workingDirectory: here)
         #expect(inspected.status == 0)
         #expect(inspected.stdout.contains(#""display_name": "Flat""#))

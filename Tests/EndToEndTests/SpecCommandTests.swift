@@ -77,7 +77,7 @@ struct SpecCommandTests {
         let result = try Self.run(["spec", "inspect", "specs/acme/options.yaml", "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["display_name", "parameters", "auth_methods", "oauth", "external_options_allowlist"])
+        #expect(Set(json.keys) == ["display_name", "parameters", "auth_methods", "oauth", "external_options_allowlist", "check"])
         #expect(json["display_name"] as? String == "Acme")
         let parameters = try #require(json["parameters"] as? [[String: Any]])
         #expect(parameters.compactMap { $0["name"] as? String } == ["workspace", "base_url", "region"])

@@ -49,6 +49,18 @@ struct FormPageTests {
         #expect(page.contains("<li>back it up now, where only you can read it"))
     }
 
+    /// Where a credential is created, from the built-in check layer: a link under its field, escaped,
+    /// opened apart from the form and told nothing of it.
+    @Test func theLayersLinkIsUnderItsFieldEscaped() async throws {
+        var spec = try ResolvedSpec.builtIn("github").load()
+        let page = try await Self.page(spec, method: nil)
+        #expect(page.contains(#"Get it at <a href="https://github.com/settings/personal-access-tokens" target="_blank" rel="noopener noreferrer">"#))
+        spec.options[0].link = #"https://example.com/"><script>x</script>"#
+        let hostile = try await Self.page(spec, method: nil)
+        #expect(!hostile.contains("<script>x"))
+        #expect(hostile.contains(#"href="https://example.com/&quot;&gt;&lt;script&gt;x&lt;/script&gt;""#))
+    }
+
     @Test func aSecretsValueIsNeverOnThePage() async throws {
         let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)

@@ -1,13 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import LakeflowAuthCore
 import SharedCorpus
 import Testing
 
-/// The real connectors shipped with probes: their generated specs against the shared originals,
-/// and the exact request each probe would send.
+/// The real connectors shipped with the tool: their generated specs against the shared originals, and
+/// where their checks come from.
 struct ConnectorProbeSpecTests {
     static let connectors = ["github", "zendesk", "hubspot", "collibra"]
 
@@ -48,50 +45,15 @@ struct ConnectorProbeSpecTests {
         #expect(ours.displayName == shared.displayName)
     }
 
-    static func request(_ connector: String, method: String? = nil, _ values: [String: String]) throws -> ProbeRequest {
-        let spec = try ProbeFixtures.spec(connector)
-        let credentials = try ProbeFixtures.credentials(spec, method: method, values)
-        let authMethod = method.flatMap(spec.authMethod(named:))
-        let probe = try #require(spec.probe(for: authMethod))
-        return try ProbeRequest(credentials: credentials, probe: probe, options: spec.formOptions(for: authMethod))
-    }
-
-    @Test func githubAsksForTheAuthenticatedUser() throws {
-        let request = try Self.request("github", ["token": "ghp_example"])
-        #expect(request.method == "GET")
-        #expect(request.url.absoluteString == "https://api.github.com/user")
-        #expect(request.header("Authorization") == "Bearer ghp_example")
-        #expect(request.header("Accept") == "application/json")
-
-        let enterprise = try Self.request("github", ["token": "t", "base_url": "https://ghe.example.com/api/v3/"])
-        #expect(enterprise.url.absoluteString == "https://ghe.example.com/api/v3/user")
-        #expect(try ProbeFixtures.spec("github").probe?.identityPointer == "/login")
-    }
-
-    @Test func zendeskAsksForMeWithAnAPITokenLogin() throws {
-        let request = try Self.request("zendesk", ["subdomain": "mycompany", "email": "ann@example.com", "api_token": "zd-token"])
-        #expect(request.method == "GET")
-        #expect(request.url.absoluteString == "https://mycompany.zendesk.com/api/v2/users/me.json")
-        let login = Data("ann@example.com/token:zd-token".utf8).base64EncodedString()
-        #expect(request.header("Authorization") == "Basic \(login)")
-        #expect(try ProbeFixtures.spec("zendesk").probe?.identityPointer == "/user/email")
-    }
-
-    @Test func hubspotAsksForTheAccountDetails() throws {
-        let request = try Self.request("hubspot", ["access_token": "pat-na1-example"])
-        #expect(request.method == "GET")
-        #expect(request.url.absoluteString == "https://api.hubapi.com/account-info/v3/details")
-        #expect(request.header("Authorization") == "Bearer pat-na1-example")
-        #expect(try ProbeFixtures.spec("hubspot").probe?.identityPointer == "/portalId")
-    }
-
-    @Test func collibraTokenAsksForTheCurrentUser() throws {
-        let request = try Self.request("collibra", method: "token", ["org": "databricks", "token": "c-token"])
-        #expect(request.method == "GET")
-        #expect(request.url.absoluteString == "https://databricks.collibra.com/rest/2.0/users/current")
-        #expect(request.header("Authorization") == "Bearer c-token")
-        let spec = try ProbeFixtures.spec("collibra")
-        #expect(spec.authMethod(named: "token")?.probe?.identityPointer == "/userName")
-        #expect(spec.authMethod(named: "service_principal")?.probe == nil)
+    /// Their checks are the built-in layer's (`specs/checks/<name>.yaml`, pinned by its fixtures), so
+    /// that one standard serves the built-in specs and upstream's alike.
+    @Test(arguments: connectors)
+    func theChecksComeFromTheLayerNotFromAProbe(connector: String) throws {
+        let spec = try ResolvedSpec.builtIn(connector).load()
+        let methods: [AuthMethod?] = spec.authMethods.isEmpty ? [nil] : spec.authMethods
+        for method in methods {
+            #expect(spec.probe(for: method) == nil, "\(connector) \(method?.name ?? "")")
+            #expect(spec.check(for: method)?.source == .builtIn, "\(connector) \(method?.name ?? "")")
+        }
     }
 }

@@ -160,7 +160,7 @@ struct HostileValueTests {
             """, path: "dash/options.yaml")
         var form = Form(spec: spec)
         form.set("api-key", "k-0123456789")
-        let request = try ProbeRequest(credentials: try form.validate(), probe: try #require(spec.probe), options: spec.options)
+        let request = try ProbeFixtures.firstRequest(try form.validate(), spec: spec)
         #expect(request.header("Authorization") == "Bearer k-0123456789")
     }
 
@@ -177,13 +177,10 @@ struct HostileValueTests {
     /// that would add a header.
     @Test func aProbeRefusesStoredValuesWithControlCharacters() throws {
         let spec = try ProbeFixtures.spec("acme")
-        let method = try #require(spec.authMethod(named: "api_key"))
         let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
             ("api_key", .string("tok\r\nX-Injected: yes")), ("workspace", .string("demo")), ("base_url", .string("https://api.acme.example")),
         ])
-        let error = try #require(throws: ProbeURLError.self) {
-            try ProbeRequest(credentials: credentials, probe: try #require(spec.probe(for: method)), options: spec.formOptions(for: method))
-        }
+        let error = try #require(throws: ProbeRefusal.self) { try ProbeFixtures.firstRequest(credentials, spec: spec) }
         #expect(error.problem == .controlCharacter)
         #expect(!error.message.contains("tok"))
     }

@@ -9,18 +9,16 @@ struct OfflineHintTests {
     /// What the probe makes of a failure on the wire, asking `baseURL`.
     static func judged(_ failure: ProbeOutcome.NetworkFailure, baseURL: String) throws -> ProbeResult {
         let spec = try ProbeFixtures.spec("acme")
-        let method = spec.authMethod(named: "api_key")
-        let probe = try #require(spec.probe(for: method))
         let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
             ("api_key", .string("k-123")), ("workspace", .string("demo")), ("base_url", .string(baseURL)),
         ])
-        let options = spec.formOptions(for: method)
         var exchange = ProbeExchange()
         exchange.failure = failure
-        return ProbeJudgement(spec: spec, method: method, probe: probe,
-                              request: try ProbeRequest(credentials: credentials, probe: probe, options: options),
-                              scrubber: ProbeClient.scrubber(credentials, probe: probe, options: options),
-                              responseLimit: 1024).result(of: exchange)
+        return ProbeJudgement(
+            source: spec.title, method: "api_key", request: try ProbeFixtures.firstRequest(credentials, spec: spec),
+            scrubber: SecretScrubber(secrets: ["k-123"]), responseLimit: 1024,
+            concerned: .init(rejected: ["api_key"], notFound: ["base_url", "workspace"], unreachable: ["base_url"])
+        ).result(of: exchange, expect: [200], identity: nil)
     }
 
     @Test(arguments: [ProbeOutcome.NetworkFailure.hostNotFound, .connectionRefused, .timedOut(seconds: 10)])

@@ -1,6 +1,7 @@
 import AcmeSandbox
 import Foundation
-import LakeflowAuthCore
+@testable import LakeflowAuthCore
+import Testing
 
 /// Specs, credentials and sandboxes shared by the probe tests.
 enum ProbeFixtures {
@@ -14,6 +15,16 @@ enum ProbeFixtures {
         if let method { try form.chooseAuthMethod(method) }
         for (option, value) in values { form.set(option, value) }
         return try form.validate()
+    }
+
+    /// The first request the credentials' check sends, built as a run builds it, unsent.
+    static func firstRequest(_ credentials: Credentials, spec: ConnectorSpec) throws -> ProbeRequest {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        let check = try #require(spec.check(for: method, credentials: credentials))
+        var scope = CheckScope(check: check, credentials: credentials, options: spec.formOptions(for: method), flowToken: nil, reveal: true)
+        let first = try #require(check.requests.first)
+        let prepared = try scope.prepared(first, connector: credentials.connector)
+        return try #require(prepared.sent)
     }
 
     static func acmeKey(_ key: String, baseURL: URL, workspace: String = "demo-workspace") throws -> Credentials {

@@ -32,20 +32,15 @@ struct ProbeJudgementTests {
 
     static func judge(_ exchange: ProbeExchange, identity: String? = "/name", secret: String = "k-123") throws -> ProbeResult {
         let spec = try ProbeFixtures.spec("acme")
-        let method = spec.authMethod(named: "api_key")
-        let probe = try #require(spec.probe(for: method))
         let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
             ("api_key", .string(secret)), ("workspace", .string("demo")), ("base_url", .string("https://api.acme.example")),
         ])
-        var declared = probe
-        declared.identityPointer = identity
-        let options = spec.formOptions(for: method)
+        let document = try? JSONParser.parse([UInt8](exchange.body))
         return ProbeJudgement(
-            spec: spec, method: method, probe: declared,
-            request: try ProbeRequest(credentials: credentials, probe: declared, options: options),
-            scrubber: ProbeClient.scrubber(credentials, probe: declared, options: options),
-            responseLimit: 1024
-        ).result(of: exchange)
+            source: spec.title, method: "api_key", request: try ProbeFixtures.firstRequest(credentials, spec: spec),
+            scrubber: SecretScrubber(secrets: [secret]), responseLimit: 1024,
+            concerned: .init(rejected: ["api_key"], notFound: ["base_url", "workspace"], unreachable: ["base_url"])
+        ).result(of: exchange, expect: [200], identity: identity.map { ($0, document) })
     }
 
     @Test func identityIsMadeSafeForATerminal() throws {

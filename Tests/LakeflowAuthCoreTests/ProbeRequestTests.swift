@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import LakeflowAuthCore
+@testable import LakeflowAuthCore
 import Testing
 
 /// The exact requests probes build, without sending them.
@@ -25,8 +25,7 @@ struct ProbeRequestTests {
     }
 
     static func request(_ spec: ConnectorSpec, _ values: [(String, JSONValue)]) throws -> ProbeRequest {
-        let credentials = Credentials(connector: spec.connector, authMethod: nil, values: values)
-        return try ProbeRequest(credentials: credentials, probe: try #require(spec.probe), options: spec.options)
+        try ProbeFixtures.firstRequest(Credentials(connector: spec.connector, authMethod: nil, values: values), spec: spec)
     }
 
     @Test func placeholdersArePercentEncodedAndURLOptionsInsertedWhole() throws {
@@ -53,6 +52,8 @@ struct ProbeRequestTests {
         let request = try Self.request(spec, [("account", .string("x")), ("key", .string("y"))])
         #expect(request.url.absoluteString == "https://api.example.com/me")
         #expect(request.header("Authorization") == nil)
+        // An empty value (a stored file written elsewhere) is no value: the default applies too.
+        #expect(try Self.request(spec, [("base_url", .string(""))]).url.absoluteString == "https://api.example.com/me")
     }
 
     @Test func basicAuthEncodesUserAndPassword() throws {
@@ -106,7 +107,7 @@ struct ProbeRequestTests {
     ])
     func plainHTTPElsewhereIsRefused(baseURL: String) throws {
         let spec = try Self.spec(probe: #"url: "{base_url}/me""#)
-        let error = #expect(throws: ProbeURLError.self) { try Self.request(spec, [("base_url", .string(baseURL))]) }
+        let error = #expect(throws: ProbeRefusal.self) { try Self.request(spec, [("base_url", .string(baseURL))]) }
         guard case .insecure = error?.problem else {
             Issue.record("expected an insecure-url error, got \(String(describing: error))")
             return
@@ -115,10 +116,10 @@ struct ProbeRequestTests {
         #expect(error?.exitStatus == .badInput)
     }
 
-    @Test(arguments: ["ftp://example.com", "not a url", "", "https://"])
+    @Test(arguments: ["ftp://example.com", "not a url", " ", "https://"])
     func unusableAddressesAreRefused(baseURL: String) throws {
         let spec = try Self.spec(probe: #"url: "{base_url}/me""#)
-        let error = #expect(throws: ProbeURLError.self) { try Self.request(spec, [("base_url", .string(baseURL))]) }
+        let error = #expect(throws: ProbeRefusal.self) { try Self.request(spec, [("base_url", .string(baseURL))]) }
         #expect(error?.problem == .malformed)
     }
 
@@ -126,12 +127,11 @@ struct ProbeRequestTests {
         func hostOptions(_ url: String) throws -> [String] {
             let spec = try Self.spec(probe: "url: \"\(url)\"")
             let credentials = Credentials(connector: "example", authMethod: nil, values: [("base_url", .string("http://example.com"))])
-            let probe = try #require(spec.probe)
             do {
-                _ = try ProbeRequest(credentials: credentials, probe: probe, options: spec.options)
+                _ = try ProbeFixtures.firstRequest(credentials, spec: spec)
                 Issue.record("expected plain http to be refused")
                 return []
-            } catch {
+            } catch let error as ProbeRefusal {
                 return error.options
             }
         }

@@ -203,7 +203,7 @@ struct ProbeSandboxTests {
 
     @Test func plainHTTPToAnotherHostIsRefusedBeforeSending() async throws {
         let credentials = try ProbeFixtures.acmeKey("acme-demo-key-0001", baseURL: URL(string: "http://api.acme.example")!)
-        let error = await #expect(throws: ProbeURLError.self) {
+        let error = await #expect(throws: ProbeRefusal.self) {
             try await client.probe(credentials, spec: try ProbeFixtures.spec("acme"))
         }
         #expect(error?.problem == .insecure(host: "api.acme.example"))

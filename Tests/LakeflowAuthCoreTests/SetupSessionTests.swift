@@ -97,7 +97,7 @@ struct SetupSessionTests {
     @Test func aRequestRefusedBeforeSendingCannotBeSavedUnverified() async throws {
         let store = TemporaryStore()
         let refused: SetupSession.Check = { _ in
-            throw ProbeURLError(connector: "acme", problem: .insecure(host: "example.com"), options: ["base_url"])
+            throw ProbeRefusal(connector: "acme", problem: .insecure(host: "example.com"), options: ["base_url"])
         }
         let session = try await Self.session(store, check: refused)
         let snapshot = try await session.submit()

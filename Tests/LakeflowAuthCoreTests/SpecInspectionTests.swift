@@ -7,7 +7,7 @@ import Testing
 /// filled in, descriptions with whitespace collapsed, and `oauth` typed as YAML typed it.
 @Suite("spec inspect --json")
 struct SpecInspectionTests {
-    static let topKeys = ["display_name", "parameters", "auth_methods", "oauth", "external_options_allowlist"]
+    static let topKeys = ["display_name", "parameters", "auth_methods", "oauth", "external_options_allowlist", "check"]
     static let parameterKeys = ["name", "type", "required", "secret", "secret_inferred", "multiline", "description"]
 
     @Test func databricksFormatExactly() throws {
@@ -40,16 +40,16 @@ struct SpecInspectionTests {
         """
         let spec = try SpecLoader.load(text: text, path: "tiny.yaml")
         let expected = #"{"display_name":"Tiny","parameters":[{"name":"host","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"the host"}],"#
-            + #""auth_methods":[{"name":"key","description":"An API key.","parameters":[{"name":"api_key","type":"string","required":true,"secret":true,"secret_inferred":false,"multiline":false,"description":""}]}],"#
+            + #""auth_methods":[{"name":"key","description":"An API key.","parameters":[{"name":"api_key","type":"string","required":true,"secret":true,"secret_inferred":false,"multiline":false,"description":""}],"check":null}],"#
             + #""oauth":{"flow":"u2m","pkce":false,"port":8080,"ratio":1.5,"scopes":["a","b"],"quoted":"true","empty":null},"#
-            + #""external_options_allowlist":["a","b","c"]}"#
+            + #""external_options_allowlist":["a","b","c"],"check":null}"#
         #expect(SpecInspection.json(spec).serialized() == expected)
     }
 
     @Test func absentPartsAreNullOrEmpty() throws {
         let spec = try SpecLoader.load(text: "connection:\n  parameters:\n    - name: a\n", path: "bare.yaml")
         #expect(SpecInspection.json(spec).serialized()
-            == #"{"display_name":null,"parameters":[{"name":"a","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":""}],"auth_methods":[],"oauth":null,"external_options_allowlist":[]}"#)
+            == #"{"display_name":null,"parameters":[{"name":"a","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":""}],"auth_methods":[],"oauth":null,"external_options_allowlist":[],"check":null}"#)
     }
 
     @Test func declarationsExactly() throws {
@@ -77,7 +77,7 @@ struct SpecInspectionTests {
             + #"{"name":"plain","type":"string","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"","env":"TINY_PLAIN"},"#
             + #"{"name":"tuned","type":"integer","required":true,"secret":false,"secret_inferred":false,"multiline":false,"description":"Two lines","env":"TUNED_VALUE","default":"5","pattern":"^[0-9]+$","example":"42"},"#
             + #"{"name":"region","type":"choice","required":false,"secret":false,"secret_inferred":false,"multiline":false,"description":"","env":"TINY_REGION","choices":["us","eu"]}"#
-            + #"],"auth_methods":[],"oauth":null,"external_options_allowlist":[]}"#
+            + #"],"auth_methods":[],"oauth":null,"external_options_allowlist":[],"check":null}"#
         #expect(SpecInspection.json(spec).serialized() == expected)
     }
 
@@ -103,7 +103,7 @@ struct SpecInspectionTests {
                 continue
             }
             for method in methods {
-                #expect(Self.keys(method) == ["name", "description", "parameters"], "\(name)")
+                #expect(Self.keys(method) == ["name", "description", "parameters", "check"], "\(name)")
             }
             for parameter in shared + methods.flatMap({ Self.items($0["parameters"]) }) {
                 #expect(Self.keys(parameter) == Self.parameterKeys, "\(name)")

@@ -53,7 +53,7 @@ struct SpecResolverTests {
         #expect(resolver.searchedFolders().map(\.shown) == ["~/mine", "./specs"])
     }
 
-    @Test func availableListsEveryNameOnceWithItsFirstSource() {
+    @Test func availableListsEveryNameOnceWithItsFirstSource() throws {
         let folder = TemporaryFolder()
         folder.write(Self.tiny, to: "corpus/fhir.yaml")
         folder.write(Self.tiny, to: "corpus/github/connector_spec.yaml")
@@ -64,16 +64,22 @@ struct SpecResolverTests {
         #expect(available.first { $0.connector == "github" }?.shownSource == "./corpus/github/connector_spec.yaml")
         #expect(available.first { $0.connector == "acme" }?.shownSource == "built in")
         let lines = ConnectorListing.lines(available)
-        #expect(lines[0].hasPrefix("CONNECTOR"))
-        #expect(lines.contains { $0.hasPrefix("acme ") && $0.contains("Acme") && $0.contains("api_key, basic") && $0.hasSuffix("built in") })
+        #expect(lines[0].split(separator: " ", omittingEmptySubsequences: true) == ["CONNECTOR", "AUTH", "METHOD", "CHECK", "SPEC"])
+        let acme = try #require(lines.firstIndex { $0.hasPrefix("acme ") })
+        #expect(lines[acme].contains(" api_key ") && lines[acme].contains("GET /v1/workspaces/{workspace}/me") && lines[acme].hasSuffix("built in"))
+        #expect(lines[acme + 1].hasPrefix("    ") && lines[acme + 1].contains(" basic "))
+        #expect(lines.contains { $0.hasPrefix("github ") && $0.hasSuffix("./corpus/github/connector_spec.yaml") })
+        #expect(lines.allSatisfy { $0.count <= ConnectorListing.width })
     }
 
-    @Test func aSpecThatDoesNotLoadIsListedWithWhy() {
+    @Test func aSpecThatDoesNotLoadIsListedWithWhy() throws {
         let folder = TemporaryFolder()
         folder.write("connection: [", to: "corpus/broken.yaml")
         let resolver = SpecResolver(environment: ["LAKEFLOW_AUTH_SPECS": folder.path + "/corpus"], workingDirectory: folder.path)
-        let line = ConnectorListing.lines(resolver.available()).first { $0.hasPrefix("broken ") }
-        #expect(line?.contains("./corpus/broken.yaml  (does not load: line ") == true)
+        let lines = ConnectorListing.lines(resolver.available())
+        let row = try #require(lines.first { $0.hasPrefix("broken ") })
+        #expect(row.contains("(the spec does not load)") && row.hasSuffix("./corpus/broken.yaml"))
+        #expect(lines.contains { $0.hasPrefix("  broken: line ") && $0.contains("YAML syntax error") })
     }
 
     @Test func generatingNeedsDeclarationsOnDisk() {

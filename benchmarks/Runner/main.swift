@@ -55,6 +55,10 @@ do {
             report(Measurement(name: "spec inspect, each of the \(specs.count) real specs", samples: samples, unit: "ms", target: "< 10 ms"))
             report(Measurement(name: "spec inspect, all \(specs.count) one after another", samples: total, unit: "ms", target: "(sum)"))
         }
+        // The built-in check layer read for the connector in use, its requests planned, nothing sent.
+        report(try timed("--dry-run --json (github, built-in check)", target: "< 10 ms", runs: runs,
+                         [tool, "github", "--from-env", "--dry-run", "--json"],
+                         env: environment(["GITHUB_TOKEN": "ghp_benchmark0000000000", "LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/benchmarks-dry-run-\(getpid())"])))
     }
     if wanted("headless") { try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs).forEach(report) }
     if wanted("status") { report(try StatusOfMany.measure(tool: tool, environment: environment(), runs: runs)) }

@@ -17,6 +17,8 @@ struct FieldView {
             "required": .text(option.required ? "true" : "false"),
             "invalid": .text(problem == nil ? "false" : "true"),
             "error": .html(problem.map { Templates.fieldError.render(["name": .text(option.name), "message": .text($0)]) } ?? .empty),
+            // Where the credential is created: the built-in layer's page, opened apart from the form.
+            "link": .html(field.hint.link.map { Templates.fieldLink.render(["href": .text($0)]) } ?? .empty),
         ]
         if option.type == .boolean {
             let on = (field.value ?? option.defaultValue)?.lowercased() == "true"

@@ -13,6 +13,7 @@ enum Templates {
     static let selectField = Template(PackageResources.field_select_html)
     static let checkboxField = Template(PackageResources.field_checkbox_html)
     static let fieldError = Template(PackageResources.field_error_html)
+    static let fieldLink = Template(PackageResources.field_link_html)
     static let alert = Template(PackageResources.alert_html)
     static let alertItem = Template(PackageResources.alert_item_html)
     static let button = Template(PackageResources.button_html)

@@ -101,18 +101,15 @@ public struct OAuthAuthorization: Sendable {
     /// - Throws: `OAuthError`, or `InvalidForm` when an endpoint's placeholder names an empty option.
     public func authorize(_ credentials: Credentials, spec: ConnectorSpec) async throws -> OAuthGrant? {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard let configuration = spec.oauthFlow(for: method) else { return nil }
+        guard let configuration = spec.oauthFlow(for: method), !leavesExchangeToCheck(configuration, credentials, spec, method) else {
+            return nil
+        }
         let stored = givenRefreshToken(credentials)
         let usesDevice = configuration.flow == .u2m && stored == nil && devicePresenter != nil
         let options = spec.formOptions(for: method)
         let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: options,
                                            usesDevice: usesDevice, givenDeviceEndpoint: deviceEndpoint)
-        let scrubber = SecretScrubber(credentials: credentials, options: options).adding(secrets: refreshToken.map { [$0] } ?? [])
-        let client = OAuthTokenClient(endpoint: endpoints.tokenURL,
-                                      clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
-                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "",
-                                      authentication: configuration.clientAuthentication ?? rememberedClientAuthentication,
-                                      scrubber: scrubber)
+        let client = tokenClient(configuration, endpoints, credentials: credentials, spec: spec)
         var tokens: OAuthTokens
         // The token request's own time: a person's minutes at the consent screen are not the provider's.
         var latency: Duration = .zero
@@ -144,19 +141,70 @@ public struct OAuthAuthorization: Sendable {
                           tokens: tokens, tokenHost: client.host, latency: latency)
     }
 
+    /// A built-in check that makes the exchange itself is the check: the flow runs only where it grants
+    /// what is stored (the code flow without a refresh token).
+    private func leavesExchangeToCheck(_ configuration: OAuthConfiguration, _ credentials: Credentials, _ spec: ConnectorSpec,
+                                       _ method: AuthMethod?) -> Bool {
+        let grants = configuration.flow == .u2m && givenRefreshToken(credentials) == nil
+        return !grants && spec.builtInCheckExchangesTokens(method, credentials: credentials)
+    }
+
+    /// The token client for a run of the flow: where the client's credentials go (the spec's
+    /// `client_auth`, else the built-in layer's, else what worked before) and what the connector adds
+    /// to the request (`token_params`); what the endpoint says passes the scrubber of the form's secrets.
+    private func tokenClient(_ configuration: OAuthConfiguration, _ endpoints: OAuthEndpoints, credentials: Credentials,
+                             spec: ConnectorSpec) -> OAuthTokenClient {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        let extra = (spec.oauthExchange?.tokenParams ?? []).map { name, template in
+            (name, template.fill { credentials[$0]?.plainText ?? "" })
+        }
+        let scrubber = SecretScrubber(credentials: credentials, options: spec.formOptions(for: method))
+            .adding(secrets: refreshToken.map { [$0] } ?? [])
+        return OAuthTokenClient(endpoint: endpoints.tokenURL,
+                                clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
+                                clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "",
+                                authentication: configuration.clientAuthentication ?? spec.oauthExchange?.clientAuth
+                                    ?? rememberedClientAuthentication,
+                                extraFields: extra, scrubber: scrubber)
+    }
+
     /// The form's refresh token, else the one given from outside it.
     private func givenRefreshToken(_ credentials: Credentials) -> String? {
         [credentials[OAuthOption.refreshToken]?.plainText, refreshToken].compactMap { $0 }.first { !$0.isEmpty }
     }
 
-    /// The check of a grant: the declared probe with the access token as bearer, else the exchange itself.
+    /// The check of a grant: the method's check with the access token as its `{access_token}` (a spec's
+    /// own probe sends it as a bearer), else the exchange itself, which the token answer just passed.
     public func check(_ grant: OAuthGrant, spec: ConnectorSpec) async throws -> ProbeResult {
         let method = grant.credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard spec.probe(for: method) != nil else {
+        guard let check = spec.check(for: method, credentials: grant.credentials), check.noCheckReason == nil else {
             return ProbeResult(outcome: .verified, source: spec.title, authMethod: method?.name, status: 200,
                                latency: grant.latency, authorizedBy: grant.tokenHost)
         }
-        return try await ProbeClient().probe(grant.credentials, spec: spec, timeout: probeTimeout, bearer: grant.tokens.accessToken)
+        return try await ProbeClient().probe(grant.credentials, spec: spec, timeout: probeTimeout, accessToken: grant.tokens.accessToken)
+    }
+
+    /// The token request the flow would send first, for a plan: a refresh grant when a refresh token is
+    /// at hand, client credentials for m2m, the code's redemption (its code still to come) for u2m.
+    /// Nil when the spec's block does not apply to the credentials' method.
+    public func plannedTokenRequest(_ credentials: Credentials, spec: ConnectorSpec) throws -> HTTPClient.Request? {
+        let method = credentials.authMethod.flatMap(spec.authMethod(named:))
+        guard let configuration = spec.oauthFlow(for: method), !leavesExchangeToCheck(configuration, credentials, spec, method) else {
+            return nil
+        }
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let client = tokenClient(configuration, endpoints, credentials: credentials, spec: spec)
+        let grant: OAuthTokenClient.Grant
+        switch configuration.flow {
+        case .m2m, .u2mPerUser: grant = .clientCredentials(scopes: endpoints.scopes)
+        case .u2m:
+            if let stored = givenRefreshToken(credentials) {
+                grant = .refreshToken(stored)
+            } else {
+                grant = .authorizationCode(code: "{code}", redirectURI: "{redirect_uri}", verifier: configuration.pkce ? "{code_verifier}" : nil)
+            }
+        }
+        return client.plannedRequest(for: grant)
     }
 
     /// The code redeemed while the callback's page waits, so the page tells what came of it.

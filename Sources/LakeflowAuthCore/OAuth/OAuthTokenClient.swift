@@ -4,7 +4,8 @@ import Foundation
 /// authorization endpoint (RFC 8628 §3.1) for a user code. The client authenticates one way per
 /// request (`OAuthClientAuthentication`): the way it is given, else in the form body, which every
 /// provider these specs name accepts, and once more with HTTP Basic alone when the endpoint answers
-/// `invalid_client`, as some providers ask. What the endpoint says back passes the one scrubber, which
+/// `invalid_client`, as some providers ask. The built-in check layer says where a connector puts the
+/// client's credentials (`oauth.client_auth`) and what it adds (`token_params`). What the endpoint says back passes the one scrubber, which
 /// knows the client secret, the grant's own secrets and whatever the caller adds (the form's secret options).
 public struct OAuthTokenClient: Sendable {
     public enum Grant: Sendable {
@@ -27,6 +28,8 @@ public struct OAuthTokenClient: Sendable {
     /// Nil: the body, then Basic on `invalid_client`.
     public let authentication: OAuthClientAuthentication?
     public let timeout: Duration
+    /// Form fields the connector adds to every token request (Microsoft's `resource`).
+    public let extraFields: [(String, String)]
     private let client: HTTPClient
     /// The secrets in play, the client's own among them.
     let scrubber: SecretScrubber
@@ -34,7 +37,9 @@ public struct OAuthTokenClient: Sendable {
     /// - Parameter scrubber: the other secrets in play (the form's); the client secret and both its
     ///   Basic pairs are added to it.
     public init(endpoint: URL, clientID: String, clientSecret: String, authentication: OAuthClientAuthentication? = nil,
-                timeout: Duration = defaultTimeout, client: HTTPClient = HTTPClient(), scrubber: SecretScrubber = SecretScrubber()) {
+                timeout: Duration = defaultTimeout, extraFields: [(String, String)] = [], client: HTTPClient = HTTPClient(),
+                scrubber: SecretScrubber = SecretScrubber()) {
+        self.extraFields = extraFields.filter { !$0.1.isEmpty }
         self.endpoint = endpoint
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -57,7 +62,7 @@ public struct OAuthTokenClient: Sendable {
     }
 
     public func request(_ grant: Grant) async throws(OAuthError) -> OAuthTokens {
-        let (response, used) = try await post(Self.fields(of: grant), to: endpoint)
+        let (response, used) = try await post(Self.fields(of: grant) + extraFields, to: endpoint)
         return try tokens(from: response, authentication: used, scrubber: scrubber.adding(secrets: grant.secrets))
     }
 
@@ -106,8 +111,12 @@ public struct OAuthTokenClient: Sendable {
         }
     }
 
-    private func send(_ fields: [(String, String)], to url: URL, _ authentication: OAuthClientAuthentication)
-        async throws(OAuthError) -> HTTPClient.Response {
+    /// The token request for `grant`, as it is sent (a plan shows it before anything is).
+    func plannedRequest(for grant: Grant) -> HTTPClient.Request {
+        request(Self.fields(of: grant) + extraFields, to: endpoint, authentication ?? .body)
+    }
+
+    private func request(_ fields: [(String, String)], to url: URL, _ authentication: OAuthClientAuthentication) -> HTTPClient.Request {
         var fields = fields
         var headers = [("Accept", "application/json"), ("User-Agent", ProbeRequest.userAgent)]
         switch authentication {
@@ -119,7 +128,12 @@ public struct OAuthTokenClient: Sendable {
             // A public client (a device or desktop app) has no secret to send.
             if !clientSecret.isEmpty { fields.append(("client_secret", clientSecret)) }
         }
-        let request = HTTPClient.Request.formPost(url: url, fields: fields, headers: headers)
+        return HTTPClient.Request.formPost(url: url, fields: fields, headers: headers)
+    }
+
+    private func send(_ fields: [(String, String)], to url: URL, _ authentication: OAuthClientAuthentication)
+        async throws(OAuthError) -> HTTPClient.Response {
+        let request = request(fields, to: url, authentication)
         switch await client.send(request, timeout: timeout, responseLimit: Self.responseLimit) {
         case let .success(response): return response
         case let .failure(failure): throw .tokenEndpointUnreachable(host: Self.host(of: url), failure)

@@ -1,49 +1,46 @@
 import Foundation
 
-/// Checks credentials with the one live call their spec declares.
+/// Checks credentials by the check their spec resolves to (its own probe, or the built-in layer's):
+/// the one path by which every check is sent, judged, scrubbed and recorded.
 public struct ProbeClient: Sendable {
-    /// Probe answers are small; anything bigger is not the endpoint the spec meant.
+    /// Check answers are small; anything bigger is not the endpoint the check meant.
     public static let responseLimit = 1 << 20
     public static let defaultTimeout: Duration = .seconds(10)
 
     public init() {}
 
-    /// - Returns: the result, `.unverified` when the spec declares no probe for the credentials' auth method.
-    /// - Throws: `ProbeURLError` before anything is sent, when the filled URL is unusable or would
-    ///   carry the credentials over plain http to another machine.
-    /// - Parameter bearer: an OAuth access token, sent instead of the auth the probe declares.
+    /// - Returns: the result; `.unverified` when no check is declared for the credentials' auth method,
+    ///   or when one request cannot tell (the layer's `no_check` says why).
+    /// - Throws: `ProbeRefusal` before a request is sent, when its address is unusable, it would carry
+    ///   credentials over plain http to another machine or a secret to a host nobody named, or a key
+    ///   cannot sign.
+    /// - Parameters:
+    ///   - timeout: one deadline for the whole check, every request included.
+    ///   - accessToken: the OAuth flow's token, in a method its flow serves: the check's `{access_token}`.
     public func probe(_ credentials: Credentials, spec: ConnectorSpec, timeout: Duration = ProbeClient.defaultTimeout,
-                      bearer: String? = nil) async throws(ProbeURLError) -> ProbeResult {
+                      accessToken: String? = nil) async throws(ProbeRefusal) -> ProbeResult {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
-        guard let probe = spec.probe(for: method) else {
+        guard let check = spec.check(for: method, credentials: credentials) else {
             return .unverified(source: spec.title, authMethod: method?.name)
         }
-        let options = spec.formOptions(for: method)
-        let request = try ProbeRequest(credentials: credentials, probe: probe, options: options, bearer: bearer)
-        let exchange = await ProbeSession.send(request, timeout: timeout, responseLimit: Self.responseLimit)
-        let judgement = ProbeJudgement(
-            spec: spec, method: method, probe: probe, request: request,
-            scrubber: Self.scrubber(credentials, probe: probe, options: options, bearer: bearer),
-            responseLimit: Self.responseLimit)
-        return judgement.result(of: exchange)
+        if let reason = check.noCheckReason {
+            return .unverified(source: spec.title, authMethod: method?.name, reason: reason)
+        }
+        var run = CheckRun(check: Self.replacingAuth(check, flowGivesToken: accessToken != nil), spec: spec, method: method,
+                           credentials: credentials, accessToken: accessToken)
+        return try await run.result(within: timeout)
     }
 
-    /// Every secret the request carries, in each form a server could reflect it.
-    static func scrubber(_ credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) -> SecretScrubber {
-        func raw(_ name: String) -> String { credentials[name]?.plainText ?? "" }
-        var secrets = bearer.map { [$0] } ?? []
-        var pairs: [String] = []
-        switch probe.auth {
-        case .none:
-            break
-        case let .bearer(token):
-            secrets.append(token.fill(raw))
-        case let .basic(username, password):
-            secrets.append(password.fill(raw))
-            pairs.append(username.fill(raw) + ":" + password.fill(raw))
-        case let .header(_, value), let .query(_, value):
-            secrets.append(value.fill(raw))
-        }
-        return SecretScrubber(credentials: credentials, options: options).adding(secrets: secrets, basicPairs: pairs)
+    /// A spec's own probe knows nothing of the OAuth flow: in a method the flow serves, the token it
+    /// obtained goes as a bearer in place of the auth the probe declares, as it always did.
+    static func replacingAuth(_ check: ConnectorCheck, flowGivesToken: Bool) -> ConnectorCheck {
+        guard check.source == .spec, flowGivesToken, case let .requests(requests, expect, identity) = check.body else { return check }
+        var replaced = check
+        replaced.body = .requests(requests.map { request in
+            var request = request
+            request.auth = .bearer(token: try! Template("{\(CheckFileReader.accessToken)}"))
+            return request
+        }, expect: expect, identity: identity)
+        return replaced
     }
 }

@@ -1,47 +1,78 @@
 import Foundation
 
-/// Turns what happened on the wire into a `ProbeResult`. Everything taken from the response
-/// passes through the scrubber and the terminal sanitizer, because servers echo what they are sent.
+/// Turns what happened on the wire for one request of a check into a `ProbeResult`. Everything taken
+/// from the response passes through the scrubber and the terminal sanitizer, because servers echo what
+/// they are sent.
 struct ProbeJudgement {
     static let textLimit = 200
+    /// RFC 6749 §5.2: a token endpoint's answer to credentials it does not take.
+    static let oauthErrors: Set<String> = ["invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
+                                           "unsupported_grant_type", "invalid_scope"]
 
-    let spec: ConnectorSpec
-    let method: AuthMethod?
-    let probe: ProbeSpec
+    /// The options each kind of failure concerns, so a form can mark them.
+    struct Concerned {
+        var rejected: [String]
+        var notFound: [String]
+        var unreachable: [String]
+    }
+
+    let source: String
+    let method: String?
     let request: ProbeRequest
     let scrubber: SecretScrubber
     let responseLimit: Int
+    let concerned: Concerned
 
-    func result(of exchange: ProbeExchange) -> ProbeResult {
-        let outcome = self.outcome(of: exchange)
-        var identity: String?
-        if outcome == .verified, let pointer = probe.identityPointer {
-            identity = json(exchange.body).flatMap { JSONPointer.resolve(pointer, in: $0) }.flatMap(Self.text).flatMap(shownIdentity)
+    /// - Parameters:
+    ///   - expect: the statuses that mean yes (or, before the last request, that let the check go on).
+    ///   - reject: the statuses that mean the credentials are refused, besides 401 and 403.
+    ///   - identity: the pointer naming who the credentials connect as, and the answer it reads.
+    func result(of exchange: ProbeExchange, expect: [Int], reject: [Int] = [],
+                identity: (pointer: String, document: JSONValue?)?) -> ProbeResult {
+        result(exchange, outcome: outcome(of: exchange, expect: expect, reject: reject, identity: identity), identity: identity)
+    }
+
+    /// The answer let the check go on, but a later request reads a member of it that it lacks (a token
+    /// endpoint answering 200 without `access_token`, as Zoho's does to a bad client): the check ends
+    /// here. With an `error` member, as token endpoints write it, the credentials are refused.
+    func resultLacking(_ member: String, in exchange: ProbeExchange) -> ProbeResult {
+        let error = json(exchange.body)?["error"]?.stringValue
+        let outcome: ProbeOutcome = error.map { !$0.isEmpty } == true ? .rejected : .unexpectedResponse(.lacks(member: member))
+        return result(exchange, outcome: outcome, identity: nil)
+    }
+
+    private func result(_ exchange: ProbeExchange, outcome: ProbeOutcome, identity: (pointer: String, document: JSONValue?)?) -> ProbeResult {
+        var shown: String?
+        if outcome == .verified, let identity, let document = identity.document {
+            shown = JSONPointer.resolve(identity.pointer, in: document).flatMap(Self.text).flatMap(shownIdentity)
         }
         return ProbeResult(
-            outcome: outcome, source: spec.title, authMethod: method?.name, status: exchange.status,
-            latency: exchange.latency, identity: identity, concernedOptions: concernedOptions(outcome),
+            outcome: outcome, source: source, authMethod: method, status: exchange.status,
+            latency: exchange.latency, identity: shown, concernedOptions: concernedOptions(outcome),
             address: address, askedLoopback: request.origin.isLoopback,
             serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body),
             expiresAt: exchange.announcedExpiry)
     }
 
-    private func outcome(of exchange: ProbeExchange) -> ProbeOutcome {
+    private func outcome(of exchange: ProbeExchange, expect: [Int], reject: [Int],
+                         identity: (pointer: String, document: JSONValue?)?) -> ProbeOutcome {
         if let failure = exchange.failure { return .unreachable(failure) }
         guard let status = exchange.status else { return .unreachable(.other) }
-        if probe.expectedStatuses.contains(status) {
+        if expect.contains(status) {
             // Only a success needs its body read; any other status decides alone, however long its body.
             if exchange.bodyExceededLimit { return .unexpectedResponse(.tooLarge(limit: responseLimit)) }
-            guard let pointer = probe.identityPointer else { return .verified }
-            guard let document = json(exchange.body) else { return .unexpectedResponse(.notJSON) }
-            guard let value = JSONPointer.resolve(pointer, in: document), Self.text(value) != nil else {
-                return .noIdentity(pointer: pointer)
+            guard let identity else { return .verified }
+            guard let document = identity.document ?? json(exchange.body) else { return .unexpectedResponse(.notJSON) }
+            guard let value = JSONPointer.resolve(identity.pointer, in: document), Self.text(value) != nil else {
+                return .noIdentity(pointer: identity.pointer)
             }
             return .verified
         }
+        if reject.contains(status) { return .rejected }
         switch status {
         case 401: return .rejected
         case 403: return .forbidden
+        case 400 where json(exchange.body)?["error"]?.stringValue.map(Self.oauthErrors.contains) == true: return .rejected
         case 404: return .notFound
         case 429: return .rateLimited(retryAfter: exchange.retryAfter.flatMap(safe))
         case 500...599: return .serverError
@@ -52,15 +83,10 @@ struct ProbeJudgement {
 
     private func concernedOptions(_ outcome: ProbeOutcome) -> [String] {
         switch outcome {
-        case .rejected, .forbidden:
-            let inAuth = Set(probe.auth.templates.flatMap(\.placeholders))
-            return spec.formOptions(for: method).filter { $0.secret || inAuth.contains($0.name) }.map(\.name)
-        case .notFound:
-            return probe.url.placeholders
-        case .unreachable:
-            return ProbeRequest.hostOptions(of: probe.url)
-        default:
-            return []
+        case .rejected, .forbidden: return concerned.rejected
+        case .notFound: return concerned.notFound
+        case .unreachable: return concerned.unreachable
+        default: return []
         }
     }
 

@@ -36,6 +36,8 @@ public enum ProbeOutcome: Sendable, Equatable {
         /// A redirect that would leave the origin, or one too many.
         case redirect
         case notJSON
+        /// A member a later request of the check reads (`access_token`) is not in the answer.
+        case lacks(member: String)
         case tooLarge(limit: Int)
     }
 

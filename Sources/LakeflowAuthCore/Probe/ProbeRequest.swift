@@ -1,57 +1,58 @@
 import Foundation
 
-/// The exact request a probe sends: built, checked against the transport rule, not yet sent.
+/// The exact request a check sends: filled, held to the transport rules, not yet sent.
 public struct ProbeRequest: Sendable {
     public let method: String
     public let url: URL
     /// In the order they are sent.
     public let headers: [(String, String)]
+    public let body: [UInt8]?
     let origin: HTTPOrigin
 
     public static let userAgent = "lakeflow-auth"
 
     /// - Parameters:
-    ///   - options: the options the credentials were validated against, for their types.
-    ///   - bearer: an OAuth access token, sent instead of the auth the probe declares.
-    public init(credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) throws(ProbeURLError) {
-        func raw(_ name: String) -> String {
-            credentials[name]?.plainText ?? options.first { $0.name == name }?.defaultValue ?? ""
-        }
-        let urlText = probe.url.fillingURL(options: options, value: raw)
-        var authHeader: (name: String, value: String)?
-        var query: String?
-        switch probe.auth {
-        case _ where bearer != nil:
-            authHeader = ("Authorization", "Bearer " + (bearer ?? ""))
-        case .none:
-            break
-        case let .bearer(token):
-            authHeader = ("Authorization", "Bearer " + token.fill(raw))
-        case let .basic(username, password):
-            let pair = username.fill(raw) + ":" + password.fill(raw)
-            authHeader = ("Authorization", "Basic " + Data(pair.utf8).base64EncodedString())
-        case let .header(name, value):
-            authHeader = (name, value.fill(raw))
-        case let .query(name, value):
-            query = PercentEncoding.unreserved(name) + "=" + PercentEncoding.unreserved(value.fill(raw))
-        }
-        let hostOptions = ProbeRequest.hostOptions(of: probe.url)
-        let fullText = query.map { urlText + (urlText.contains("?") ? "&" : "?") + $0 } ?? urlText
-        let sent = [fullText] + (authHeader.map { [$0.value] } ?? [])
+    ///   - hostOptions: the options that fill the URL's host, for the person to check.
+    ///   - namedHosts: the hosts the check's own text names, where an answer may point a secret.
+    /// - Throws: before anything is sent, when the address is unusable, a value would add a line to the
+    ///   request, plain http would leave this machine, or a built-in check would carry a secret to a host
+    ///   neither the person nor the layer named.
+    init(_ filled: FilledRequest, check: ConnectorCheck, connector: String, hostOptions: [String],
+         namedHosts: Set<String>) throws(ProbeRefusal) {
+        let sent = [filled.url.text] + filled.headers.map(\.1)
         guard !sent.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
-            throw ProbeURLError(connector: credentials.connector, problem: .controlCharacter,
-                                options: probe.url.placeholders + probe.auth.templates.flatMap(\.placeholders))
+            throw ProbeRefusal(connector: connector, problem: .controlCharacter,
+                               options: check.optionNames(in: filled.declared.templates))
         }
-        guard let url = URL(string: fullText), let origin = HTTPOrigin(url) else {
-            throw ProbeURLError(connector: credentials.connector, problem: .malformed, options: hostOptions)
+        guard let url = URL(string: filled.url.text), let origin = HTTPOrigin(url) else {
+            throw ProbeRefusal(connector: connector, problem: .malformed, options: hostOptions)
         }
         guard origin.allowsCredentials else {
-            throw ProbeURLError(connector: credentials.connector, problem: .insecure(host: origin.host), options: hostOptions)
+            throw ProbeRefusal(connector: connector, problem: .insecure(host: origin.host), options: hostOptions)
         }
-        self.method = probe.method
+        if check.source == .builtIn, filled.carriesSecret,
+           !Self.maySendSecrets(to: origin.host, from: filled.url.origin, namedHosts: namedHosts) {
+            throw ProbeRefusal(connector: connector, problem: .secretToHost(host: origin.host), options: hostOptions)
+        }
+        method = filled.method
         self.url = url
-        self.headers = [("User-Agent", Self.userAgent), ("Accept", "application/json")] + (authHeader.map { [$0] } ?? [])
+        // A check that declares the connector's own User-Agent sends it; no `Expect: 100-continue`
+        // before a body: one request, one answer.
+        let declaresAgent = filled.headers.contains { $0.0.caseInsensitiveCompare("User-Agent") == .orderedSame }
+        headers = (declaresAgent ? [] : [("User-Agent", Self.userAgent)]) + filled.headers + (filled.body == nil ? [] : [("Expect", "")])
+        body = filled.body
         self.origin = origin
+    }
+
+    /// README, "Where a secret may go": the person's own values, the layer's text and defaults, or the
+    /// answer of a request whose host came from the person (or that names its own host, or one the
+    /// layer names). Never the spec's `default`, nor a token.
+    static func maySendSecrets(to host: String, from origin: CheckValue.Origin, namedHosts: Set<String>) -> Bool {
+        switch origin {
+        case .person, .checkFile: return true
+        case .spec, .obtained: return false
+        case let .answer(answeringHost, trusted): return trusted || host == answeringHost || namedHosts.contains(host)
+        }
     }
 
     /// A header's value, its name compared without regard to case, as HTTP does.
@@ -59,9 +60,9 @@ public struct ProbeRequest: Sendable {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 
-    /// The options that supply the URL's host: a leading placeholder (a whole base URL), or the
-    /// placeholders between `://` and the first `/`, `?` or `#` (a subdomain, say).
-    static func hostOptions(of url: Template) -> [String] {
+    /// The placeholders that supply the URL's host: a leading placeholder (a whole base URL), or those
+    /// between `://` and the first `/`, `?` or `#` (a subdomain, say).
+    static func hostPlaceholders(of url: Template) -> [String] {
         if case let .placeholder(name) = url.parts.first { return [name] }
         var seenSchemeEnd = false
         var names: [String] = []

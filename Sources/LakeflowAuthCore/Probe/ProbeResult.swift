@@ -26,10 +26,12 @@ public struct ProbeResult: Sendable, Equatable {
     public let authorizedBy: String?
     /// When the source announced that the credentials expire (`AnnouncedExpiry`), if it did.
     public let expiresAt: Date?
+    /// Why one request cannot check these credentials, when the built-in layer says (`no_check`).
+    public let unverifiedReason: String?
 
     public init(outcome: ProbeOutcome, source: String, authMethod: String? = nil, status: Int? = nil, latency: Duration? = nil,
                 identity: String? = nil, concernedOptions: [String] = [], address: String? = nil, askedLoopback: Bool = false,
-                serverDetail: String? = nil, authorizedBy: String? = nil, expiresAt: Date? = nil) {
+                serverDetail: String? = nil, authorizedBy: String? = nil, expiresAt: Date? = nil, unverifiedReason: String? = nil) {
         self.outcome = outcome
         self.source = source
         self.authMethod = authMethod
@@ -42,11 +44,13 @@ public struct ProbeResult: Sendable, Equatable {
         self.serverDetail = serverDetail
         self.authorizedBy = authorizedBy
         self.expiresAt = expiresAt
+        self.unverifiedReason = unverifiedReason
     }
 
-    /// The result for a spec that declares no probe for the chosen auth method.
-    public static func unverified(source: String, authMethod: String?) -> ProbeResult {
-        ProbeResult(outcome: .unverified, source: source, authMethod: authMethod)
+    /// The result for a spec that declares no check for the chosen auth method, or whose built-in
+    /// check says why one request cannot tell (`reason`).
+    public static func unverified(source: String, authMethod: String?, reason: String? = nil) -> ProbeResult {
+        ProbeResult(outcome: .unverified, source: source, authMethod: authMethod, unverifiedReason: reason)
     }
 
     public var exitStatus: ExitStatus { outcome.exitStatus }
@@ -69,6 +73,7 @@ public struct ProbeResult: Sendable, Equatable {
             return identity.map { "connected to \(source) as \($0) (\(timing))" } ?? "connected to \(source) (\(timing))"
         case .unverified:
             let scope = authMethod.map { "auth method \"\($0)\" of \(source)" } ?? source
+            if let unverifiedReason { return "\(scope) is not checked live (\(TerminalText.excerpt(unverifiedReason, limit: 200))), so the credentials are unverified" }
             return "no probe is declared for \(scope), so the credentials are unverified"
         case .rejected:
             return "the credentials were rejected by \(source) (\(http))"
@@ -92,6 +97,8 @@ public struct ProbeResult: Sendable, Equatable {
             return "not following \(source)'s redirect (\(http)): the credentials stay with \(address ?? source)"
         case .unexpectedResponse(.notJSON):
             return "unexpected answer from \(source) (\(http)): the body is not JSON"
+        case let .unexpectedResponse(.lacks(member)):
+            return "unexpected answer from \(source) (\(http)): it has no \(member)"
         case let .unexpectedResponse(.tooLarge(limit)):
             return "unexpected answer from \(source) (\(http)): the body is larger than \(limit / 1024) KiB"
         }

@@ -1,17 +1,19 @@
 import Foundation
 
-/// Sends one probe request through `HTTPClient`, holding it to the rules: redirects only within the
-/// origin (so credentials never reach another host), a bounded body, and one deadline for the whole
-/// exchange.
+/// Sends one request of a check through `HTTPClient`, holding it to the rules: redirects only within
+/// the origin (so credentials never reach another host), a bounded body, and a deadline.
 enum ProbeSession {
     static let maximumRedirects = 5
 
-    static func send(_ request: ProbeRequest, timeout: Duration, responseLimit: Int,
+    /// - Parameters:
+    ///   - timeout: what is left of the check's deadline.
+    ///   - totalTimeout: the whole deadline, as a message names it.
+    static func send(_ request: ProbeRequest, timeout: Duration, totalTimeout: Duration? = nil, responseLimit: Int,
                      client: HTTPClient = HTTPClient()) async -> ProbeExchange {
         var exchange = ProbeExchange()
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = Self.seconds(totalTimeout ?? timeout)
         let start = ContinuousClock.now
-        var next = HTTPClient.Request(method: request.method, url: request.url, headers: request.headers)
+        var next = HTTPClient.Request(method: request.method, url: request.url, headers: request.headers, body: request.body)
         for hop in 0...maximumRedirects {
             let remaining = timeout - (ContinuousClock.now - start)
             guard remaining > .zero else {
@@ -39,10 +41,19 @@ enum ProbeSession {
                 break
             }
             next.url = target
-            if response.status == 303 { next.method = "GET" }
+            // As HTTP clients do: a 303, or a 301 or 302 of a POST, is followed with a GET and no body.
+            if response.status == 303 || (next.method == "POST" && [301, 302].contains(response.status)) {
+                next.method = "GET"
+                next.body = nil
+                next.headers.removeAll { ["content-type", "expect"].contains($0.0.lowercased()) }
+            }
         }
         exchange.latency = ContinuousClock.now - start
         return exchange
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private static func networkFailure(_ failure: HTTPFailure, timeoutSeconds: Double) -> ProbeOutcome.NetworkFailure {

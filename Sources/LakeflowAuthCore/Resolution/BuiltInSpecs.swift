@@ -107,18 +107,8 @@ auth_methods:
         required: true
         secret: true
         description: A personal or API token for the Collibra Core REST API v2.
-    # "Get the current user" (Collibra Core REST API v2, Users). Built from org: a probe URL has
-    # one template, and org is the option every Collibra Cloud user has.
-    probe:
-      method: GET
-      url: "https://{org}.collibra.com/rest/2.0/users/current"
-      auth:
-        type: bearer
-        token: "{token}"
-      expect: [200]
-      identity: /userName
-  # No probe: the Unity Catalog connection runs the client-credentials exchange, so these
-  # credentials are saved unverified.
+  # Both methods are checked by specs/checks/collibra.yaml; service_principal runs the
+  # client-credentials exchange of the oauth block first.
   - name: service_principal
     description: >
       A service principal registered as an OAuth app in Collibra, using the OAuth 2.0
@@ -199,16 +189,6 @@ table_options:
   - name: window_seconds
     description: Width of each incremental read window, in seconds.
 
-# "Get the authenticated user" (docs.github.com/en/rest/users/users#get-the-authenticated-user).
-probe:
-  method: GET
-  url: "{base_url}/user"
-  auth:
-    type: bearer
-    token: "{token}"
-  expect: [200]
-  identity: /login
-
 """#####,
         "hubspot": #####"""
 # HubSpot: the CRM API at https://api.hubapi.com. Render with `lakeflow-auth spec hubspot`.
@@ -225,17 +205,6 @@ options:
 table_options:
   - name: max_records_per_batch
     description: Upper bound on records read in one batch.
-
-# "Retrieve account details" (developers.hubspot.com, Account Information API): the portal ID
-# is the account the token belongs to.
-probe:
-  method: GET
-  url: "https://api.hubapi.com/account-info/v3/details"
-  auth:
-    type: bearer
-    token: "{access_token}"
-  expect: [200]
-  identity: /portalId
 
 """#####,
         "zendesk": #####"""
@@ -263,19 +232,6 @@ options:
 table_options:
   - name: max_records_per_batch
     description: Upper bound on records read in one batch.
-
-# "Show the currently authenticated user" (developer.zendesk.com, Users API): API tokens use
-# Basic auth with "<email>/token" as the username. Without valid credentials Zendesk answers
-# with an anonymous user whose email is null, so /user/email (not /user/name) tells them apart.
-probe:
-  method: GET
-  url: "https://{subdomain}.zendesk.com/api/v2/users/me.json"
-  auth:
-    type: basic
-    username: "{email}/token"
-    password: "{api_token}"
-  expect: [200]
-  identity: /user/email
 
 """#####,
     ]

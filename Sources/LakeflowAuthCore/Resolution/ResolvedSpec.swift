@@ -28,10 +28,11 @@ public struct ResolvedSpec: Sendable, Equatable {
 
     public var isDeclarations: Bool { path.hasSuffix("/" + SpecLoader.declarationsFileName) }
 
+    /// The spec, with the built-in check layer of its connector name where the spec leaves room.
     public func load() throws -> ConnectorSpec {
         if source == .builtIn, let text = BuiltInSpecs.declarations[connector] {
-            return try SpecLoader.load(text: text, path: path, connector: connector)
+            return try CheckLayer.attach(to: try SpecLoader.load(text: text, path: path, connector: connector))
         }
-        return try SpecLoader.load(path: path, connector: connector)
+        return try CheckLayer.attach(to: try SpecLoader.load(path: path, connector: connector))
     }
 }

@@ -31,7 +31,7 @@ public struct CheckFailure: Sendable, UserFacingError {
         mayBeSavedUnverified = false
     }
 
-    init(refused error: ProbeURLError) {
+    init(refused error: ProbeRefusal) {
         message = error.message
         hints = error.hints
         concernedOptions = error.options

@@ -34,22 +34,28 @@ public actor SetupSession {
     private var checked: Checked?
     /// Bumped when a check is cancelled, so the answer of one nobody waits for any more is dropped.
     private var checkGeneration = 0
+    /// `--dry-run`: a valid form ends the setup with its credentials, before anything is unlocked,
+    /// sent or saved.
+    private let endsAtValidation: Bool
 
     /// - Parameters:
     ///   - check: nil skips the check (`--no-probe`).
     ///   - passphrasePrompt: nil when nobody can be asked (CI): a protected identity then needs
     ///     `LAKEFLOW_AUTH_PASSPHRASE`.
     ///   - authorization: runs the spec's OAuth flow, for methods it applies to, after the identity is
-    ///     unlocked and before the check (in `.checking`). Its probe, with the access token as bearer,
-    ///     replaces `check`. With `check` nil (`--no-probe`) only a code flow without a refresh token
-    ///     runs, since it is what grants one; nothing else is asked of the provider.
+    ///     unlocked and before the check (in `.checking`). Its check, reading the access token as
+    ///     `{access_token}`, replaces `check`. With `check` nil (`--no-probe`) only a code flow without a
+    ///     refresh token runs, since it is what grants one; nothing else is asked of the provider.
+    ///   - endsAtValidation: `--dry-run`: `submit()` throws `DryRunReady` with the valid credentials
+    ///     instead of going on; the stored credentials are not read, so no passphrase is asked.
     public init(form: Form, store: CredentialStore, check: Check?, passphrasePrompt: PassphrasePrompt? = nil,
-                authorization: OAuthAuthorization? = nil) {
+                authorization: OAuthAuthorization? = nil, endsAtValidation: Bool = false) {
         self.form = form
         self.store = store
         self.check = check
         self.passphrasePrompt = passphrasePrompt
         self.authorization = authorization
+        self.endsAtValidation = endsAtValidation
     }
 
     /// A check by the probe the spec declares.
@@ -80,7 +86,7 @@ public actor SetupSession {
         self.environment = environment
         let connector = form.spec.connector
         var stored: CredentialEnvelope?
-        if store.hasStored(connector, profile: form.profile) {
+        if !endsAtValidation, store.hasStored(connector, profile: form.profile) {
             stored = try store.open(connector, profile: form.profile, identity: try await unlockedIdentity())
         }
         let requested = form.asksOnlyForSecrets ? nil : Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
@@ -135,6 +141,7 @@ public actor SetupSession {
             state = .editing
             return snapshot
         }
+        if endsAtValidation { throw DryRunReady(credentials: credentials) }
         let identity = try await unlockedIdentity()
         checked = nil
         let spec = form.spec
@@ -161,7 +168,7 @@ public actor SetupSession {
         case let .success(done):
             checked = done
             return fail(CheckFailure(done.result ?? .unverified(source: spec.title, authMethod: credentials.authMethod)))
-        case let .failure(error as ProbeURLError):
+        case let .failure(error as ProbeRefusal):
             return fail(CheckFailure(refused: error))
         case let .failure(error as OAuthError):
             return fail(CheckFailure(oauth: error))

@@ -13,6 +13,8 @@ public struct ConnectorOption: Sendable, Equatable {
     public var choices: [String]
     public var pattern: String?
     public var example: String?
+    /// The page where this credential is created or found (from the built-in layer).
+    public var link: String?
     /// The env var that feeds this option in headless mode.
     public var envVar: String
     /// Keys seen in real `connector_spec.yaml` files that the template does not define
@@ -43,7 +45,7 @@ public struct ConnectorOption: Sendable, Equatable {
         lhs.name == rhs.name && lhs.type == rhs.type && lhs.required == rhs.required && lhs.secret == rhs.secret
             && lhs.secretInferred == rhs.secretInferred && lhs.multiline == rhs.multiline
             && lhs.description == rhs.description && lhs.defaultValue == rhs.defaultValue
-            && lhs.choices == rhs.choices && lhs.pattern == rhs.pattern && lhs.example == rhs.example
+            && lhs.choices == rhs.choices && lhs.pattern == rhs.pattern && lhs.example == rhs.example && lhs.link == rhs.link
             && lhs.envVar == rhs.envVar && JSONValue.object(lhs.extras) == JSONValue.object(rhs.extras)
     }
 }

@@ -19,6 +19,11 @@ public struct ConnectorSpec: Sendable, Equatable {
     public var tableOptions: [TableOption]
     /// The probe for specs without auth methods; methods carry their own.
     public var probe: ProbeSpec?
+    /// The built-in layer's checks for this connector name, where the spec's own probes leave room
+    /// (`CheckLayer`); `check(for:)` decides which applies.
+    public var builtInChecks: BuiltInCheckSet?
+    /// How the connector's code exchanges tokens for the `oauth` block (from the built-in layer).
+    public var oauthExchange: CheckFile.OAuthExchange?
     /// What the reader let pass but a person should see: keys it does not know, say. Commands print
     /// them; strict ones (`spec inspect --strict`) refuse the spec.
     public var warnings: [SpecError] = []

@@ -11,6 +11,16 @@ public struct ProbeSpec: Sendable, Equatable {
         /// A query parameter, e.g. `?api_key=`.
         case query(name: String, value: Template)
 
+        /// A check's header or query name that reads a value (`{api_key_header}`); nil for a fixed one.
+        public var nameTemplate: Template? {
+            switch self {
+            case let .header(name, _), let .query(name, _):
+                guard let template = try? Template(name), !template.placeholders.isEmpty else { return nil }
+                return template
+            case .none, .bearer, .basic: return nil
+            }
+        }
+
         public var templates: [Template] {
             switch self {
             case .none: return []

@@ -1,4 +1,5 @@
-/// Text with `{option}` placeholders, as probe URLs and auth values are declared.
+/// Text with `{option}` placeholders, as probe URLs and auth values are declared. A check's templates
+/// may also read a member of a JSON document: `{token/access_token}` (see `reference(_:)`).
 public struct Template: Sendable, Equatable, CustomStringConvertible {
     public enum Part: Sendable, Equatable {
         case literal(String)
@@ -27,7 +28,7 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
                 throw Malformed(problem: "has a '{' without its '}'")
             }
             let name = String(rest[rest.index(after: open)..<close])
-            guard OptionName.isValid(name) else {
+            guard Self.isValidPlaceholder(name) else {
                 throw Malformed(problem: "has placeholder {\(TerminalText.excerpt(name))}, which is not an option name")
             }
             if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
@@ -38,6 +39,22 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
         if !literal.isEmpty { parts.append(.literal(literal)) }
         self.text = text
         self.parts = parts
+    }
+
+    /// A placeholder is an option name, optionally followed by a JSON pointer without its leading `/`:
+    /// `token`, `token/access_token`, `service_account_json/client_email`.
+    static func isValidPlaceholder(_ text: String) -> Bool {
+        let (name, pointer) = reference(text)
+        guard OptionName.isValid(name) else { return false }
+        guard let pointer else { return true }
+        return pointer.count > 1 && !pointer.unicodeScalars.contains { $0 == "{" || $0.properties.isWhitespace }
+    }
+
+    /// A placeholder's name and, for `{name/pointer}`, the JSON pointer (with its leading `/`) into
+    /// the document that name holds.
+    public static func reference(_ placeholder: String) -> (name: String, pointer: String?) {
+        guard let slash = placeholder.firstIndex(of: "/") else { return (placeholder, nil) }
+        return (String(placeholder[..<slash]), String(placeholder[slash...]))
     }
 
     public var placeholders: [String] {

@@ -1,5 +1,6 @@
 /// The normalized model that `spec inspect --json` prints: the same shape for both spec formats, so
-/// scripts and tests can compare a declaration with the file generated from it.
+/// scripts and tests can compare a declaration with the file generated from it. Each method (and a
+/// spec without methods) shows its check as written, and where it came from.
 public enum SpecInspection {
     public static func json(_ spec: ConnectorSpec) -> JSONValue {
         .object([
@@ -10,10 +11,12 @@ public enum SpecInspection {
                     ("name", .string(method.name)),
                     ("description", .string(method.description)),
                     ("parameters", .array(method.options.map { parameter($0, origin: spec.origin) })),
+                    ("check", spec.check(for: method).map(CheckInspection.json) ?? .null),
                 ])
             })),
             ("oauth", spec.oauth ?? .null),
             ("external_options_allowlist", .array(spec.tableOptions.map { .string($0.name) })),
+            ("check", spec.authMethods.isEmpty ? CheckInspection.json(unmethodical: spec) : .null),
         ])
     }
 
@@ -28,12 +31,13 @@ public enum SpecInspection {
             ("multiline", .bool(option.multiline)),
             ("description", .string(option.description)),
         ]
-        guard origin == .declarations else { return .object(members) }
-        members.append(("env", .string(option.envVar)))
+        if origin == .declarations { members.append(("env", .string(option.envVar))) }
+        // The built-in check layer can give these to a spec of either format.
         if let value = option.defaultValue { members.append(("default", .string(value))) }
-        if !option.choices.isEmpty { members.append(("choices", .array(option.choices.map(JSONValue.string)))) }
+        if origin == .declarations, !option.choices.isEmpty { members.append(("choices", .array(option.choices.map(JSONValue.string)))) }
         if let pattern = option.pattern { members.append(("pattern", .string(pattern))) }
         if let example = option.example { members.append(("example", .string(example))) }
+        if let link = option.link { members.append(("link", .string(link))) }
         return .object(members)
     }
 }

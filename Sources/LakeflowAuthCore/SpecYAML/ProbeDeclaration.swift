@@ -72,7 +72,7 @@ struct ProbeDeclaration {
                          expectedStatuses: expect ?? [200], identityPointer: identity)
     }
 
-    private static func template(_ node: SpecNode, _ what: String) throws -> Template {
+    static func template(_ node: SpecNode, _ what: String) throws -> Template {
         do {
             return try Template(try node.string(what))
         } catch let malformed as Template.Malformed {
@@ -80,25 +80,32 @@ struct ProbeDeclaration {
         }
     }
 
-    private static func auth(_ node: SpecNode) throws -> (ProbeSpec.Auth, [SpecNode]) {
-        let fields = try node.mapping("probe.auth")
-        let typeNode = try fields.required("type", in: "probe.auth")
+    /// An `auth` mapping, of a probe or of a check's request (`what` names it in messages). A check's
+    /// header or query name may be a template (odata's `{api_key_header}`), checked once filled.
+    static func auth(_ node: SpecNode, what: String = "probe.auth", templateNames: Bool = false) throws -> (ProbeSpec.Auth, [SpecNode]) {
+        let fields = try node.mapping(what)
+        let typeNode = try fields.required("type", in: what)
         var templateNodes: [SpecNode] = []
         func field(_ key: String) throws -> Template {
-            let fieldNode = try fields.required(key, in: "probe.auth")
+            let fieldNode = try fields.required(key, in: what)
             templateNodes.append(fieldNode)
-            return try template(fieldNode, "probe.auth.\(key)")
+            return try template(fieldNode, "\(what).\(key)")
         }
         func name() throws -> String {
-            let nameNode = try fields.required("name", in: "probe.auth")
-            let name = try nameNode.string("probe.auth.name")
+            let nameNode = try fields.required("name", in: what)
+            let name = try nameNode.string("\(what).name")
+            if templateNames, let template = try? Template(name), !template.placeholders.isEmpty,
+               template.parts.allSatisfy({ if case let .literal(text) = $0 { return HTTPHeaderName.isValid(text) } else { return true } }) {
+                templateNodes.append(nameNode)
+                return name
+            }
             guard HTTPHeaderName.isValid(name) else {
-                throw nameNode.error("probe.auth.name \"\(TerminalText.excerpt(name))\" is not an HTTP header or query name",
+                throw nameNode.error("\(what).name \"\(TerminalText.excerpt(name))\" is not an HTTP header or query name",
                                      hint: "use letters, digits and - _ . ! # $ % & ' * + ^ ` | ~, like X-Api-Key")
             }
             return name
         }
-        let type = try typeNode.string("probe.auth.type")
+        let type = try typeNode.string("\(what).type")
         let auth: ProbeSpec.Auth
         let keys: [String]
         switch type {
@@ -108,10 +115,10 @@ struct ProbeDeclaration {
         case "header": auth = .header(name: try name(), value: try field("value")); keys = ["name", "value"]
         case "query": auth = .query(name: try name(), value: try field("value")); keys = ["name", "value"]
         default:
-            throw typeNode.error("probe.auth.type \"\(TerminalText.excerpt(type))\" is not known",
+            throw typeNode.error("\(what).type \"\(TerminalText.excerpt(type))\" is not known",
                                  hint: "use one of: bearer, basic, header, query, none")
         }
-        try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "probe.auth (\(type))")
+        try fields.rejectUnknownKeys(allowed: ["type"] + keys, in: "\(what) (\(type))")
         return (auth, templateNodes)
     }
 }

@@ -104,7 +104,7 @@ extension CursesForm {
                 let focused = focus == .save
                 if focused { canvas.put(theme.focusMark, row: row, column: 1, .mark) }
                 canvas.put("[ Save ]", row: row, column: valueColumn, focused ? .focusedButton : .button)
-                let hint = form.spec.probe(for: form.authMethod) == nil ? "saves encrypted" : "checks with \(TerminalText.sanitized(form.spec.title)), then saves encrypted"
+                let hint = !form.spec.checksLive(form.authMethod) ? "saves encrypted" : "checks with \(TerminalText.sanitized(form.spec.title)), then saves encrypted"
                 canvas.put(hint, row: row, column: valueColumn + 10, width: canvas.columns - valueColumn - 11, .note)
             }
         }
@@ -220,6 +220,7 @@ extension CursesForm {
                 if !option.choices.isEmpty { detail.append("one of " + option.choices.joined(separator: ", ")) }
                 detail.append("env var \(option.envVar)")
                 if option.secret { detail.append("secret") }
+                if let hint = FieldHint(option).line { text += (text.isEmpty ? "" : " ") + hint }
             }
         }
         var lines = WordWrap.lines(TerminalText.sanitized(text), width: max(10, canvas.columns - 4))

@@ -15,9 +15,10 @@ public enum FullScreenForm {
     ///     its link in the form.
     ///   - opensBrowser: whether the OAuth step's link is also opened in a browser, when there is one
     ///     (`--no-open` says no).
+    ///   - endsAtValidation: `--dry-run`: a valid form ends with `DryRunReady` (`SetupSession`).
     public static func run(form: Form, store: CredentialStore, check: SetupSession.Check?,
                            authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil,
-                           opensBrowser: Bool = true,
+                           opensBrowser: Bool = true, endsAtValidation: Bool = false,
                            environment: [String: String], authMethod: String?, note: [String] = [],
                            farewell: String) async throws -> SavedSetup {
         try await withCheckedThrowingContinuation { continuation in
@@ -25,7 +26,8 @@ public enum FullScreenForm {
                 continuation.resume(with: Result {
                     let screen = try CursesScreen(environment: environment, farewell: farewell)
                     defer { screen.end() }
-                    let bridge = SessionBridge(form: form, store: store, check: check, authorization: authorization) { url in
+                    let bridge = SessionBridge(form: form, store: store, check: check, authorization: authorization,
+                                               endsAtValidation: endsAtValidation) { url in
                         opensBrowser ? BrowserOpener.open(url, environment: environment) : nil
                     }
                     let controller = CursesForm(screen: screen, bridge: bridge,

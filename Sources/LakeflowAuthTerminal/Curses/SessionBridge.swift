@@ -23,14 +23,15 @@ final class SessionBridge: @unchecked Sendable {
     }
 
     /// `authorization` makes the session's OAuth step, given the presenter that shows its link here;
-    /// `openLink` opens it in a browser, or gives nil where none can or may be opened.
+    /// `openLink` opens it in a browser, or gives nil where none can or may be opened; `endsAtValidation`
+    /// is `--dry-run`'s (`SetupSession`).
     init(form: Form, store: CredentialStore, check: SetupSession.Check?,
          authorization: (@Sendable (@escaping OAuthAuthorization.Presenter) -> OAuthAuthorization)? = nil,
-         openLink: @escaping @Sendable (URL) -> BrowserOpener? = { _ in nil }) {
+         endsAtValidation: Bool = false, openLink: @escaping @Sendable (URL) -> BrowserOpener? = { _ in nil }) {
         let presenter: OAuthAuthorization.Presenter = { [weak self] url in self?.present(AuthorizationLink(url: url, opened: openLink(url))) }
         session = SetupSession(form: form, store: store, check: check, passphrasePrompt: { [weak self] path, attempt in
             await self?.askForPassphrase(path, attempt) ?? nil
-        }, authorization: authorization?(presenter))
+        }, authorization: authorization?(presenter), endsAtValidation: endsAtValidation)
     }
 
     /// The authorization link of the OAuth step under way, for the form to show while it waits.

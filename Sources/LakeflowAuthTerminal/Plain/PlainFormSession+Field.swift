@@ -13,6 +13,9 @@ extension PlainFormSession {
         for line in WordWrap.lines(description, width: max(20, console.width - 3)) {
             console.write(style.subdued("  " + line) + "\n")
         }
+        if let hint = FieldHint(option).line {
+            console.write(style.subdued("  " + hint) + "\n")
+        }
         if !option.choices.isEmpty {
             let choices = option.choices.enumerated().map { "\($0.offset + 1)) \(TerminalText.sanitized($0.element))" }
             console.write("  choices: " + choices.joined(separator: "  ") + "\n")

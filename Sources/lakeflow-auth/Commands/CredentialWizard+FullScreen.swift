@@ -15,7 +15,7 @@ extension CredentialWizard {
                 form: form, store: store,
                 check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
                 authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
-                environment: environment,
+                endsAtValidation: dryRun != nil, environment: environment,
                 authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
             HumanOutput.line(saved.summary)
             noteAfterSaving(saved)

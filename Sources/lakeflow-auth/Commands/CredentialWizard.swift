@@ -23,6 +23,9 @@ struct CredentialWizard {
     var unlockedStore: CredentialStore?
     /// `--redirect-uri`: where every form's and the headless code flow's provider sends the browser back.
     var redirect = OAuthRedirect.standard
+    /// `--dry-run`: the form (or the environment) gives the values, then the check's requests are
+    /// printed instead of sent, and nothing is stored.
+    var dryRun: DryRunOutput?
 
     /// `--from-env`: values from the environment (over those of `envFile`), one summary line on success.
     /// An OAuth code flow without a refresh token prints its authorization link on a line of its own
@@ -33,6 +36,9 @@ struct CredentialWizard {
     func runHeadless(envFile: String?, oauthTimeout: Duration, device: Bool = false) async throws -> SavedSetup {
         let fileValues = try envFile.map { try EnvFile.load(path: $0) } ?? [:]
         let values = fileValues.merging(environment) { _, real in real }
+        if dryRun != nil {
+            throw DryRunReady(credentials: try HeadlessForm.credentials(spec: spec, environment: values, authMethod: authMethod))
+        }
         HeadlessForm.variablesOutsidePrefix(spec: spec, environment: values).forEach { Diagnostics.note("note: " + $0) }
         let wait = OAuthAuthorizationWait()
         var authorization = oauthAuthorization(presenter: { url in
@@ -68,7 +74,8 @@ struct CredentialWizard {
         let prompts = BrowserPrompts()
         let session = SetupSession(form: form, store: store, check: check,
                                    passphrasePrompt: prompts.passphrasePrompt,
-                                   authorization: oauthAuthorization(presenter: prompts.authorizationPresenter))
+                                   authorization: oauthAuthorization(presenter: prompts.authorizationPresenter),
+                                   endsAtValidation: dryRun != nil)
         var options = options
         options.authMethod = authMethod
         let saved = try await BrowserForm.run(session: session, prompts: prompts, options: options) { link in
@@ -91,7 +98,7 @@ struct CredentialWizard {
         defer { link.close() }
         let session = SetupSession(form: form, store: store, check: check,
                                    passphrasePrompt: TerminalPassphrase.sessionPrompt,
-                                   authorization: oauthAuthorization(presenter: link.present))
+                                   authorization: oauthAuthorization(presenter: link.present), endsAtValidation: dryRun != nil)
         let snapshot = try await session.prefill(environment: environment, authMethod: authMethod)
         var plainForm = PlainFormSession(session: session, snapshot: snapshot, console: terminal,
                                          style: .forStandardOutput(environment: environment))
@@ -115,6 +122,16 @@ struct CredentialWizard {
         Diagnostics.note("over SSH, forward the port from your own machine first: \(line)")
         if spec.oauthConfiguration?.flow == .u2m, redirect.port == nil {
             Diagnostics.note("the OAuth step's callback listens on a port of its own: pass --redirect-uri with a port to forward it too")
+        }
+    }
+
+    /// Runs a form; with `--dry-run`, its valid values end it (`DryRunReady`) and the plan is printed.
+    func endingInDryRun(_ form: () async throws -> SavedSetup) async throws {
+        do {
+            _ = try await form()
+        } catch let ready as DryRunReady {
+            guard let dryRun else { throw ready }
+            try dryRun.show(ready.credentials, spec: spec, environment: environment)
         }
     }
 

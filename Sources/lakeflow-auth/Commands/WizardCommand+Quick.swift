@@ -8,6 +8,9 @@ extension WizardCommand: QuicklyParsed {
         command.plain = false
         command.fromEnv = false
         command.noProbe = false
+        command.dryRun = false
+        command.reveal = false
+        command.json = false
         command.envFile = nil
         command.authMethod = nil
         command.spec = nil
@@ -31,6 +34,7 @@ extension WizardCommand: QuicklyParsed {
     static var switches: [String: WritableKeyPath<WizardCommand, Bool>] {[
         "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe,
         "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen, "--device": \.oauth.device,
+        "--dry-run": \.dryRun, "--reveal": \.reveal, "--json": \.json,
     ]}
 
     static var options: [String: (inout WizardCommand, String) -> Bool] {[

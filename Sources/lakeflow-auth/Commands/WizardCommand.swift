@@ -15,6 +15,7 @@ struct WizardCommand: AsyncParsableCommand {
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
         + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open] [--redirect-uri URI] [--device]\n"
+        + "                          [--dry-run [--reveal] [--json]]\n"
         + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
 
     static let examples = """
@@ -24,6 +25,7 @@ struct WizardCommand: AsyncParsableCommand {
           lakeflow-auth acme              ask for acme's credentials, check, store
           lakeflow-auth acme --from-env   the same from ACME_API_KEY and the like
           lakeflow-auth acme --browser    the same in a browser on 127.0.0.1
+          lakeflow-auth github --from-env --dry-run   the requests the check would send, unsent
         """
 
     @Argument(help: "The connector to set up, e.g. acme.")
@@ -49,6 +51,15 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
+    @Flag(help: "Print the requests the check would send, secrets masked, and send and store nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: show secrets in the requests printed.")
+    var reveal = false
+
+    @Flag(help: "With --dry-run: print the requests as one JSON object.")
+    var json = false
+
     @OptionGroup var browserForm: BrowserFormFlags
 
     @OptionGroup var profile: ProfileOption
@@ -66,6 +77,9 @@ struct WizardCommand: AsyncParsableCommand {
         // `--from-env` opens nothing: it prints the authorization link for whoever set up the CI job.
         if browserForm.noOpen && fromEnv { throw ValidationError("--no-open goes with the forms; --from-env opens no browser") }
         if oauth.device && !fromEnv { throw ValidationError("--device goes with --from-env") }
+        if reveal && !dryRun { throw ValidationError("--reveal goes with --dry-run") }
+        if json && !dryRun { throw ValidationError("--json goes with --dry-run") }
+        if dryRun && noProbe { throw ValidationError("--dry-run and --no-probe exclude each other: a dry run sends nothing already") }
     }
 
     func run() async throws {
@@ -75,18 +89,20 @@ struct WizardCommand: AsyncParsableCommand {
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
         try loaded.checkSomethingToSetUp(path: resolved.path)
-        let wizard = CredentialWizard(spec: loaded, environment: environment,
+        var wizard = CredentialWizard(spec: loaded, environment: environment,
                                       authMethod: authMethod, probes: !noProbe,
                                       probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile,
                                       redirect: oauth.redirect)
-        if fromEnv {
-            try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout, device: oauth.device)
-        } else if browserForm.browser || (!plain && !hasTerminal) {
-            try await wizard.runBrowserForm(browserForm.options(environment: environment))
-        } else if plain {
-            try await wizard.runPlainForm()
-        } else {
-            try await wizard.runInteractiveForm()
+        wizard.dryRun = dryRun ? DryRunOutput(reveal: reveal, json: json) : nil
+        try await wizard.endingInDryRun {
+            if fromEnv {
+                return try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout, device: oauth.device)
+            } else if browserForm.browser || (!plain && !hasTerminal) {
+                return try await wizard.runBrowserForm(browserForm.options(environment: environment))
+            } else if plain {
+                return try await wizard.runPlainForm()
+            }
+            return try await wizard.runInteractiveForm()
         }
     }
 
