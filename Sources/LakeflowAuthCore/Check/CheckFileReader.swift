@@ -92,14 +92,7 @@ enum CheckFileReader {
             hint.link = link
         }
         if let patternNode = fields["pattern"] {
-            let pattern = try patternNode.string("pattern")
-            do {
-                _ = try ValuePattern(pattern)
-            } catch {
-                throw patternNode.error("option \"\(name)\" has a pattern that \(error.problem)",
-                                        hint: "patterns are regular expressions without backtracking, like ^[a-z0-9-]+$")
-            }
-            hint.pattern = pattern
+            hint.pattern = try patternNode.valuePattern(ofOption: name)
         }
         return hint
     }

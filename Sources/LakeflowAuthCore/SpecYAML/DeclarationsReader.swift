@@ -94,14 +94,7 @@ enum DeclarationsReader {
             throw (fields["type"] ?? node).error("option \"\(name)\" has type choice but no choices", hint: "add choices: [a, b]")
         }
         if let patternNode = fields["pattern"] {
-            let pattern = try patternNode.string("pattern")
-            do {
-                _ = try ValuePattern(pattern)
-            } catch {
-                throw patternNode.error("option \"\(name)\" has a pattern that \(error.problem)",
-                                        hint: "patterns are regular expressions without backtracking, like ^[a-z0-9-]+$")
-            }
-            option.pattern = pattern
+            option.pattern = try patternNode.valuePattern(ofOption: name)
         }
         if let defaultNode = fields["default"] {
             let value = try defaultNode.string("default")
