@@ -155,7 +155,7 @@ struct SetupSessionTests {
         _ = try store.store(passphrase: "right horse").publicKey()
         let script = ScriptedCheck([Self.answer(.verified)])
         let session = try await Self.session(store, check: script.check, prompt: { _, _ in "wrong" })
-        await #expect(throws: StoreError.wrongPassphrase(path: store.location.identityPath)) { try await session.submit() }
+        await #expect(throws: StoreError.passphrasesRefused(path: store.location.identityPath, attempts: 3)) { try await session.submit() }
         #expect(script.calls == 0)
         guard case .editing = await session.state else { Issue.record("the form was lost"); return }
         #expect(await session.form.values["api_key"] == "sk_live_0123456789abcdef", "what was typed is kept")

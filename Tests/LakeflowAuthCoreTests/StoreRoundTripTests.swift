@@ -131,6 +131,6 @@ import Testing
         let opened = try temp.store().open("acme")
         #expect(opened.isSecret("region"))
         #expect(opened.envVar(for: "region") == "ACME_REGION")
-        #expect(opened.maskedOptions.first?.1 == .string("••••"))
+        #expect(opened.maskedOptions.first?.1 == .string("••••••••"))
     }
 }

@@ -11,7 +11,7 @@ public actor SetupSession {
     /// say that the last one was wrong. Nil when nobody can be asked or they gave up.
     public typealias PassphrasePrompt = @Sendable (_ identityPath: String, _ attempt: Int) async -> String?
 
-    public static let passphraseAttempts = 3
+    public static let passphraseAttempts = IdentityKeeper.passphraseAttempts
 
     public private(set) var form: Form
     public private(set) var state: SetupState = .editing
@@ -274,7 +274,9 @@ public actor SetupSession {
                     unlocked = try keeper.with(passphrase: passphrase).load()
                     break
                 } catch StoreError.wrongPassphrase(let path) {
-                    guard attempt < Self.passphraseAttempts else { throw StoreError.wrongPassphrase(path: path) }
+                    guard attempt < Self.passphraseAttempts else {
+                        throw StoreError.passphrasesRefused(path: path, attempts: Self.passphraseAttempts)
+                    }
                     attempt += 1
                 }
             }
