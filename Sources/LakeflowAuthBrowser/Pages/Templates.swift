@@ -18,5 +18,9 @@ enum Templates {
     static let button = Template(PackageResources.button_html)
     static let result = Template(PackageResources.result_html)
     static let passphrase = Template(PackageResources.passphrase_html)
+    static let passphraseError = Template(PackageResources.passphrase_error_html)
+    static let checking = Template(PackageResources.checking_html)
+    static let stopButton = Template(PackageResources.stop_button_html)
+    static let switchButton = Template(PackageResources.switch_button_html)
     static let authorize = Template(PackageResources.authorize_html)
 }

@@ -1,40 +1,45 @@
-/// `--from-env` from start to end: values from the environment, validated, probed, sealed and saved,
+/// `--from-env` from start to end: values from the environment, validated, checked, sealed and saved,
 /// with nothing asked of anyone (but the one authorization of an OAuth code flow without a refresh
-/// token, which `authorization`'s presenter shows). It drives the same `SetupSession` as the forms;
-/// with nobody to choose "save unverified", a check that does not pass saves nothing.
+/// token, whose link `showLink` gives to whoever runs the setup). It drives the same `SetupSession` as
+/// the forms, reading its snapshots; with nobody to choose "save unverified", a check that does not
+/// pass saves nothing.
 public struct HeadlessSetup: Sendable {
-    public let spec: ConnectorSpec
-    public let environment: [String: String]
-    public let authMethod: String?
-    public let check: SetupSession.Check?
-    public let store: CredentialStore
-    public let authorization: OAuthAuthorization?
+    public let plan: SetupPlan
+    public let showLink: @Sendable (AuthorizationStep) -> Void
 
-    public init(spec: ConnectorSpec, environment: [String: String], authMethod: String?, check: SetupSession.Check?,
-                store: CredentialStore, authorization: OAuthAuthorization? = nil) {
-        self.spec = spec
-        self.environment = environment
-        self.authMethod = authMethod
-        self.check = check
-        self.store = store
-        self.authorization = authorization
+    /// `plan` starts from the environment alone, whatever it said.
+    public init(plan: SetupPlan, showLink: @escaping @Sendable (AuthorizationStep) -> Void = { _ in }) {
+        var plan = plan
+        plan.start = .environmentOnly
+        self.plan = plan
+        self.showLink = showLink
     }
 
     public func run() async throws -> SavedSetup {
-        let form = try HeadlessForm.fill(spec: spec, environment: environment, authMethod: authMethod)
-        let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
-        let session = SetupSession(form: form, store: store, check: check,
-                                   authorization: authorization?.with(refreshToken: refreshToken))
-        let snapshot = try await session.submit()
-        switch snapshot.state {
-        case let .saved(saved):
-            return saved
-        case let .checkFailed(failure):
-            throw HeadlessProbeFailure(failure: failure, spec: spec)
-        case .editing, .checking, .cancelled:
-            guard let invalid = snapshot.invalid else { throw CancellationError() }
-            if invalid.authMethodMissing != nil { throw invalid }
-            throw HeadlessForm.invalidValues(invalid, in: snapshot.form)
+        let session = await plan.session()
+        _ = await session.submit()
+        var shown: AuthorizationStep?
+        for await snapshot in await session.updates() {
+            switch snapshot.state {
+            case let .authorizing(step):
+                if step != shown { showLink(step) }
+                shown = step
+            case .checking, .needsPassphrase:
+                continue
+            case let .saved(saved):
+                return saved
+            case let .checkFailed(failure):
+                throw HeadlessProbeFailure(failure: failure, spec: plan.spec)
+            case let .failed(error):
+                throw error
+            case let .cancelled(reason):
+                throw reason
+            case .editing:
+                guard let invalid = snapshot.invalid else { throw SetupCancelled.byPerson }
+                if invalid.authMethodMissing != nil { throw invalid }
+                throw HeadlessForm.invalidValues(invalid, in: snapshot.form)
+            }
         }
+        throw CancellationError()
     }
 }

@@ -13,6 +13,8 @@ public struct OAuthAuthorization: Sendable {
     /// Where the callback's answer sends the person's browser, back to the page they authorized from
     /// (the browser form); nil leaves them on the callback's own answer.
     private(set) var returnAddress: URL?
+    /// Told when the provider's callback has answered and the flow goes on without the person.
+    private var callbackAnswered: (@Sendable () async -> Void)?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
     /// A refresh token from outside the form, for specs that declare no `refresh_token` option (gmail):
@@ -40,15 +42,17 @@ public struct OAuthAuthorization: Sendable {
         return given
     }
 
-    /// This authorization, `first` told of the link before the presenter shows it; nil where nobody can
-    /// authorize stays so.
-    func presenting(first: @escaping Presenter) -> OAuthAuthorization {
-        guard let presenter else { return self }
+    /// This authorization telling `shown` of the link (before a presenter of its own, if any) and
+    /// `answered` of the callback's answer: how a setup session makes the wait at the provider a state
+    /// of its own, which its front ends draw.
+    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void) -> OAuthAuthorization {
         var given = self
+        let own = presenter
         given.presenter = { url in
-            await first(url)
-            await presenter(url)
+            await shown(url)
+            await own?(url)
         }
+        given.callbackAnswered = answered
         return given
     }
 
@@ -157,6 +161,7 @@ public struct OAuthAuthorization: Sendable {
         // authorize, time enough to load the HTTP client that sends it.
         HTTPClient.prepare()
         let code = try await listener.code(within: callbackTimeout)
+        await callbackAnswered?()
         return OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier)
     }
 }

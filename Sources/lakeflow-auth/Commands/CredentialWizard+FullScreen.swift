@@ -3,28 +3,29 @@ import LakeflowAuthCore
 import LakeflowAuthTerminal
 
 extension CredentialWizard {
-    /// `lakeflow-auth <connector>` at a terminal: the full-screen form; the line-by-line form where it
-    /// cannot run, saying why on one line. `note` shows under the form's title (or before the questions).
+    /// `lakeflow-auth <connector>` at a terminal: the full-screen form; the line form where it cannot
+    /// run, saying why on one line. `note` shows under the form's title (or before the questions).
     func runInteractiveForm(note: [String] = []) async throws {
-        if let reason = FullScreenUnavailable.reason(environment: environment, isTerminal: { isatty($0) == 1 }) {
-            return try await runPlainForm(because: reason, note: note)
+        if let reason = FullScreenUnavailable.reason(environment: plan.environment, isTerminal: { isatty($0) == 1 }) {
+            return try await runLineForm(because: reason, note: note, session: nil)
         }
+        let session = await plan.session()
+        // A setup that cannot start (an unreadable store) says so without taking the screen first.
+        if case let .failed(error) = await session.state { throw error }
         do {
-            let saved = try await FullScreenForm.run(
-                form: Form(spec: spec), store: CredentialStore(environment: environment),
-                check: probes ? SetupSession.probe(spec, timeout: probeTimeout) : nil,
-                authorization: { presenter in oauthAuthorization(presenter: presenter) }, opensBrowser: opensBrowser,
-                environment: environment,
-                authMethod: authMethod, note: note, farewell: Diagnostics.text(PlainFormError.cancelled.message))
+            let saved = try await FullScreenForm.run(session: session, environment: plan.environment, note: note,
+                                                     farewell: Diagnostics.text(SetupCancelled.byPerson.message))
             print(saved.summary)
         } catch let reason as FullScreenUnavailable {
-            try await runPlainForm(because: reason, note: note)
+            try await runLineForm(because: reason, note: note, session: session)
         }
     }
 
-    private func runPlainForm(because reason: FullScreenUnavailable, note: [String]) async throws {
+    private func runLineForm(because reason: FullScreenUnavailable, note: [String], session: SetupSession?) async throws {
         Diagnostics.note(reason.note)
         if !note.isEmpty { print(note.joined(separator: "\n") + "\n") }
-        try await runPlainForm()
+        let terminal = try TerminalIO(connector: plan.spec.connector, farewell: Diagnostics.text(SetupCancelled.byPerson.message))
+        if let session { return try await runLineForm(on: terminal, session: session) }
+        try await runLineForm(on: terminal, session: await plan.session())
     }
 }

@@ -33,12 +33,11 @@ struct DemoCommand: AsyncParsableCommand {
                 + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
             "Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").",
         ]
-        let wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
-                                      probeTimeout: ProbeClient.defaultTimeout)
+        let wizard = CredentialWizard(plan: SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true))
         do {
             if plain {
                 print(introduction.joined(separator: "\n") + "\n")
-                try await wizard.runPlainForm()
+                try await wizard.runLineForm()
             } else {
                 try await wizard.runInteractiveForm(note: introduction)
             }

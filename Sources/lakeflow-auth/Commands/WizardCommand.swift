@@ -69,15 +69,17 @@ struct WizardCommand: AsyncParsableCommand {
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
         try loaded.checkSomethingToSetUp(path: resolved.path)
-        let wizard = CredentialWizard(spec: loaded, environment: environment,
-                                      authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen)
+        let wizard = CredentialWizard(plan: SetupPlan(spec: loaded, environment: environment, authMethod: authMethod, checks: !noProbe,
+                                                      checkTimeout: probeTimeout.duration,
+                                                      callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout
+                                                          : OAuthAuthorization.defaultCallbackTimeout,
+                                                      opensLinks: !browserForm.noOpen))
         if fromEnv {
-            try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
+            try await wizard.runHeadless(envFile: envFile)
         } else if browserForm.browser || (!plain && !hasTerminal) {
-            try await wizard.runBrowserForm(browserForm.options(environment: environment))
+            try await wizard.runBrowserForm(browserForm.options)
         } else if plain {
-            try await wizard.runPlainForm()
+            try await wizard.runLineForm()
         } else {
             try await wizard.runInteractiveForm()
         }

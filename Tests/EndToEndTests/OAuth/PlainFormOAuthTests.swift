@@ -147,7 +147,7 @@ struct FullScreenOAuthTests {
         let tmux = try Self.form(url, environment: browser.environment)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
-        try await tmux.waitFor("opened in your browser")
+        try await tmux.waitFor("Opened in your browser to authorize OAuth Demo")
         // The spinner's line shows the time waited so far, and it grows.
         let first = try await tmux.waitUntil("the time waited") { Self.waited($0) != nil }
         let later = try await tmux.waitUntil("more time waited") { (Self.waited($0) ?? 0) > (Self.waited(first) ?? 0) }

@@ -1,40 +1,57 @@
 import Foundation
 import LakeflowAuthCore
 
-extension PlainFormSession {
+extension LineForm {
     /// The summary, the check and the save, with the way back into the form when the check fails:
     /// after an edit, the summary shows again and the check runs again.
     mutating func finish() async throws -> SavedSetup {
         while true {
             try await askUntilValid()
             writeSummary()
-            if session.checksCredentials {
-                console.write("Checking the credentials with \(TerminalText.sanitized(form.spec.title))…\n")
-            }
-            let snapshot = try await session.submit()
-            form = snapshot.form
+            snapshot = await session.submit()
+            try await follow()
             switch snapshot.state {
             case let .saved(saved):
                 return report(saved)
             case let .checkFailed(failure):
-                if try await review(failure) == .saveUnverified {
-                    let kept = try await session.saveUnverified()
-                    if case let .saved(saved) = kept.state { return report(saved) }
-                }
-            case .editing, .checking:
+                try await review(failure)
+                if case let .saved(saved) = snapshot.state { return report(saved) }
+            case let .failed(error):
+                throw error
+            case let .cancelled(reason):
+                throw reason
+            case .editing, .needsPassphrase, .checking, .authorizing:
                 continue
-            case .cancelled:
-                throw PlainFormError.cancelled
             }
         }
     }
 
-    private enum FailureChoice {
-        case checkAgain, saveUnverified
+    /// Draws the session's work until it waits for the form again or has ended: the check under way,
+    /// the OAuth step's link, the passphrase asked on the way.
+    private mutating func follow() async throws {
+        var shownLink: URL?
+        var saidChecking = false
+        for await update in await session.updates() {
+            snapshot = update
+            switch update.state {
+            case .checking:
+                if !saidChecking { console.write("Checking the credentials with \(TerminalText.sanitized(form.spec.title))…\n") }
+                saidChecking = true
+            case let .authorizing(step):
+                if step.url != shownLink {
+                    console.write("\n" + step.lead + "\n" + step.url.absoluteString + "\nWaiting for the authorization (Ctrl-C to stop)…\n")
+                }
+                shownLink = step.url
+            case .needsPassphrase:
+                try await askPassphrase()
+            case .editing, .checkFailed, .saved, .cancelled, .failed:
+                return
+            }
+        }
     }
 
     /// Any field the core still refuses is asked again, until the form validates.
-    private mutating func askUntilValid() async throws(PlainFormError) {
+    private mutating func askUntilValid() async throws {
         while true {
             var candidate = form
             do {
@@ -43,7 +60,7 @@ extension PlainFormSession {
             } catch {
                 for fieldError in error.errors {
                     guard let index = form.fields.firstIndex(where: { $0.name == fieldError.option }) else {
-                        form = await session.set(fieldError.option, nil).form
+                        snapshot = await session.set(fieldError.option, nil)
                         continue
                     }
                     console.write(style.problem(fieldError.message(label: TerminalText.sanitized(fieldError.option))) + "\n")
@@ -64,72 +81,55 @@ extension PlainFormSession {
         }
     }
 
-    /// After a failed check: edit a field (then check again), retry, save unverified where the core
-    /// allows it, or quit.
-    private mutating func review(_ failure: CheckFailure) async throws -> FailureChoice {
+    /// After a failed check: the core's choices by number, its first on Enter. Edit asks which field,
+    /// then asks it; the check then runs again.
+    private mutating func review(_ failure: CheckFailure) async throws {
         console.write(style.problem(sentence(failure.message)) + "\n")
         for hint in failure.hints { console.write(sentence(hint) + "\n") }
         let fields = form.fields
         let suggested = failure.concernedOptions.compactMap { name in fields.firstIndex { $0.name == name } }.first
-        let menu: [(String, ReviewAction)] = [("edit a field", .edit), ("retry", .retry)]
-            + (failure.mayBeSavedUnverified ? [("save unverified", .saveUnverified)] : []) + [("quit", .quit)]
-        let retryNumber = menu.firstIndex { $0.1 == .retry }! + 1
+        let choices = snapshot.choices
         while true {
-            console.write("  " + menu.enumerated().map { "\($0.offset + 1)) \($0.element.0)" }.joined(separator: "  ") + "\n")
-            guard let reply = try console.ask("What now (1-\(menu.count)) [\(retryNumber)]: ", secret: false) else {
-                throw PlainFormError.cancelled
+            console.write("  " + choices.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  ") + "\n")
+            guard let reply = try console.ask("What now (1-\(choices.count)) [1]: ", secret: false) else {
+                throw SetupCancelled.byPerson
             }
             let trimmed = reply.trimmingCharacters(in: .whitespaces)
-            let picked = trimmed.isEmpty ? retryNumber : Int(trimmed)
-            guard let number = picked, menu.indices.contains(number - 1) else {
-                console.write(style.problem("choose a number from 1 to \(menu.count)") + "\n")
+            guard let number = trimmed.isEmpty ? 1 : Int(trimmed), choices.indices.contains(number - 1) else {
+                console.write(style.problem("choose a number from 1 to \(choices.count)") + "\n")
                 continue
             }
-            switch menu[number - 1].1 {
+            switch choices[number - 1].kind {
             case .edit:
                 let keep = suggested.map { " [\($0 + 1)]" } ?? ""
                 guard let choice = try console.ask("Which field (1-\(fields.count))\(keep): ", secret: false) else {
-                    throw PlainFormError.cancelled
+                    throw SetupCancelled.byPerson
                 }
                 let chosen = choice.isEmpty ? suggested : Int(choice.trimmingCharacters(in: .whitespaces)).map { $0 - 1 }
                 guard let index = chosen, fields.indices.contains(index) else {
                     console.write(style.problem("choose a field number from 1 to \(fields.count)") + "\n")
                     continue
                 }
-                form = await session.edit().form
+                snapshot = await session.edit()
                 try await askAndRecord(fields[index], number: index + 1, of: fields.count)
-                return .checkAgain
-            case .retry:
-                return .checkAgain
+                return
             case .saveUnverified:
-                return .saveUnverified
+                snapshot = try await session.saveUnverified()
+                return
             case .quit:
-                throw PlainFormError.notSaved(reason: failure.message, exitStatus: failure.exitStatus)
+                snapshot = await session.cancel()
+                if case let .cancelled(reason) = snapshot.state { throw reason }
+                return
+            case .retry, .save, .stopChecking, .unlock:
+                return
             }
         }
     }
 
-    private enum ReviewAction {
-        case edit, retry, saveUnverified, quit
-    }
-
     private func report(_ saved: SavedSetup) -> SavedSetup {
-        switch saved.check {
-        case let .passed(result):
-            let line = sentence(result.message)
-            console.write((result.isVerified ? style.success(line) : line) + "\n")
-        case .skipped:
-            console.write("Not checked (--no-probe).\n")
-        case .keptDespite:
-            console.write("Saved without a successful check.\n")
-        }
-        console.write("Saved to \(saved.path)\n")
+        let note = sentence(saved.checkNote)
+        console.write((saved.isVerified ? style.success(note) : note) + "\n")
+        console.write(sentence(saved.placeNote) + "\n")
         return saved
-    }
-
-    /// Core messages are lower case for the `lakeflow-auth: error:` voice; on their own line they read
-    /// as sentences.
-    private func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
     }
 }

@@ -1,35 +1,35 @@
 import Foundation
 import LakeflowAuthCore
 
-extension PlainFormSession {
+extension LineForm {
     /// Asks for one option until the core accepts the answer: its name, whether it is required, its
-    /// description, its choices, and what Enter keeps.
-    mutating func ask(_ option: ConnectorOption, number: Int, of total: Int) throws(PlainFormError) {
+    /// description, its choices, and what Enter keeps. Returns the value to set.
+    func ask(_ option: ConnectorOption, number: Int, of total: Int) throws -> String? {
         let name = TerminalText.sanitized(option.name)
-        let traits = [option.required ? "required" : "optional", option.secret ? "secret, not shown as you type" : nil,
-                      option.multiline ? "several lines" : nil]
+        let control = form.fieldStates.first { $0.option.name == option.name }?.control ?? FieldControl(option)
+        let traits = [option.required ? "required" : "optional", control.hidesValue ? "secret, not shown as you type" : nil,
+                      control.takesLines ? "several lines" : nil]
         console.write("\n" + style.heading("[\(number)/\(total)] \(name)") + " (" + traits.compactMap { $0 }.joined(separator: ", ") + ")\n")
-        let description = TerminalText.sanitized(option.description)
-        for line in WordWrap.lines(description, width: max(20, console.width - 3)) {
-            console.write(style.subdued("  " + line) + "\n")
+        writeWrapped(TerminalText.sanitized(option.description), style.subdued)
+        if case let .choice(choices) = control {
+            let numbered = choices.enumerated().map { "\($0.offset + 1)) \(TerminalText.sanitized($0.element))" }
+            console.write("  choices: " + numbered.joined(separator: "  ") + "\n")
         }
-        if !option.choices.isEmpty {
-            let choices = option.choices.enumerated().map { "\($0.offset + 1)) \(TerminalText.sanitized($0.element))" }
-            console.write("  choices: " + choices.joined(separator: "  ") + "\n")
-        }
-        if option.multiline {
-            console.write("  " + MultilineValue.howItEnds + "; @FILE reads it from a file\n")
+        if control.takesLines {
+            writeWrapped(MultilineValue.howItEnds + "; @FILE reads it from a file")
         }
         while true {
             let kept = form.effectiveValue(option).map { " [\(shown($0, of: option))]" } ?? ""
-            guard var answer = try console.ask("\(name)\(kept): ", secret: option.secret) else { throw .cancelled }
-            if option.multiline, continues(answer) {
-                guard let rest = try console.continueLines(secret: option.secret, until: MultilineValue.isEndLine) else { throw .cancelled }
+            guard var answer = try console.ask("\(name)\(kept): ", secret: control.hidesValue) else { throw SetupCancelled.byPerson }
+            if control.takesLines, continues(answer) {
+                guard let rest = try console.continueLines(secret: control.hidesValue, until: MultilineValue.isEndLine) else {
+                    throw SetupCancelled.byPerson
+                }
                 answer += "\n" + rest.joined(separator: "\n")
             }
             let candidate: String?
             do {
-                candidate = try interpret(answer, for: option)
+                candidate = try interpret(answer, for: option, control: control)
             } catch {
                 console.write(style.problem(error.message) + "\n")
                 console.discardTypeAhead()
@@ -39,8 +39,7 @@ extension PlainFormSession {
                 console.write(style.problem(error.message(label: name)) + "\n")
                 continue
             }
-            form.set(option.name, candidate)
-            return
+            return candidate
         }
     }
 
@@ -63,9 +62,9 @@ extension PlainFormSession {
 
     /// Enter keeps the current value, `-` clears it, `@FILE` reads it from a file (`@@` starts a value
     /// with `@`), a choice can be given by its number, and a multi-line answer becomes one value.
-    private func interpret(_ answer: String, for option: ConnectorOption) throws(FieldAnswerError) -> String? {
+    func interpret(_ answer: String, for option: ConnectorOption, control: FieldControl) throws(FieldAnswerError) -> String? {
         let lines = answer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard option.multiline || lines.count == 1 else { throw .pastedLines(option: option.name) }
+        guard control.takesLines || lines.count == 1 else { throw .pastedLines(option: option.name) }
         if answer.isEmpty { return form.values[option.name] }
         if answer == "-" { return nil }
         if answer.hasPrefix("@@") { return String(answer.dropFirst()) }
@@ -77,10 +76,11 @@ extension PlainFormSession {
                 throw option.secret ? .unreadableFile(option: option.name) : .file(error)
             }
         }
-        guard option.multiline else {
+        guard control.takesLines else {
             let trimmed = answer.trimmingCharacters(in: .whitespaces)
-            if !option.choices.contains(trimmed), let index = Int(trimmed), option.choices.indices.contains(index - 1) {
-                return option.choices[index - 1]
+            if case let .choice(choices) = control, !choices.contains(trimmed), let index = Int(trimmed),
+               choices.indices.contains(index - 1) {
+                return choices[index - 1]
             }
             return answer
         }
