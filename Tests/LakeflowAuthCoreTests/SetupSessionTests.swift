@@ -162,8 +162,8 @@ struct SetupSessionTests {
     @Test func noCheckSavesWithoutAskingAndNothingSaysCheck() async throws {
         let store = TemporaryStore()
         let session = try await Self.session(store, check: nil)
-        #expect(!session.checksCredentials)
         let editing = await session.snapshot
+        #expect(!editing.checksCredentials)
         #expect(editing.choices.map(\.label) == ["Save", "Quit"])
         #expect(editing.saveChoice.detail == "save encrypted on this machine, unverified (--no-probe)")
         let snapshot = await session.submit()

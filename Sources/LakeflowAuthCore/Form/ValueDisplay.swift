@@ -9,14 +9,9 @@ public enum ValueDisplay {
         return visible(value)
     }
 
-    /// A value being typed: a secret hidden unless the person asked to see it (nothing while it is
-    /// empty, so a placeholder can show), anything else as typed with its control characters visible.
-    public static func editing(_ value: String, of option: ConnectorOption, revealed: Bool = false) -> String {
-        option.secret && !revealed ? hidden(value) : visible(value)
-    }
-
-    /// A hidden value as it is typed: the mask without a tail (`Masking.typing`), or nothing while it
-    /// is empty.
+    /// A hidden value as it is typed (a secret the person did not ask to see): the mask without a tail
+    /// (`Masking.typing`), or nothing while it is empty, so a placeholder can show. Anything else is
+    /// typed as it is, with its control characters `visible`.
     public static func hidden(_ value: String) -> String {
         value.isEmpty ? "" : Masking.typing
     }

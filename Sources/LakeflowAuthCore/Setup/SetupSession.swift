@@ -50,7 +50,7 @@ public actor SetupSession {
     public nonisolated let mailbox: SnapshotMailbox
     private nonisolated let inbox: Mutex<(count: Int, continuation: AsyncStream<(Int, SetupAction)>.Continuation)>
     /// Whether a submit asks the source before saving (false with `--no-probe`).
-    public nonisolated let checksCredentials: Bool
+    private let checksCredentials: Bool
 
     private enum AfterUnlock {
         case prefill(authMethod: String?)

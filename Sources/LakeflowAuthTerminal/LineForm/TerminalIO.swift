@@ -66,15 +66,6 @@ public final class TerminalIO: LineConsole {
         writeAll(descriptor, Array(text.utf8))
     }
 
-    /// Writes to the controlling terminal from anywhere (a session's step that shows a link while a
-    /// question waits), without taking the terminal over.
-    public static func announce(_ text: String) {
-        let descriptor = open("/dev/tty", O_WRONLY | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { return }
-        writeAll(descriptor, Array(text.utf8))
-        close(descriptor)
-    }
-
     public func ask(_ prompt: String, secret: Bool) throws(LineFormError) -> String? {
         if secret {
             // Echo goes off before the prompt shows and type-ahead is flushed, so no part of a secret
