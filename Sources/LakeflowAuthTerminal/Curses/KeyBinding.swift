@@ -26,7 +26,7 @@ struct KeyBinding {
                    action: "previous field", footer: nil),
         KeyBinding(command: .enter, keys: [.enter, .control(10), .special(KEY_ENTER)], keyNames: "Enter",
                    action: "next field; in a many-line field, a new line until the value ends; on Save, save", footer: nil),
-        KeyBinding(command: .save, keys: [.ctrl("s")], keyNames: "Ctrl-S", action: "check and save", footer: (0, "save")),
+        KeyBinding(command: .save, keys: [.ctrl("s")], keyNames: "Ctrl-S", action: "press the Save button", footer: (0, "save")),
         KeyBinding(command: .toggle, keys: [.text(" ")], keyNames: "Space",
                    action: "switch a choice or a yes/no field", footer: nil),
         KeyBinding(command: .cursorLeft, keys: [.special(KEY_LEFT)], keyNames: "←",
