@@ -3,7 +3,8 @@ import Foundation
 /// Removes secret values from text that came back from the server, which may echo what it was sent:
 /// as typed, percent-encoded, form-encoded or base64-encoded (alone and as a Basic `user:password`).
 struct SecretScrubber: Sendable {
-    static let mask = "••••"
+    /// The one mask (`Masking`), without a tail: what stands for a secret everywhere.
+    static let mask = Masking.typing
     /// The shortest run of a secret's characters that counts as giving it away.
     static let fragmentLength = 8
     private let forms: [String]
