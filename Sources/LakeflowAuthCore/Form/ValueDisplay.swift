@@ -10,8 +10,7 @@ public enum ValueDisplay {
     }
 
     /// A hidden value as it is typed (a secret the person did not ask to see): the mask without a tail
-    /// (`Masking.typing`), or nothing while it is empty, so a placeholder can show. Anything else is
-    /// typed as it is, with its control characters `visible`.
+    /// (`Masking.typing`), or nothing while it is empty, so a placeholder can show.
     public static func hidden(_ value: String) -> String {
         value.isEmpty ? "" : Masking.typing
     }

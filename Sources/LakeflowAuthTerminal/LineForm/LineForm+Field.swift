@@ -19,7 +19,7 @@ extension LineForm {
             writeWrapped(MultilineValue.howItEnds + "; @FILE reads it from a file")
         }
         while true {
-            let kept = form.effectiveValue(option).map { " [\(shown($0, of: option))]" } ?? ""
+            let kept = form.effectiveValue(option).map { " [\(ValueDisplay.summary($0, of: option))]" } ?? ""
             guard var answer = try console.ask("\(name)\(kept): ", secret: control.hidesValue) else { throw SetupCancelled.byPerson }
             if control.takesLines, continues(answer) {
                 guard let rest = try console.continueLines(secret: control.hidesValue, until: MultilineValue.isEndLine) else {
@@ -41,15 +41,6 @@ extension LineForm {
             }
             return candidate
         }
-    }
-
-    /// A value as the form shows it: secrets masked, spec and environment text made safe, a
-    /// multi-line value by its first line and how many there are.
-    func shown(_ value: String, of option: ConnectorOption) -> String {
-        if option.secret { return Masking.mask(value) }
-        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count > 1 else { return TerminalText.sanitized(value) }
-        return TerminalText.sanitized(String(lines[0])) + " … (\(lines.count) lines)"
     }
 
     /// True when a multi-line answer has more lines to come: it is a value (not Enter, `-` or `@FILE`)
