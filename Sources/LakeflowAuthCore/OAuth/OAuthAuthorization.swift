@@ -15,6 +15,8 @@ public struct OAuthAuthorization: Sendable {
     private(set) var returnAddress: URL?
     /// Told when the provider's callback has answered and the flow goes on without the person.
     private var callbackAnswered: (@Sendable () async -> Void)?
+    /// Given the code flow's callback listener before the link is shown, so a pasted redirect can answer it.
+    private var callbackListening: (@Sendable (OAuthCallbackListener) async -> Void)?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
     /// A refresh token from outside the form, for specs that declare no `refresh_token` option (gmail):
@@ -43,9 +45,11 @@ public struct OAuthAuthorization: Sendable {
     }
 
     /// This authorization telling `shown` of the link (before a presenter of its own, if any) and
-    /// `answered` of the callback's answer: how a setup session makes the wait at the provider a state
-    /// of its own, which its front ends draw.
-    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void) -> OAuthAuthorization {
+    /// `answered` of the callback's answer, and `listening` of the listener that waits for it: how a
+    /// setup session makes the wait at the provider a state of its own, which its front ends draw and a
+    /// pasted redirect answers.
+    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void,
+                   listening: @escaping @Sendable (OAuthCallbackListener) async -> Void) -> OAuthAuthorization {
         var given = self
         let own = presenter
         given.presenter = { url in
@@ -53,6 +57,7 @@ public struct OAuthAuthorization: Sendable {
             await own?(url)
         }
         given.callbackAnswered = answered
+        given.callbackListening = listening
         return given
     }
 
@@ -156,6 +161,7 @@ public struct OAuthAuthorization: Sendable {
         let made = AuthorizationRequest(endpoint: authorizationURL, clientID: clientID, redirectURI: listener.redirectURI,
                                         scopes: scopes, usesPKCE: configuration.pkce,
                                         extraParameters: configuration.extraAuthParams, state: state)
+        await callbackListening?(listener)
         await presenter(made.url)
         // The code goes to the token endpoint the moment it arrives; the person takes seconds to
         // authorize, time enough to load the HTTP client that sends it.

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The part of a check that waits for the person at the OAuth provider: the link to follow, and how to
-/// say so. Answered by the provider's callback; a way to answer it by hand (a pasted redirect) or a
-/// device code would be one more action or one more member here, not another state.
+/// say so. Answered by the provider's callback, or by the address the browser was sent back to, pasted
+/// (`SetupSession.answerAuthorization(pasted:)`) where the callback cannot reach this machine. A
+/// device code would be one more member here, not another state.
 public struct AuthorizationStep: Sendable, Equatable {
     /// Where the person allows access. It carries the flow's own state and PKCE challenge, never the
     /// client secret.
@@ -13,6 +14,8 @@ public struct AuthorizationStep: Sendable, Equatable {
     public let openedInBrowser: Bool
     /// The source's display name.
     public let title: String
+    /// The last pasted address carried no answer from the provider.
+    public var pastedAddressRefused = false
 
     /// The sentence that introduces the link, for every front end that shows it.
     public var lead: String {
@@ -20,6 +23,16 @@ public struct AuthorizationStep: Sendable, Equatable {
         return openedInBrowser
             ? "Opened in your browser to authorize \(title); if no browser came up, open this link:"
             : "Open this link in a browser to authorize \(title):"
+    }
+
+    /// How to answer by pasting, for a front end that takes a paste while it waits.
+    public static let pasteInvitation = "Browser on another machine? Paste the address it ended on here."
+
+    /// Why the last pasted address was not taken; nil when none was refused.
+    public var pasteRefusal: String? {
+        pastedAddressRefused
+            ? "that address carries no answer from \(host); paste the whole address the browser ended on, http://127.0.0.1:…/oauth/callback?…"
+            : nil
     }
 
     /// The provider's host, as a page names it.

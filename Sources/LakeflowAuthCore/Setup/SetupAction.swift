@@ -8,6 +8,7 @@ public enum SetupAction: Sendable {
     case edit
     case saveUnverified
     case unlock(passphrase: String)
+    case answerAuthorization(pasted: String)
     case cancelCheck
     case cancel
 }

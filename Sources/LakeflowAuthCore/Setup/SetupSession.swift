@@ -32,6 +32,8 @@ public actor SetupSession {
     private var authorizationReturn: URL?
     /// The browser opened on the link of the OAuth step under way, whose redirecting file goes with it.
     private var openedLink: BrowserOpener?
+    /// The OAuth step's callback listener, which a pasted redirect answers.
+    private var callback: OAuthCallbackListener?
     /// The check in flight.
     private var inFlight: Task<Void, Never>?
     private var checkStarted: ContinuousClock.Instant?
@@ -158,6 +160,7 @@ public actor SetupSession {
         case .edit: _ = edit()
         case .saveUnverified: _ = try? saveUnverified()
         case let .unlock(passphrase): _ = unlock(passphrase)
+        case let .answerAuthorization(address): _ = answerAuthorization(pasted: address)
         case .cancelCheck: _ = cancelCheck()
         case .cancel: _ = cancel()
         }
@@ -314,7 +317,8 @@ public actor SetupSession {
         checkGeneration += 1
         let generation = checkGeneration
         authorization = authorization?.reporting(shown: { url in await self.authorizing(url, generation: generation) },
-                                                 answered: { await self.authorized(generation: generation) })
+                                                 answered: { await self.authorized(generation: generation) },
+                                                 listening: { listener in await self.listening(listener, generation: generation) })
         if let authorizationReturn { authorization = authorization?.returning(to: authorizationReturn) }
         let started = ContinuousClock.now
         checkStarted = started
@@ -360,6 +364,17 @@ public actor SetupSession {
         case .submit?: return submit()
         case nil: return publish()
         }
+    }
+
+    /// Answers `authorizing` with the address the person's browser was sent back to, pasted where the
+    /// provider's callback cannot reach this machine: it decides as the callback would have. An address
+    /// without the provider's answer is refused (`AuthorizationStep.pasteRefusal`) and the wait goes on.
+    public func answerAuthorization(pasted address: String) -> SetupSnapshot {
+        guard case var .authorizing(step) = state, let callback else { return snapshot }
+        guard !callback.answer(pasted: address) else { return snapshot }
+        step.pastedAddressRefused = true
+        state = .authorizing(step)
+        return publish()
     }
 
     /// Keeps credentials whose check failed, where the one rule allows it.
@@ -409,10 +424,15 @@ public actor SetupSession {
 
     private func authorizing(_ url: URL, generation: Int) {
         guard generation == checkGeneration, state.isCheckInFlight else { return }
-        closeLink()
+        openedLink?.remove()
         openedLink = opensLink?(url)
         state = .authorizing(AuthorizationStep(url: url, since: .now, openedInBrowser: openedLink != nil, title: form.spec.title))
         publish()
+    }
+
+    private func listening(_ listener: OAuthCallbackListener, generation: Int) {
+        guard generation == checkGeneration else { return }
+        callback = listener
     }
 
     private func authorized(generation: Int) {
@@ -422,9 +442,11 @@ public actor SetupSession {
         publish()
     }
 
+    /// The OAuth step is over: its browser file goes, and no paste can answer it any more.
     private func closeLink() {
         openedLink?.remove()
         openedLink = nil
+        callback = nil
     }
 
     private func finishCheck(_ outcome: Result<Checked, any Error>, credentials: Credentials, identity: MachineIdentity,

@@ -1,6 +1,7 @@
 /// Where one setup stands; every front end draws this and nothing else. A question the session must
 /// ask on the way is a state, answered by an action: `needsPassphrase` by `unlock(_:)`, `authorizing`
-/// by the provider's callback (which the session receives itself); `cancel()` answers any of them.
+/// by the provider's callback (which the session receives itself) or `answerAuthorization(pasted:)`;
+/// `cancel()` answers any of them.
 ///
 /// A stream of these carries every event a script needs: the link (`authorizing`), the check under way
 /// (`checking`), its verdict (`checkFailed`, or the check inside `saved`), and the end (`saved`,

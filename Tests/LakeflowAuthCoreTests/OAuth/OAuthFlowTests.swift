@@ -356,6 +356,52 @@ struct OAuthFlowTests {
         }
     }
 
+    /// Where the callback cannot reach this machine (a browser elsewhere), the address the browser
+    /// was sent back to, pasted, answers the step as the callback would have; one without the
+    /// provider's answer is refused and the wait goes on.
+    @Test func aPastedRedirectAnswersTheStepAndOneWithoutAnAnswerIsRefused() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { await Self.submitted(session) }
+            let waiting = await session.first { if case .authorizing = $0.state { true } else { false } }
+            guard case let .authorizing(step) = waiting.state else { Issue.record("not authorizing"); return }
+            #expect(step.pasteRefusal == nil)
+            guard case let .success(redirect) = await HTTPClient().send(.init(url: step.url), timeout: .seconds(5), responseLimit: 1 << 16),
+                  let location = redirect.header("Location")
+            else { Issue.record("the provider did not redirect"); return }
+            let callback = try #require(URL(string: location))
+            let bare = try #require(URL(string: "/oauth/callback", relativeTo: callback)?.absoluteString)
+            for refused in ["not an address", bare, callback.absoluteString.replacingOccurrences(of: "?", with: "#")] {
+                let answer = await session.answerAuthorization(pasted: refused)
+                guard case let .authorizing(after) = answer.state else { Issue.record("no longer authorizing: \(answer.state)"); return }
+                #expect(after.pasteRefusal?.hasPrefix("that address carries no answer from 127.0.0.1") == true, "\(refused)")
+            }
+            _ = await session.answerAuthorization(pasted: "  " + location + "\n")
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
+            let refresh = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(provider.isLive(refreshToken: refresh))
+            // The callback itself now says it came too late.
+            let late = await HTTPClient().send(.init(url: callback), timeout: .seconds(5), responseLimit: 1024)
+            #expect((try? late.get().status) != 200)
+        }
+    }
+
+    /// A pasted address with another run's `state` decides the step as a forged callback would.
+    @Test func aPastedRedirectOfAnotherRunFailsTheCheck() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { await Self.submitted(session) }
+            _ = await session.first { if case .authorizing = $0.state { true } else { false } }
+            _ = await session.answerAuthorization(pasted: "http://127.0.0.1:1/oauth/callback?code=c-1&state=another-run")
+            let failure = Self.failure(await submitted.value)
+            #expect(failure?.message == OAuthError.stateMismatch.message)
+        }
+    }
+
     static func query(_ url: URL, _ name: String) -> String? {
         URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == name }?.value
     }
