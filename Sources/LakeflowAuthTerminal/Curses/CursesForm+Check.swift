@@ -5,21 +5,26 @@ import LakeflowAuthCore
 extension CursesForm {
     /// While the check runs: the spinner and the time, Esc to stop it, Ctrl-C to stop it and ask to
     /// quit; an OAuth step's link in a box of its own, whole, for the person to open (or to open again,
-    /// when a browser was opened on it). The session goes on by itself; this draws it at each tick.
+    /// when a browser was opened on it), and a paste there is the address the browser ended on. The
+    /// session goes on by itself; this draws it at each tick.
     func watchCheck() {
         if case let .authorizing(step) = snapshot.state {
             // A link has no spaces to wrap at: it is cut into rows the box can hold.
             let text = Array(step.url.absoluteString)
             let rows = stride(from: 0, to: text.count, by: 64).map { String(text[$0..<min($0 + 64, text.count)]) }
             let waiting = "\(spinnerFrame(since: step.since)) Waiting for the authorization… \(elapsed(since: step.since))"
+            let refusal = step.pasteRefusal.map { [(theme.problemMark + " " + sentence($0), Theme.Role.problem)] } ?? []
             showDialog(Dialog(title: "Authorize \(TerminalText.sanitized(form.spec.title))", lines:
                 [(step.lead, .value), ("", .value)] + rows.map { ($0, .value) }
-                + [("", .value), (waiting, .value), ("Esc cancels.", .note)]))
+                + [("", .value), (waiting, .value)] + refusal
+                + [(AuthorizationStep.pasteInvitation, .note), ("Esc cancels.", .note)]))
         } else {
             draw()
         }
         if let key = keys.next(waiting: 80) {
-            if key == .escape {
+            if case let .paste(address) = key, case .authorizing = snapshot.state {
+                perform(.answerAuthorization(pasted: address))
+            } else if key == .escape {
                 stopCheck()
             } else if key == .ctrl("c") {
                 stopCheck()

@@ -12,6 +12,8 @@ public protocol LineConsole: AnyObject {
     /// Reads further lines of a multi-line answer, without a prompt, until `isLast` accepts one (which
     /// is included) or an empty line (which is not); nil at the end of input.
     func continueLines(secret: Bool, until isLast: (String) -> Bool) throws(LineFormError) -> [String]?
+    /// A line, if one is typed within `milliseconds`, while the form waits for something else.
+    func line(within milliseconds: Int32) throws(LineFormError) -> WaitedLine
     /// Drops whatever was typed or pasted ahead and not yet read.
     func discardTypeAhead()
 }

@@ -27,7 +27,8 @@ extension LineForm {
     }
 
     /// Draws the session's work until it waits for the form again or has ended: the check under way,
-    /// the OAuth step's link, the passphrase asked on the way.
+    /// the OAuth step's link (and the address the browser ended on, when the person pastes it), the
+    /// passphrase asked on the way.
     private mutating func follow() async throws {
         var shownLink: URL?
         var saidChecking = false
@@ -39,9 +40,12 @@ extension LineForm {
                 saidChecking = true
             case let .authorizing(step):
                 if step.url != shownLink {
-                    console.write("\n" + step.lead + "\n" + step.url.absoluteString + "\nWaiting for the authorization (Ctrl-C to stop)…\n")
+                    console.write("\n" + step.lead + "\n" + step.url.absoluteString + "\n" + AuthorizationStep.pasteInvitation
+                                  + "\nWaiting for the authorization (Ctrl-C to stop)…\n")
+                    shownLink = step.url
                 }
-                shownLink = step.url
+                if let refusal = step.pasteRefusal { console.write(style.problem(sentence(refusal)) + "\n") }
+                try await takePastedAddress()
             case .needsPassphrase:
                 try await askPassphrase()
             case .editing, .checkFailed, .saved, .cancelled, .failed:
@@ -131,5 +135,24 @@ extension LineForm {
         console.write((saved.isVerified ? style.success(note) : note) + "\n")
         console.write(sentence(saved.placeNote) + "\n")
         return saved
+    }
+}
+
+extension LineForm {
+    /// While the provider's callback is awaited, a line typed is the address the browser ended on
+    /// (where the callback cannot reach this machine) and goes to the session; returns once one was
+    /// given or the step is over.
+    private mutating func takePastedAddress() async throws {
+        while case .authorizing = await session.state {
+            switch try console.line(within: 100) {
+            case let .line(address) where !address.trimmingCharacters(in: .whitespaces).isEmpty:
+                snapshot = await session.answerAuthorization(pasted: address)
+                return
+            case .endOfInput:
+                return
+            case .line, .nothing:
+                continue
+            }
+        }
     }
 }

@@ -94,6 +94,11 @@ public final class TerminalIO: LineConsole {
         return nil
     }
 
+    public func line(within milliseconds: Int32) throws(LineFormError) -> WaitedLine {
+        guard try lineArrives(within: milliseconds) else { return .nothing }
+        return try nextLine().map(WaitedLine.line) ?? .endOfInput
+    }
+
     /// Echo off; ECHONL keeps the Enter visible, so the next line starts where the person expects.
     private func quiet(flushing: Bool) throws(LineFormError) {
         var quiet = original

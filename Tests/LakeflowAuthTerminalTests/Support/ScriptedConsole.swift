@@ -37,6 +37,11 @@ final class ScriptedConsole: LineConsole {
         return nil
     }
 
+    /// The next answer at once, or the end of input when the script is done.
+    func line(within milliseconds: Int32) throws(LineFormError) -> WaitedLine {
+        answers.isEmpty ? .endOfInput : .line(answers.removeFirst())
+    }
+
     func discardTypeAhead() {
         discarded += 1
     }
