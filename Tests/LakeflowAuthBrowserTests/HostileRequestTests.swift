@@ -279,7 +279,7 @@ import Testing
         defer { Task { await form.stop() } }
         let session = try form.logIn()
         // The check's own post waits for its answer on a thread of its own, as the browser's does.
-        let checked = Task.detached { try form.post(session, Self.validPost) }
+        let checked = Task { try await form.postOnThread(session, Self.validPost) }
         var iterator = started.makeAsyncIterator()
         _ = await iterator.next()
         let clock = ContinuousClock()
@@ -316,7 +316,7 @@ import Testing
         let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(60))
         defer { Task { await form.stop() } }
         let session = try form.logIn()
-        let checked = Task.detached { try form.post(session, [("action", "submit")] + Self.silentPost) }
+        let checked = Task { try await form.postOnThread(session, [("action", "submit")] + Self.silentPost) }
         let during = try await form.waitForCheckInFlight(session)
         #expect(during.contains("Checking with Acme…"), "a page loaded during the check says so")
         #expect(during.contains(#"value="cancel_check""#), "and stops it without script")

@@ -101,6 +101,15 @@ final class RunningForm: Sendable {
         ], body: body)
     }
 
+    /// `post`, on a thread of its own, for a post whose answer waits (a submit during a check): its
+    /// blocking read must not hold one of the few threads the form and its session run on, or a second
+    /// blocking request from the test starves them.
+    func postOnThread(_ session: Session, _ fields: [(String, String)]) async throws -> RawHTTP.Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try self.post(session, fields) }) }.start()
+        }
+    }
+
     func page(_ session: Session) throws -> String {
         try send(headers: [("Host", host), ("Cookie", session.cookie)]).body
     }
