@@ -28,6 +28,8 @@ public struct SetupPlan: Sendable {
     public var opensLinks: Bool
     public var start: Start
     public var store: CredentialStore
+    /// Where the session's steps are written as `--json` events; nil without `--json`.
+    public var events: SetupEventWriter?
 
     public init(spec: ConnectorSpec, environment: [String: String], values: [String: String]? = nil, authMethod: String?,
                 checks: Bool, checkTimeout: Duration = ProbeClient.defaultTimeout,
@@ -56,6 +58,7 @@ public struct SetupPlan: Sendable {
         let opener: SetupSession.LinkOpener = { url in BrowserOpener.open(url, environment: environment) }
         let session = SetupSession(form: Form(spec: spec), store: store, check: check, asksForPassphrase: start == .whereLeftOff,
                                    authorization: authorization, opensLink: opensLinks ? opener : nil)
+        if let events { await session.observe(events.record) }
         switch start {
         case .whereLeftOff: _ = await session.prefill(environment: values, authMethod: authMethod)
         case .environmentOnly: _ = await session.fillFromEnvironment(values, authMethod: authMethod)

@@ -47,6 +47,7 @@ public actor SetupSession {
     private var version = 0
     private var appliedAction = 0
     private var subscribers: [UUID: AsyncStream<SetupSnapshot>.Continuation] = [:]
+    private var observers: [@Sendable (SetupSnapshot) -> Void] = []
 
     /// The latest snapshot, for a front end on a thread of its own.
     public nonisolated let mailbox: SnapshotMailbox
@@ -134,6 +135,14 @@ public actor SetupSession {
         await first { !$0.state.isCheckInFlight }
     }
 
+    /// Calls `observer` with the current snapshot, then with each one as it is published, before any
+    /// reader of `updates()` sees it: for what must keep the order of the steps exactly (`--json`'s
+    /// events), which a stream's reader, scheduled on its own, could not promise against the front end.
+    public func observe(_ observer: @escaping @Sendable (SetupSnapshot) -> Void) {
+        observers.append(observer)
+        observer(snapshot)
+    }
+
     private func unsubscribe(_ id: UUID) {
         subscribers[id] = nil
     }
@@ -172,6 +181,7 @@ public actor SetupSession {
     private func publish() -> SetupSnapshot {
         version += 1
         let current = snapshot
+        for observer in observers { observer(current) }
         mailbox.put(current, applied: appliedAction)
         for subscriber in subscribers.values { subscriber.yield(current) }
         return current

@@ -15,7 +15,7 @@ extension CredentialWizard {
         do {
             let saved = try await FullScreenForm.run(session: session, environment: plan.environment, note: note,
                                                      farewell: Diagnostics.text(SetupCancelled.byPerson.message))
-            print(saved.summary)
+            tell(saved)
         } catch let reason as FullScreenUnavailable {
             try await runLineForm(because: reason, note: note, session: session)
         }

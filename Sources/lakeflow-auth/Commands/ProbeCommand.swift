@@ -17,12 +17,17 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
+    @Flag(help: "Write events on stdout as JSON lines (checking, checked, error), for an agent or a script; messages stay on stderr.")
+    var json = false
+
     func run() async throws {
+        let events = json ? JSONEvents.start() : nil
         let environment = ProcessInfo.processInfo.environment
         let store = StoreAccess.store()
         let envelope = try store.open(connector)
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         Diagnostics.warn(spec.warnings)
+        events?.write(.checking(connector: connector, source: spec.title))
         let authorization = OAuthAuthorization(presenter: nil, probeTimeout: probeTimeout.duration)
         let result: ProbeResult
         if let grant = try await authorization.authorize(envelope.credentials, spec: spec) {
@@ -34,9 +39,14 @@ struct ProbeCommand: AsyncParsableCommand {
                 try store.recordProbe(record, for: connector)
             }
         }
+        events?.write(.checked(connector: connector, CheckVerdict(result)))
         guard result.passes else {
             throw StoredProbeFailure(result: result, connector: connector)
         }
-        print(result.message)
+        if events == nil {
+            print(result.message)
+        } else {
+            Diagnostics.note(result.message)
+        }
     }
 }

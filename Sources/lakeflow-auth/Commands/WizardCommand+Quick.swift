@@ -8,6 +8,7 @@ extension WizardCommand: QuicklyParsed {
         command.plain = false
         command.fromEnv = false
         command.noProbe = false
+        command.json = false
         command.envFile = nil
         command.authMethod = nil
         command.spec = nil
@@ -24,7 +25,7 @@ extension WizardCommand: QuicklyParsed {
     static var positionals: [WritableKeyPath<WizardCommand, String>] { [\.connector] }
 
     static var switches: [String: WritableKeyPath<WizardCommand, Bool>] {[
-        "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe,
+        "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe, "--json": \.json,
         "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen,
     ]}
 

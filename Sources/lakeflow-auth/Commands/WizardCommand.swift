@@ -14,8 +14,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--no-probe] [--probe-timeout SECONDS] [--no-open]\n"
-        + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
+        + "                          [--no-probe] [--probe-timeout SECONDS] [--no-open] [--json]\n"
+        + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION] [--json]"
 
     static let examples = """
         Examples:
@@ -47,6 +47,9 @@ struct WizardCommand: AsyncParsableCommand {
     @Flag(help: "Store the credentials without checking them against the source.")
     var noProbe = false
 
+    @Flag(help: "Write events on stdout as JSON lines (url, checking, checked, saved, cancelled, error), for an agent or a script; messages stay on stderr.")
+    var json = false
+
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
     @OptionGroup var browserForm: BrowserFormFlags
@@ -64,21 +67,24 @@ struct WizardCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let events = json ? JSONEvents.start() : nil
         let environment = ProcessInfo.processInfo.environment
         let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
         try loaded.checkSomethingToSetUp(path: resolved.path)
-        let wizard = CredentialWizard(plan: SetupPlan(spec: loaded, environment: environment, authMethod: authMethod, checks: !noProbe,
-                                                      checkTimeout: probeTimeout.duration,
-                                                      callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout
-                                                          : OAuthAuthorization.defaultCallbackTimeout,
-                                                      opensLinks: !browserForm.noOpen))
+        var plan = SetupPlan(spec: loaded, environment: environment, authMethod: authMethod, checks: !noProbe,
+                             checkTimeout: probeTimeout.duration,
+                             callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout : OAuthAuthorization.defaultCallbackTimeout,
+                             opensLinks: !browserForm.noOpen)
+        plan.events = events
+        let wizard = CredentialWizard(plan: plan)
         if fromEnv {
             try await wizard.runHeadless(envFile: envFile)
         } else if browserForm.browser || (!plain && !hasTerminal) {
             try await wizard.runBrowserForm(browserForm.options)
-        } else if plain {
+        } else if plain || json {
+            // The full-screen form draws on stdout, which carries the events.
             try await wizard.runLineForm()
         } else {
             try await wizard.runInteractiveForm()
