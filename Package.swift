@@ -73,6 +73,7 @@ let package = Package(
                 .embedInCode("Templates/field-text.html"),
                 .embedInCode("Templates/field-textarea.html"),
                 .embedInCode("Templates/form.html"),
+                .embedInCode("Templates/identity-notice.html"),
                 .embedInCode("Templates/method-switch.html"),
                 .embedInCode("Templates/page.html"),
                 .embedInCode("Templates/passphrase.html"),
@@ -114,6 +115,9 @@ let package = Package(
                           path: "Tests/StackOverflowWhileHolding"),
         // Sends hand-made HTTP requests over a raw socket, for the tests of the loopback servers.
         .target(name: "RawHTTP", path: "Tests/RawHTTP"),
+        // The material beside the package in ../shared (real connector specs, age test vectors), or the
+        // skip of the tests that need it where it is absent.
+        .target(name: "SharedCorpus", path: "Tests/SharedCorpus"),
         // zlib inflates the compressed upstream test vectors; only the tests link it.
         .systemLibrary(
             name: "CZlib",
@@ -123,19 +127,19 @@ let package = Package(
         ),
         .testTarget(
             name: "AgeTests",
-            dependencies: ["Age", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Age", "CZlib", "SharedCorpus", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "AcmeSandboxTests", dependencies: ["AcmeSandbox"]),
         .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP", "RawHTTP"]),
-        .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP"]),
-        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP"]),
+        .testTarget(name: "LakeflowAuthBrowserTests", dependencies: ["LakeflowAuthBrowser", "LakeflowAuthCore", "LoopbackHTTP", "AcmeSandbox", "RawHTTP", "SharedCorpus"]),
+        .testTarget(name: "LakeflowAuthCoreTests", dependencies: ["LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP", "SharedCorpus"]),
         // The terminal front ends' parts without a terminal: editing, layout, cell widths, key bindings
         // and bursts, and the line form's answers through a scripted console.
         .testTarget(name: "LakeflowAuthTerminalTests", dependencies: ["LakeflowAuthTerminal", "LakeflowAuthCore"]),
         // The command line as the executable reads it, without running it.
         .testTarget(name: "CommandParsingTests", dependencies: ["lakeflow-auth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "lakeflow-auth", "stack-overflow-while-holding"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AcmeSandbox", "FakeOAuthProvider", "LakeflowAuthCore", "LoopbackHTTP", "PseudoTerminal", "RawHTTP", "SharedCorpus", "lakeflow-auth", "stack-overflow-while-holding"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -92,3 +92,13 @@ extension AcmeSandboxConfiguration {
         workspaces.first { $0.slug == slug }
     }
 }
+
+extension AcmeSandboxConfiguration.Workspace {
+    /// The workspace without the keys in `revoked`.
+    func revoking(_ revoked: Set<String>) -> Self {
+        guard !revoked.isEmpty else { return self }
+        var workspace = self
+        workspace.apiKeys.removeAll { revoked.contains($0.key) }
+        return workspace
+    }
+}

@@ -4,10 +4,17 @@ import LoopbackHTTP
 /// A loopback HTTP server answering Acme's credential probe from a configuration.
 public final class AcmeSandboxServer: Sendable {
     private let server: LoopbackServer
+    private let revoked = RevokedKeys()
 
     public init(configuration: AcmeSandboxConfiguration) {
-        let router = ProbeRouter(configuration: configuration)
+        let router = ProbeRouter(configuration: configuration, revoked: revoked)
         server = LoopbackServer { request in router.reply(to: request) }
+    }
+
+    /// Refuses an API key from now on (401, as for any unknown key), as a source does once its owner
+    /// revokes it; for tests of credentials that stop working while stored.
+    public func revoke(key: String) {
+        revoked.add(key)
     }
 
     /// Binds 127.0.0.1 on an ephemeral port and starts serving.

@@ -5,6 +5,8 @@ import LoopbackHTTP
 /// decision is visible in one place and independent of sockets.
 struct ProbeRouter: Sendable {
     let configuration: AcmeSandboxConfiguration
+    /// Keys revoked since the server started, which it then refuses as unknown.
+    let revoked: RevokedKeys
 
     func reply(to request: HTTPRequest) -> HTTPReply {
         guard let slug = Self.workspaceSlug(inProbePath: request.path) else {
@@ -21,7 +23,8 @@ struct ProbeRouter: Sendable {
         if let fault = workspace.fault, let reply = fault.reply(workspace: workspace, request: request) {
             return reply
         }
-        return .respond(Self.identify(Credential(authorizationHeader: request.header("authorization")), in: workspace))
+        return .respond(Self.identify(Credential(authorizationHeader: request.header("authorization")),
+                                      in: workspace.revoking(revoked.keys)))
     }
 
     /// `/v1/workspaces/{slug}/me` → `slug`.

@@ -28,6 +28,13 @@ public struct X25519Identity: AgeIdentity {
         Bech32.encode(hrp: Self.hrp, data: Array(privateKey.rawRepresentation)).uppercased()
     }
 
+    /// A key for another use than age's, derived from this secret key (HKDF-SHA256, `info` naming the
+    /// use): only whoever holds the secret key can make it, and it gives nothing of the key away.
+    public func derivedKey(info: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: privateKey.rawRepresentation),
+                               info: Data(info.utf8), outputByteCount: 32)
+    }
+
     public var recipient: X25519Recipient {
         X25519Recipient(publicKey: privateKey.publicKey)
     }

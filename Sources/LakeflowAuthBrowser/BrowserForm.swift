@@ -22,7 +22,9 @@ public enum BrowserForm {
         if case let .failed(error) = await session.state { throw error }
         let keys = AccessKeys()
         let controllerBox = ControllerBox()
-        let server = LoopbackServer { request in
+        // Places held back for the person's own session, which any local user's sockets cannot take.
+        let server = LoopbackServer(limits: LoopbackLimits(reservedConnections: 8),
+                                    priority: { controllerBox.access?.hasSessionCookie($0) ?? false }) { request in
             guard let controller = controllerBox.controller else { return .respond(.text(503, "starting")) }
             return .respond(await controller.handle(request))
         }
@@ -32,7 +34,9 @@ public enum BrowserForm {
         } catch LoopbackServerError.cannotListen {
             throw BrowserFormError.cannotListen(port: options.port)
         }
-        let controller = BrowserFormController(session: session, access: RequestGuard(port: base.port ?? 0, keys: keys))
+        let access = RequestGuard(port: base.port ?? 0, keys: keys)
+        controllerBox.access = access
+        let controller = BrowserFormController(session: session, access: access)
         controllerBox.controller = controller
         await session.returnAfterAuthorization(to: URL(string: base.absoluteString + BrowserFormController.authorizedPath)!)
         let link = URL(string: "\(base.absoluteString)/?token=\(keys.urlToken)")!
@@ -80,13 +84,20 @@ public enum BrowserForm {
     }
 }
 
-/// The controller, set once the port (which its checks need) is known; requests before that wait.
+/// The controller and its access rules, set once the port (which its checks need) is known; requests
+/// before that wait.
 private final class ControllerBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BrowserFormController?
+    private var storedAccess: RequestGuard?
 
     var controller: BrowserFormController? {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
+    }
+
+    var access: RequestGuard? {
+        get { lock.withLock { storedAccess } }
+        set { lock.withLock { storedAccess = newValue } }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Parses the bytes before the blank line of a request, refusing what a loopback server has no reason
-/// to accept: anything but HTTP/1.x, header lines without a name, a second `Host` or `Content-Length`
-/// (two hosts or lengths are how requests are smuggled past a check), lines or counts over the limits.
+/// to accept: anything but HTTP/1.x, header lines without a name, a second `Host`, `Content-Length` or
+/// `Origin` (two hosts or lengths are how requests are smuggled past a check, and with two origins one
+/// check could read the first and another the last), lines or counts over the limits.
 enum HTTPRequestHead {
     enum Problem: Error, Equatable {
         case malformed
@@ -28,7 +29,7 @@ enum HTTPRequestHead {
             }
             headers.append((line[..<colon].lowercased(), value))
         }
-        for unique in ["host", "content-length"] where headers.count(where: { $0.name == unique }) > 1 {
+        for unique in ["host", "content-length", "origin"] where headers.count(where: { $0.name == unique }) > 1 {
             throw .malformed
         }
 

@@ -11,16 +11,27 @@ import Darwin
 /// callback): bound to 127.0.0.1 only, each request read within `LoopbackLimits` before its handler
 /// sees it.
 ///
+/// Any local user can open sockets to it, so places are kept for requests rather than sockets: a
+/// connection that has sent no whole request head holds its place only until the head deadline, and
+/// when every place is taken a newcomer takes the place of the oldest one that has sent nothing at
+/// all (none of its bytes read, none waiting to be). Requests read whole take
+/// up to `maxConnections` places; the `reservedConnections` beyond them go only to requests `priority`
+/// picks (the browser form's session), so its person is served while others' requests fill the rest.
+///
 /// It reads requests itself on FlyingSocks rather than through FlyingFox's `HTTPServer`, because that
 /// decoder buffers request and header lines without any size limit.
 public final class LoopbackServer: Sendable {
     private let handler: HTTPHandler
     private let limits: LoopbackLimits
+    private let priority: (@Sendable (HTTPRequest) -> Bool)?
     private let state = State()
     private let counters = Mutex(Counters())
 
-    public init(limits: LoopbackLimits = LoopbackLimits(), handler: @escaping HTTPHandler) {
+    /// - Parameter priority: which requests may take the reserved places; it sees the head only.
+    public init(limits: LoopbackLimits = LoopbackLimits(), priority: (@Sendable (HTTPRequest) -> Bool)? = nil,
+                handler: @escaping HTTPHandler) {
         self.limits = limits
+        self.priority = priority
         self.handler = handler
     }
 
@@ -93,13 +104,9 @@ public final class LoopbackServer: Sendable {
             group.addTask { try? await pool.run() }
             do {
                 for try await socket in listener.sockets {
-                    let admitted = counters.withLock { counters in
-                        guard counters.open < limits.maxConnections else { return false }
-                        counters.open += 1
-                        return true
-                    }
+                    let id = admit(socket.socket.file.rawValue)
                     group.addTask { [self] in
-                        await serve(socket, admitted: admitted)
+                        await serve(socket, id: id)
                     }
                 }
             } catch {
@@ -109,13 +116,63 @@ public final class LoopbackServer: Sendable {
         }
     }
 
-    private func serve(_ socket: AsyncSocket, admitted: Bool) async {
+    /// A place for a new connection, if need be the place of the connection that has waited longest
+    /// having sent nothing; nil when there is none such.
+    private func admit(_ descriptor: Int32) -> UInt64? {
+        counters.withLock { counters in
+            let id = counters.nextID
+            counters.nextID += 1
+            if counters.waiting.count + counters.serving.count >= limits.maxConnections + limits.reservedConnections {
+                guard let silent = counters.waiting.firstIndex(where: { !$0.started && Self.nothingPending($0.descriptor) }) else {
+                    return nil
+                }
+                // Shut while the lock is held: a connection leaves `waiting` before its socket is closed,
+                // so the descriptor is still its own. Its read ends, and so does the connection.
+                shutdown(counters.waiting.remove(at: silent).descriptor, Int32(SHUT_RDWR))
+            }
+            counters.waiting.append((id, descriptor, false))
+            return id
+        }
+    }
+
+    /// No byte of the connection's is waiting to be read: a request sent but not yet read is not silence.
+    private static func nothingPending(_ descriptor: Int32) -> Bool {
+        var pending: Int32 = 0
+        return ioctl(descriptor, UInt(FIONREAD), &pending) == 0 && pending == 0
+    }
+
+    /// The connection has sent something, so it is no longer the silent kind a newcomer may push out.
+    private func started(_ id: UInt64) {
+        counters.withLock { counters in
+            if let index = counters.waiting.firstIndex(where: { $0.id == id }) { counters.waiting[index].started = true }
+        }
+    }
+
+    /// Whether a request whose head has arrived is served: a priority one in any place, another only
+    /// within `maxConnections`; never one whose place was taken meanwhile.
+    private func serves(_ request: HTTPRequest, id: UInt64) -> Bool {
+        let isPriority = priority?(request) ?? false
+        return counters.withLock { counters in
+            guard let index = counters.waiting.firstIndex(where: { $0.id == id }) else { return false }
+            counters.waiting.remove(at: index)
+            guard isPriority || counters.serving.values.count(where: { !$0 }) < limits.maxConnections else { return false }
+            counters.serving[id] = isPriority
+            return true
+        }
+    }
+
+    private func serve(_ socket: AsyncSocket, id: UInt64?) async {
         let connection = Connection(socket: socket, limits: limits)
-        guard admitted else {
+        guard let id else {
             return await connection.refuse(.text(503, "too many connections"))
         }
-        await connection.handle(handler) { counters.withLock { $0.requests += 1 } }
-        counters.withLock { $0.open -= 1 }
+        await connection.handle(handler, started: { self.started(id) }, admit: { serves($0, id: id) },
+                                onRequest: { counters.withLock { $0.requests += 1 } })
+        counters.withLock { counters in
+            counters.waiting.removeAll { $0.id == id }
+            counters.serving[id] = nil
+        }
+        try? socket.close()
     }
 }
 
@@ -127,7 +184,12 @@ public enum LoopbackServerError: Error, Equatable {
 
 extension LoopbackServer {
     struct Counters {
-        var open = 0
+        /// Connections whose request head has not arrived, oldest first, with their descriptors and
+        /// whether any of their bytes were read.
+        var waiting: [(id: UInt64, descriptor: Int32, started: Bool)] = []
+        /// Connections whose request is being served, and whether it is a priority one.
+        var serving: [UInt64: Bool] = [:]
+        var nextID: UInt64 = 0
         var requests = 0
     }
 

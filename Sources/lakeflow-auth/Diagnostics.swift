@@ -3,6 +3,8 @@ import Foundation
 import LakeflowAuthCore
 
 /// The one voice of every message on stderr: `lakeflow-auth: error: …`, then `lakeflow-auth: hint: …`.
+/// Every line passes the terminal sanitizer here, whatever its source already did: a message may quote
+/// a server, a file, an argument or an env var.
 enum Diagnostics {
     static func error(_ message: String, hints: [String] = []) {
         FileHandle.standardError.write(Data(text(message, hints: hints).utf8))
@@ -10,20 +12,29 @@ enum Diagnostics {
 
     /// The lines `error` writes, for a writer that cannot call it (a signal handler).
     static func text(_ message: String, hints: [String] = []) -> String {
-        "lakeflow-auth: error: \(message)\n" + hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
+        lines("error", message, hints: hints)
     }
 
     /// What a spec reader let pass but a person should see, in the voice of errors.
     static func warn(_ warnings: [SpecError]) {
         guard !warnings.isEmpty else { return }
-        let lines = warnings.map { warning in
-            "lakeflow-auth: warning: \(warning.message)\n" + warning.hints.map { "lakeflow-auth: hint: \($0)\n" }.joined()
-        }
-        FileHandle.standardError.write(Data(lines.joined().utf8))
+        let text = warnings.map { lines("warning", $0.message, hints: $0.hints) }
+        FileHandle.standardError.write(Data(text.joined().utf8))
     }
 
-    static func note(_ message: String) {
-        FileHandle.standardError.write(Data("lakeflow-auth: \(message)\n".utf8))
+    static func note(_ message: String, hints: [String] = []) {
+        FileHandle.standardError.write(Data(("lakeflow-auth: \(TerminalText.sanitizedLines(message))\n"
+            + hints.map { "lakeflow-auth: hint: \(TerminalText.sanitizedLines($0))\n" }.joined()).utf8))
+    }
+
+    private static func lines(_ kind: String, _ message: String, hints: [String]) -> String {
+        "lakeflow-auth: \(kind): \(TerminalText.sanitizedLines(message))\n"
+            + hints.map { "lakeflow-auth: hint: \(TerminalText.sanitizedLines($0))\n" }.joined()
+    }
+
+    /// An error that does not end the command (a refused paste: the wait goes on).
+    static func warn(_ error: UserFacingError) {
+        FileHandle.standardError.write(Data(lines("warning", error.message, hints: error.hints).utf8))
     }
 
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,

@@ -9,10 +9,11 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         abstract: "Set up, check and store credentials for Lakeflow community connectors.",
         usage: WizardCommand.usage + "\nlakeflow-auth <subcommand>",
         discussion: WizardCommand.examples,
+        version: VersionCommand.text,
         subcommands: [
-            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, ListCommand.self, ShowCommand.self,
-            ProbeCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self, IdentityCommand.self,
-            ConnectionCommand.self,
+            WizardCommand.self, DemoCommand.self, ConnectorsCommand.self, SpecCommand.self, StatusCommand.self, ListCommand.self,
+            ShowCommand.self, ProbeCommand.self, RotateCommand.self, ExportCommand.self, ExecCommand.self, RemoveCommand.self,
+            IdentityCommand.self, RekeyCommand.self, ConnectionCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: WizardCommand.self
     )
@@ -20,13 +21,18 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     static func main() async {
         // Bare `lakeflow-auth` is a request for directions, not a missing connector, and answering it
         // is success: the person asked how to use the tool and got the answer.
-        let arguments = CommandLine.arguments.dropFirst()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         guard !arguments.isEmpty, arguments != ["--help"], arguments != ["-h"] else {
             print(fullHelp())
             Foundation.exit(ExitStatus.success.rawValue)
         }
+        if arguments.count == 1, let flag = arguments.first, VersionCommand.flags.contains(flag) {
+            print(VersionCommand.text)
+            Foundation.exit(ExitStatus.success.rawValue)
+        }
         do {
-            var command = try CommandRoute.parse(Array(arguments))
+            try CommandTypo.checkHelpTopic(arguments)
+            var command = try CommandRoute.parse(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -34,7 +40,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
             }
             HTTPClient.finishPreparing()
         } catch {
-            Diagnostics.exit(with: error)
+            Diagnostics.exit(with: CommandTypo.explain(error, arguments: arguments))
         }
     }
 

@@ -7,6 +7,13 @@ enum StoreAccess {
         CredentialStore(environment: ProcessInfo.processInfo.environment, prompt: TerminalPassphrase.prompt)
     }
 
+    /// The store with its identity unlocked now, for a command that opens and writes more than once:
+    /// the passphrase is asked for once.
+    static func unlockedStore() throws -> CredentialStore {
+        let store = store()
+        return store.unlocked(with: try store.keeper.load())
+    }
+
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

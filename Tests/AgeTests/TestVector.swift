@@ -1,20 +1,11 @@
 import Age
 import Crypto
 import Foundation
+import SharedCorpus
 
-/// One file of the C2SP age test suite, read from the shared checkout next to the package.
+/// One file of the C2SP age test suite, read from `../shared` beside the package.
 struct TestVector {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/testdata/age").standardizedFileURL
-
-    static var isAvailable: Bool {
-        FileManager.default.fileExists(atPath: directory.path)
-    }
-
-    static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
-    }
+    static var names: [String] { SharedCorpus.ageTestVectors.fileNames }
 
     let name: String
     let expect: String
@@ -26,7 +17,7 @@ struct TestVector {
 
     init(name: String) throws {
         self.name = name
-        let bytes = try [UInt8](Data(contentsOf: Self.directory.appendingPathComponent(name)))
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: SharedCorpus.ageTestVectors.file(name))))
         let separator = bytes.indices.first { bytes[$0] == 0x0a && bytes[$0 + 1] == 0x0a }!
         var fields: [(String, String)] = []
         for line in String(decoding: bytes[...separator], as: UTF8.self).split(separator: "\n") {

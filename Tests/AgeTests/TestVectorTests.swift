@@ -1,5 +1,6 @@
 import Age
 import Foundation
+import SharedCorpus
 import Testing
 
 /// The vectors this module cannot run: they need the MLKEM768-X25519 hybrid identity, which the
@@ -12,9 +13,7 @@ private let postQuantumVectors: Set<String> = [
     "hybrid_uppercase",
 ]
 
-// When ../shared/testdata/age is absent (e.g. a standalone checkout) these tests are reported as
-// skipped with the reason below rather than passing vacuously.
-@Suite("C2SP age test vectors", .enabled(if: TestVector.isAvailable, "skipped: ../shared/testdata/age not found"))
+@Suite("C2SP age test vectors", SharedCorpus.ageTestVectors.required)
 struct TestVectorTests {
     @Test("vector gives its expected outcome", arguments: TestVector.names.filter { !postQuantumVectors.contains($0) })
     func vector(name: String) throws {

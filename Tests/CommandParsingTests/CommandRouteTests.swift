@@ -1,4 +1,5 @@
 import ArgumentParser
+import LakeflowAuthCore
 @testable import lakeflow_auth
 import Testing
 
@@ -28,5 +29,10 @@ import Testing
         let routed = #expect(throws: (any Error).self) { try CommandRoute.parse(line) }
         let root = #expect(throws: (any Error).self) { try LakeflowAuthCommand.parseAsRoot(line) }
         #expect(routed.map(LakeflowAuthCommand.message(for:)) == root.map(LakeflowAuthCommand.message(for:)))
+    }
+
+    /// The core's list of the words that are commands (for `wizard <name>` and its hints) is the root's.
+    @Test func theCoreKnowsEveryCommandTheRootDeclares() {
+        #expect(ConnectorName.subcommands == Set(CommandTypo.commandNames))
     }
 }

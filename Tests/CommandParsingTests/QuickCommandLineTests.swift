@@ -19,7 +19,12 @@ import Testing
         ["acme", "--browser", "--no-open", "--port", "8123", "--timeout", "30m"],
         ["acme", "--port=65535", "--timeout", "90"],
         ["acme", "--from-env", "--timeout", "1h"],
+        ["acme", "--from-env", "--device"],
+        ["acme", "--redirect-uri", "http://localhost:9876/oauth/callback"],
+        ["acme", "--browser", "--redirect-uri=http://127.0.0.1:8080/cb"],
         ["ünïcode-connector", "--spec", "a file with spaces.yaml"],
+        ["acme", "--from-env", "--profile", "prod"],
+        ["acme", "--profile=../not-checked-here"],
     ]
 
     @Test(arguments: agreeing)
@@ -52,6 +57,10 @@ import Testing
         ["acme", "--browser", "--plain"],
         ["acme", "--from-env", "--port", "8123"],
         ["acme", "--from-env", "--no-open"],
+        ["acme", "--device"],
+        ["acme", "--from-env", "--device", "--redirect-uri", "http://localhost:9876/oauth/callback"],
+        ["acme", "--redirect-uri", "https://localhost:9876/oauth/callback"],
+        ["acme", "--redirect-uri", "http://example.com/oauth/callback"],
     ]
 
     @Test(arguments: declined)
@@ -98,17 +107,20 @@ import Testing
 private struct Reading: Equatable {
     let connector: String
     let switches: [Bool]
-    let envFile: String?, authMethod: String?, spec: String?, timeout: String?
+    let envFile: String?, authMethod: String?, spec: String?, timeout: String?, profile: String?, redirectURI: String?
     let probeSeconds: Double
     let port: UInt16?
 
     init(_ command: WizardCommand) {
         connector = command.connector
-        switches = [command.plain, command.fromEnv, command.noProbe, command.browserForm.browser, command.browserForm.noOpen]
+        switches = [command.plain, command.fromEnv, command.noProbe, command.browserForm.browser, command.browserForm.noOpen,
+                    command.oauth.device]
         envFile = command.envFile
         authMethod = command.authMethod
         spec = command.spec
         timeout = command.browserForm.timeout
+        profile = command.profile.profile
+        redirectURI = command.oauth.redirectURI
         probeSeconds = command.probeTimeout.seconds
         port = command.browserForm.port
     }

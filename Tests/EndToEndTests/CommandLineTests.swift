@@ -39,4 +39,18 @@ struct CommandLineTests {
         #expect(result.stderr.hasPrefix("lakeflow-auth: error: "))
         #expect(!result.stderr.contains("Error:"))
     }
+
+    @Test(arguments: [["--version"], ["-v"], ["version"]])
+    func theVersionIsPrintedAndSucceeds(arguments: [String]) throws {
+        let result = try LakeflowAuthProcess.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.wholeMatch(of: /lakeflow-auth \d+\.\d+\.\d+\n/) != nil, "\(result.stdout)")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func aNegativeProbeTimeoutIsAWrongNumberNotAMissingOne() throws {
+        let result = try LakeflowAuthProcess.run(["acme", "--probe-timeout", "-3"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("lakeflow-auth: error: --probe-timeout takes more than 0 and at most 600 seconds\n"))
+    }
 }

@@ -37,6 +37,7 @@ struct DemoTests {
         let home = try Self.home(in: output)
         #expect(output.contains("removed when the demo ends (--keep keeps it)"))
         #expect(output.contains("Removed the demo's temporary home \(home)"))
+        #expect(!output.contains("identity.txt"), "a throwaway identity is no one's to back up")
         #expect(!FileManager.default.fileExists(atPath: home))
     }
 

@@ -50,6 +50,63 @@ struct HostileInputTests {
         }
     }
 
+    /// Anyone with this machine's public key can write a credential file: the env var names come from
+    /// the spec, so a file that maps an option to BASH_ENV sets nothing of the kind.
+    @Test func aStoredFileCannotChooseTheVariablesExecSets() throws {
+        let fixture = StoreFixture()
+        try fixture.sealWithAge(#"{"format":1,"connector":"acme","auth_method":"api_key","options":{"api_key":"/tmp/evil.sh","region":"eu"},"secret_options":["api_key"],"env_vars":{"api_key":"BASH_ENV","region":"PATH"},"saved_at":"2025-06-15T15:06:40Z","probe":null}"#,
+                                connector: "acme")
+        let result = try fixture.lakeflowAuth(["exec", "acme", "--", "/bin/sh", "-c", #"printf '%s|%s|%s' "${BASH_ENV-unset}" "$ACME_API_KEY" "$ACME_REGION""#])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "unset|/tmp/evil.sh|eu")
+        #expect(result.stderr.contains("the stored file gives option \"api_key\" env var BASH_ENV; the spec's ACME_API_KEY is set instead"))
+        #expect(result.stderr.contains("the stored file gives option \"region\" env var PATH; the spec's ACME_REGION is set instead"))
+        let exported = try fixture.lakeflowAuth(["export", "acme", "--format", "env"])
+        #expect(exported.stdout == "ACME_API_KEY='/tmp/evil.sh'\nACME_REGION='eu'\n")
+    }
+
+    /// Without a spec the names are derived inside the connector's own prefix, and a derived name that
+    /// is reserved anyway (`ld` and `preload`) is refused with nothing run.
+    @Test func withoutASpecNamesAreDerivedAndAReservedOneIsRefused() throws {
+        let fixture = StoreFixture()
+        try fixture.sealWithAge(#"{"format":1,"connector":"zeta","auth_method":null,"options":{"key":"z-1"},"env_vars":{"key":"BASH_ENV"},"saved_at":"2025-06-15T15:06:40Z","probe":null}"#,
+                                connector: "zeta")
+        let derived = try fixture.lakeflowAuth(["exec", "zeta", "--", "/bin/sh", "-c", #"printf '%s|%s' "${BASH_ENV-unset}" "$ZETA_KEY""#])
+        #expect(derived.status == 0, "\(derived.stderr)")
+        #expect(derived.stdout == "unset|z-1")
+        #expect(derived.stderr.contains("no spec of zeta is found here, so each option's env var is ZETA_<OPTION>"))
+
+        try fixture.sealWithAge(#"{"format":1,"connector":"ld","auth_method":null,"options":{"preload":"/tmp/evil.so"},"saved_at":"2025-06-15T15:06:40Z","probe":null}"#,
+                                connector: "ld")
+        for arguments in [["exec", "ld", "--", "/bin/sh", "-c", "echo ran"], ["export", "ld", "--format", "env"]] {
+            let refused = try fixture.lakeflowAuth(arguments)
+            #expect(refused.status == 5, "\(refused.stderr)")
+            #expect(refused.stdout.isEmpty)
+            #expect(refused.stderr.contains("option \"preload\" of the stored ld credentials would set LD_PRELOAD, which no option may set"),
+                    "\(refused.stderr)")
+        }
+    }
+
+    /// A spec may read a variable outside its connector's own, a CI's GITHUB_TOKEN say: it is said
+    /// when --from-env reads it. LAKEFLOW_AUTH_PASSPHRASE it may not read at all.
+    @Test func aSpecReadingAnotherConnectorsVariableIsSaidAndTheToolsOwnIsRefused() throws {
+        let fixture = StoreFixture()
+        let specs = fixture.folder + "/specs"
+        try FileManager.default.createDirectory(atPath: specs + "/beta", withIntermediateDirectories: true)
+        try "options:\n  - name: token\n    secret: true\n    env: GITHUB_TOKEN\n".write(toFile: specs + "/beta/options.yaml", atomically: true, encoding: .utf8)
+        let read = try fixture.lakeflowAuth(["beta", "--from-env", "--no-probe"], environment: ["LAKEFLOW_AUTH_SPECS": specs, "GITHUB_TOKEN": "ghp-1"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stderr.contains("lakeflow-auth: note: option \"token\" is read from GITHUB_TOKEN, not one of beta's own BETA_ variables: the spec names it"),
+                "\(read.stderr)")
+
+        try "options:\n  - name: key\n    secret: true\n    env: LAKEFLOW_AUTH_PASSPHRASE\n".write(toFile: specs + "/beta/options.yaml", atomically: true, encoding: .utf8)
+        let refused = try fixture.lakeflowAuth(["beta", "--from-env", "--no-probe"],
+                                               environment: ["LAKEFLOW_AUTH_SPECS": specs, "LAKEFLOW_AUTH_PASSPHRASE": "correct horse"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("options.yaml:4:10: option \"key\" has env var LAKEFLOW_AUTH_PASSPHRASE, which no option may have"),
+                "\(refused.stderr)")
+    }
+
     @Test func showMasksAPasswordInsideAURL() async throws {
         try await HeadlessRun.withSandbox { run, _, url in
             let withPassword = url.absoluteString.replacingOccurrences(of: "http://", with: "http://ops:pw-7f3a9c21d@")
@@ -76,7 +133,7 @@ struct HostileInputTests {
     @Test func removingWithoutAnyStoreIsNothingStored() throws {
         let fixture = StoreFixture()
         let result = try fixture.lakeflowAuth(["rm", "acme"])
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.hasPrefix("lakeflow-auth: error: no stored credentials for \"acme\"\n"))
     }
 
@@ -138,6 +195,32 @@ struct HostileInputTests {
         let path = folder + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (folder, path)
+    }
+
+    /// `secert` and `requried` would leave an option neither secret nor required, and say nothing.
+    @Test func aMisspeltKeyInsideAParameterIsAWarningThenAnError() throws {
+        let (folder, path) = try Self.specFile("""
+            connection:
+              parameters:
+                - name: region
+                  requried: true
+              auth_methods:
+                - name: key
+                  parameters:
+                    - name: api_key
+                      secert: true
+
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
+        let inspect = try LakeflowAuthProcess.run(["spec", "inspect", path, "--json"])
+        #expect(inspect.status == 0)
+        #expect(inspect.stderr.contains("lakeflow-auth: warning: \(path):4:7: parameter \"region\" has unknown key \"requried\"; did you mean \"required\"?"),
+                "\(inspect.stderr)")
+        #expect(inspect.stderr.contains("lakeflow-auth: warning: \(path):9:11: parameter \"api_key\" has unknown key \"secert\"; did you mean \"secret\"?"),
+                "\(inspect.stderr)")
+        let strict = try LakeflowAuthProcess.run(["spec", "inspect", path, "--strict"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.hasPrefix("lakeflow-auth: error: \(path):4:7: parameter \"region\" has unknown key \"requried\""), "\(strict.stderr)")
     }
 
     @Test(arguments: ["conection", "c\u{0441}nnection"])

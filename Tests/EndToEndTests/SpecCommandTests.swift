@@ -1,4 +1,5 @@
 import Foundation
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth spec …` as a person or CI runs it: the built binary, its exit status, stdout and stderr.
@@ -85,8 +86,7 @@ struct SpecCommandTests {
     }
 
     @Test("spec inspect FILE --json reads a real connector_spec.yaml, oauth as YAML typed it",
-          .enabled(if: FileManager.default.fileExists(atPath: SpecCommandTests.gmail),
-                   "skipped: ../shared/connector-specs not found beside the package"))
+          SharedCorpus.connectorSpecs.required)
     func inspectRealSpec() throws {
         let result = try Self.run(["spec", "inspect", Self.gmail, "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -98,7 +98,7 @@ struct SpecCommandTests {
         #expect(result.stdout.contains("\"external_options_allowlist\": [\n    \"q\",\n    \"labelIds\""))
     }
 
-    static let gmail = LakeflowAuthProcess.sharedSpecs + "/gmail.yaml"
+    static let gmail = SharedCorpus.connectorSpecs.spec("gmail")
 
     @Test("a bad spec exits 2 with file:line:col on stderr and no stack trace")
     func badSpec() throws {

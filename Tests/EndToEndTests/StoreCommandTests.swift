@@ -25,14 +25,19 @@ import Testing
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
 
+        // Written with this machine's public key by another tool: its "verified" was not checked here.
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout == "acme  api_key  saved 2025-06-15T15:06:40Z  verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n")
+        #expect(list.stdout == """
+            CONNECTOR  PROFILE  AUTH METHOD  SAVED                 LAST CHECK
+            acme       default  api_key      2025-06-15T15:06:40Z  written with your public key elsewhere: not checked here
+
+            """)
 
         let show = try fixture.lakeflowAuth(["show", "acme"])
         #expect(show.status == 0)
         #expect(show.stdout.contains("  api_key: ••••cdef\n  region: eu\n"))
-        #expect(show.stdout.contains("\nstatus: verified (HTTP 200, as alice) 2025-06-15T15:06:41Z\n"))
+        #expect(show.stdout.contains("\nstatus: written with your public key elsewhere: not checked here\n"))
         #expect(!show.stdout.contains("0123456789"))
         #expect(try fixture.lakeflowAuth(["show", "acme", "--reveal"]).stdout.contains("api_key: \(SampleEnvelope.apiKey)\n"))
         let json = try fixture.lakeflowAuth(["show", "acme", "--json"]).stdout
@@ -40,10 +45,13 @@ import Testing
 
         let export = try fixture.lakeflowAuth(["export", "acme"])
         #expect(export.stdout == #"{"api_key":"sk_live_it's-0123456789abcdef","region":"eu"}"# + "\n")
-        #expect(export.stderr.isEmpty)
+        let elsewhere = "lakeflow-auth: note: credentials/acme.age was written with your public key elsewhere (a teammate, CI, or anyone holding it), not by this machine: its options are used unchecked; `lakeflow-auth probe acme` checks them here\n"
+        #expect(export.stderr == elsewhere)
+        // The file says ACME_TOKEN; the spec, which names the variables, says ACME_API_KEY.
         let env = try fixture.lakeflowAuth(["export", "acme", "--format", "env"])
-        #expect(env.stdout == "ACME_TOKEN='sk_live_it'\\''s-0123456789abcdef'\nACME_REGION='eu'\n")
-        let sourced = try fixture.tool("sh", ["-c", "eval \"$1\"; printf %s \"$ACME_TOKEN\"", "sh", env.stdout])
+        #expect(env.stdout == "ACME_API_KEY='sk_live_it'\\''s-0123456789abcdef'\nACME_REGION='eu'\n")
+        #expect(env.stderr == elsewhere + "lakeflow-auth: note: the stored file gives option \"api_key\" env var ACME_TOKEN; the spec's ACME_API_KEY is set instead\n")
+        let sourced = try fixture.tool("sh", ["-c", "eval \"$1\"; printf %s \"$ACME_API_KEY\"", "sh", env.stdout])
         #expect(sourced.stdout == SampleEnvelope.apiKey)
     }
 
@@ -51,25 +59,25 @@ import Testing
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
         let result = try fixture.lakeflowAuth(["exec", "acme", "--", "sh", "-c",
-                                               #"printf '%s|%s|%s' "$CONNECTOR_TEST_CONFIG_JSON" "$ACME_TOKEN" "$ACME_REGION"; exit 7"#])
+                                               #"printf '%s|%s|%s' "$CONNECTOR_TEST_CONFIG_JSON" "$ACME_API_KEY" "$ACME_REGION"; exit 7"#])
         #expect(result.status == 7)
         #expect(result.stdout == #"{"api_key":"sk_live_it's-0123456789abcdef","region":"eu"}|sk_live_it's-0123456789abcdef|eu"#)
         let killed = try fixture.lakeflowAuth(["exec", "acme", "--", "sh", "-c", "kill -TERM $$"])
         #expect(killed.status == 128 + SIGTERM)
         let missing = try fixture.lakeflowAuth(["exec", "acme", "--", "no-such-command-anywhere"])
         #expect(missing.status == 127)
-        #expect(missing.stderr == "lakeflow-auth: error: no-such-command-anywhere: command not found\n")
+        #expect(missing.stderr.hasSuffix("\nlakeflow-auth: error: no-such-command-anywhere: command not found\n"))
     }
 
-    @Test func rmDeletesAndMissingCredentialsAreBadInput() throws {
+    @Test func rmDeletesAndMissingCredentialsAreAStoreError() throws {
         let fixture = StoreFixture()
         try fixture.sealWithAge(SampleEnvelope.json(), connector: "acme")
-        let removed = try fixture.lakeflowAuth(["rm", "acme"])
+        let removed = try fixture.lakeflowAuth(["rm", "acme", "--yes"])
         #expect(removed.status == 0)
         #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
         for command in [["show", "acme"], ["export", "acme"], ["exec", "acme", "--", "true"], ["rm", "acme"]] {
             let result = try fixture.lakeflowAuth(command)
-            #expect(result.status == 2)
+            #expect(result.status == 5)
             #expect(result.stderr == """
                 lakeflow-auth: error: no stored credentials for "acme"
                 lakeflow-auth: hint: run `lakeflow-auth acme` to set it up

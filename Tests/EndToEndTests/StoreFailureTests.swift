@@ -22,7 +22,7 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == file)
         let list = try fixture.lakeflowAuth(["list"])
         #expect(list.status == 0)
-        #expect(list.stdout.hasPrefix("acme  cannot be opened: \(path): the file was modified"))
+        #expect(list.stdout.hasPrefix("CONNECTOR  PROFILE  AUTH METHOD  SAVED  LAST CHECK\nacme       default  cannot be opened: \(path): the file was modified"))
     }
 
     @Test func aFileForAnotherIdentityNamesThisMachinesKey() throws {
@@ -35,6 +35,17 @@ import Testing
         #expect(result.status == 5)
         #expect(result.stderr.hasPrefix("lakeflow-auth: error: \(fixture.credentials)/acme.age: not encrypted to this machine's identity (\(ours)), or damaged\n"))
         #expect(result.stderr.contains("recipients.txt"))
+    }
+
+    @Test func aBadRecipientsFileIsAStoreErrorAndNothingIsSaved() throws {
+        let fixture = StoreFixture()
+        _ = try fixture.lakeflowAuth(["identity"])
+        try "# teammates\nage1notakey\n".write(toFile: fixture.home + "/recipients.txt", atomically: true, encoding: .utf8)
+        let result = try fixture.lakeflowAuth(["acme", "--from-env", "--no-probe"],
+                                              environment: ["ACME_WORKSPACE": "demo-workspace", "ACME_API_KEY": "acme-demo-key-0001"])
+        #expect(result.status == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("recipients.txt:2: not an age public key (age1…)"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.credentials + "/acme.age"))
     }
 
     @Test func aReadableIdentityFileIsRefusedWithTheChmodToRun() throws {

@@ -1,13 +1,12 @@
 import Foundation
 @testable import LakeflowAuthBrowser
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// The page drawn for every real spec and every auth method: complete, labelled, and never holding a
 /// secret's value.
 struct FormPageTests {
-    static let sharedSpecs = RunningForm.packageRoot.appendingPathComponent("../shared/connector-specs").standardizedFileURL
-
     static func page(_ spec: ConnectorSpec, method: String?) async throws -> String {
         let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/lakeflow-unused-\(UUID())"])
         let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
@@ -16,16 +15,13 @@ struct FormPageTests {
         return FormPage.document(title: spec.title, content: content, nonce: "nonce").rendered
     }
 
-    @Test func everyRealSpecRendersWithALabelForEveryInput() async throws {
-        guard FileManager.default.fileExists(atPath: Self.sharedSpecs.path) else {
-            Issue.record("../shared/connector-specs not found beside the package")
-            return
-        }
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sharedSpecs.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        #expect(files.count == 29)
-        for file in files {
-            let connector = String(file.dropLast(5))
-            let spec = try SpecLoader.load(path: Self.sharedSpecs.appendingPathComponent(file).path, connector: connector)
+    @Test(SharedCorpus.connectorSpecs.required)
+    func everyRealSpecRendersWithALabelForEveryInput() async throws {
+        let connectors = SharedCorpus.connectorSpecs.specNames
+        #expect(connectors.count == 29)
+        for connector in connectors {
+            let file = connector + ".yaml"
+            let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(connector), connector: connector)
             for method in spec.authMethods.isEmpty ? [nil] : spec.authMethods.map(\.name) as [String?] {
                 let page = try await Self.page(spec, method: method)
                 #expect(!page.contains("{{"), "\(file) \(method ?? "")")
@@ -36,6 +32,21 @@ struct FormPageTests {
                 #expect(ids.count == Set(ids).count, "\(file): two inputs share an id")
             }
         }
+    }
+
+    @Test func theFirstSavesPageSaysWhatTheIdentityIs() async throws {
+        let home = NSTemporaryDirectory() + "/lakeflow-first-save-\(UUID())"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]), check: nil)
+        _ = try await session.chooseAuthMethod("api_key")
+        _ = await session.take(["api_key": "acme-demo-key-0001", "workspace": "acme-prod"])
+        let snapshot = await session.submit()
+        guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
+        let page = FormPage(snapshot: snapshot, csrfToken: "csrf").content.rendered
+        #expect(page.contains(#"<h2 id="identity-notice">Keep this machine's identity</h2>"#))
+        #expect(page.contains("<p>created \(home)/identity.txt, this machine&#39;s identity: every credential stored here"))
+        #expect(page.contains("<li>back it up now, where only you can read it"))
     }
 
     @Test func aSecretsValueIsNeverOnThePageAndItsFieldSaysWhereWhatItKeepsCameFrom() async throws {
@@ -127,10 +138,9 @@ struct FormPageTests {
     }
 
     /// fhir records the method in `auth_type`: before a method is chosen it is not asked as free text.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.sharedSpecs.appendingPathComponent("fhir.yaml").path),
-                   "skipped: ../shared/connector-specs/fhir.yaml is absent"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func anOptionThatRecordsTheMethodIsHiddenUntilAMethodFillsIt() async throws {
-        let spec = try SpecLoader.load(path: Self.sharedSpecs.appendingPathComponent("fhir.yaml").path, connector: "fhir")
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("fhir"), connector: "fhir")
         let before = try await Self.page(spec, method: nil)
         #expect(!before.contains(#"id="auth_type""#))
         #expect(before.contains(#"id="base_url""#))

@@ -25,6 +25,32 @@ import Testing
     static let silent = AcmeSandboxConfiguration(workspaces: AcmeSandboxConfiguration.demo.workspaces + [.init(slug: "silent", fault: .hang)])
     static let silentPost = [("auth_method", "api_key"), ("workspace", "silent"), ("api_key", "acme-demo-key-0001")]
 
+    /// Any local user can open sockets to the form's port: forty that never send a request, or forty
+    /// requests whose bodies never end, and the person's own browser is still served.
+    @Test func thePersonsSessionIsServedWhileOthersHoldTheServer() async throws {
+        try await Self.withForm { form in
+            let idle = try (0..<45).map { _ in try RawHTTP.Connection(port: form.port) }
+            defer { idle.forEach { $0.close() } }
+            try await Task.sleep(for: .milliseconds(300))
+            // The first visit, with the link's token, and then the page with the cookie it bought.
+            let started = ContinuousClock.now
+            let session = try form.logIn()
+            #expect(ContinuousClock.now - started < .seconds(3))
+
+            let trickling = try (0..<45).map { _ in try RawHTTP.Connection(port: form.port) }
+            defer { trickling.forEach { $0.close() } }
+            for connection in trickling {
+                connection.send(RawHTTP.request("POST", "/", headers: [("Host", form.host), ("Content-Length", "1000")]))
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let page = try form.send(headers: [("Host", form.host), ("Cookie", session.cookie)])
+            #expect(page.status == 200)
+            #expect(page.body.contains("csrf_token"))
+            let stranger = try form.send(headers: [("Host", form.host)])
+            #expect(stranger.status == 503 || stranger.status == 403)
+        }
+    }
+
     @Test func withoutTheCookieThereIsNoForm() async throws {
         try await Self.withForm { form in
             let response = try form.send(headers: [("Host", form.host)])

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// The real connectors shipped with probes: their generated specs against the shared originals,
@@ -38,10 +39,10 @@ struct ConnectorProbeSpecTests {
         #expect(rendered == committed, "run `swift run lakeflow-auth spec \(connector)`")
     }
 
-    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing), arguments: connectors)
+    @Test(SharedCorpus.connectorSpecs.required, arguments: connectors)
     func generatedSpecHasTheSharedShape(connector: String) throws {
         let ours = try SpecLoader.load(path: PackagePaths.root.appendingPathComponent("specs/\(connector)/connector_spec.yaml").path, connector: connector)
-        let shared = try SpecLoader.load(path: PackagePaths.sharedSpec(connector), connector: connector)
+        let shared = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(connector), connector: connector)
         #expect(Shape(ours) == Shape(shared))
         #expect(ours.authMethods.map(\.name) == shared.authMethods.map(\.name))
         #expect(ours.displayName == shared.displayName)

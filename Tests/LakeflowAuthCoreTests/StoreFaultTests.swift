@@ -28,7 +28,7 @@ import Testing
         try temp.store().save(Sample.envelope())
         temp.write(Array("half a ciphertext".utf8), to: temp.location.credentialsFolder + "/.tmp-4242-17")
         try temp.store().save(Sample.envelope(apiKey: "next"))
-        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", "acme.age"])
+        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", ".written", "acme.age", "index.json"])
     }
 
     @Test func twentyConcurrentSavesAllFinishAndLeaveOneValidFile() async throws {
@@ -43,7 +43,7 @@ import Testing
         }
         let stored = try temp.store().open("acme")
         #expect(keys.contains(stored.options.first?.1.stringValue ?? ""))
-        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", "acme.age"])
+        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", ".written", "acme.age", "index.json"])
     }
 
     /// SIGKILL lands anywhere in a save: before the temp file, inside the write, between fsync and
@@ -67,7 +67,7 @@ import Testing
         #expect(killedMidWrite > 0, "no kill landed while a temp file was being written")
         #expect(outcomes.count > 1, "the child never completed a save before it was killed")
         try temp.store().save(Sample.envelope(apiKey: SaveLoop.key(0)))
-        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", "acme.age"])
+        #expect(temp.files(in: temp.location.credentialsFolder) == [".lock", ".written", "acme.age", "index.json"])
     }
 
     /// The child of the test above: this test bundle run again, saving in a loop until it is killed.

@@ -1,6 +1,6 @@
 import Age
 import Foundation
-import LakeflowAuthCore
+@testable import LakeflowAuthCore
 import Testing
 
 @Suite struct StoreRoundTripTests {
@@ -13,7 +13,7 @@ import Testing
         let opened = try temp.store().open("acme")
         #expect(opened == saved)
         #expect(opened.optionsJSON.serialized() == #"{"api_key":"sk_live_0123456789abcdef","region":"eu"}"#)
-        #expect(opened.envVar(for: "api_key") == "ACME_TOKEN")
+        #expect(opened.envVars?.first { $0.0 == "api_key" }?.1 == "ACME_TOKEN")
         #expect(opened.isSecret("api_key") && !opened.isSecret("region"))
     }
 
@@ -26,8 +26,9 @@ import Testing
         #expect(String(decoding: plaintext, as: UTF8.self) == """
             {"format":1,"connector":"acme","auth_method":"api_key","options":{"api_key":"sk_live_0123456789abcdef",\
             "region":"eu"},"secret_options":["api_key"],"env_vars":{"api_key":"ACME_TOKEN","region":"ACME_REGION"},\
-            "saved_at":"2025-06-15T15:06:40Z","probe":null}
+            "saved_at":"2025-06-15T15:06:40Z","probe":null,"mac":"hmac-sha256:\(String(decoding: plaintext.suffix(46).prefix(44), as: UTF8.self))"}
             """)
+        #expect(EnvelopeSeal.isSealed(plaintext, by: try store.keeper.load()))
     }
 
     @Test func noPlaintextReachesTheFile() throws {
@@ -91,14 +92,14 @@ import Testing
         #expect(try store.open("acme") == expected)
     }
 
-    @Test func removeDeletesAndAMissingConnectorIsBadInput() throws {
+    @Test func removeDeletesAndAMissingConnectorIsAStoreError() throws {
         let temp = TemporaryStore()
         let store = temp.store()
         try store.save(Sample.envelope())
         try store.remove("acme")
         #expect(!FileManager.default.fileExists(atPath: temp.location.credentialPath("acme")))
         let error = #expect(throws: StoreError.self) { try store.open("acme") }
-        #expect(error?.exitStatus == .badInput)
+        #expect(error?.exitStatus == .storeFailure)
         #expect(error?.hints == ["run `lakeflow-auth acme` to set it up"])
         #expect(throws: StoreError.notFound(connector: "acme", path: temp.location.credentialPath("acme"))) {
             try store.remove("acme")
@@ -130,7 +131,8 @@ import Testing
         temp.write(try Age.encrypt(Array(text.utf8), to: [identity.recipient]), to: temp.location.credentialPath("acme"))
         let opened = try temp.store().open("acme")
         #expect(opened.isSecret("region"))
-        #expect(opened.envVar(for: "region") == "ACME_REGION")
+        #expect(opened.envVars == nil)
+        #expect(try CredentialExport(opened, spec: nil).variables.map(\.name) == ["ACME_REGION"])
         #expect(opened.maskedOptions.first?.1 == .string("••••••••"))
     }
 }

@@ -62,6 +62,16 @@ import Testing
         }
     }
 
+    /// With two, one check could read the first and another the last: a page's own Origin shadowed.
+    @Test func refusesTwoOriginHeaders() async throws {
+        try await Self.serve { port in
+            let response = try RawHTTP.exchange(port: port, RawHTTP.request("POST", headers: Self.host + [
+                ("Origin", "http://evil.example"), ("Origin", "http://127.0.0.1:\(port)"),
+            ]))
+            #expect(response.status == 400)
+        }
+    }
+
     @Test func refusesTwoContentLengths() async throws {
         try await Self.serve { port in
             let response = try RawHTTP.exchange(port: port, RawHTTP.request("POST", headers: Self.host + [
@@ -155,16 +165,34 @@ import Testing
         }
     }
 
+    /// Connections whose requests are read whole and still running (a body that trickles in) fill the
+    /// server; the next one is refused.
     @Test func refusesConnectionsOverTheLimit() async throws {
         try await Self.serve(limits: LoopbackLimits(maxConnections: 2)) { port in
-            let idle = try (0..<2).map { _ in try RawHTTP.Connection(port: port) }
-            defer { idle.forEach { $0.close() } }
-            // Let the server accept both before the next one arrives.
+            let slow = try (0..<2).map { _ in try RawHTTP.Connection(port: port) }
+            defer { slow.forEach { $0.close() } }
+            for connection in slow {
+                connection.send(Array("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\nab".utf8))
+            }
             try await Task.sleep(for: .milliseconds(300))
             let refused = try RawHTTP.exchange(port: port, RawHTTP.request(headers: Self.host))
             #expect(refused.status == 503)
-            idle[0].send(RawHTTP.request(headers: Self.host))
-            #expect(try idle[0].response().status == 200)
+            slow[0].send(Array("cdefghij".utf8))
+            #expect(try slow[0].response().status == 200)
+        }
+    }
+
+    /// Sockets that never send a request take no place from one that does: the oldest of them makes
+    /// room for a newcomer, and none is kept past the short deadline for a request head.
+    @Test func idleSocketsMakeRoomForARequest() async throws {
+        try await Self.serve(limits: LoopbackLimits(maxConnections: 4)) { port in
+            let idle = try (0..<12).map { _ in try RawHTTP.Connection(port: port) }
+            defer { idle.forEach { $0.close() } }
+            try await Task.sleep(for: .milliseconds(300))
+            let started = ContinuousClock.now
+            let served = try RawHTTP.exchange(port: port, RawHTTP.request(headers: Self.host))
+            #expect(served.status == 200)
+            #expect(ContinuousClock.now - started < .seconds(2))
         }
     }
 

@@ -8,7 +8,7 @@ let root = URL(fileURLWithPath: arguments.count > 1 ? arguments[1] : FileManager
 let tool = root.appendingPathComponent(".build/release/lakeflow-auth").path
 let corpus = root.appendingPathComponent("../shared/connector-specs").standardizedFileURL.path
 let runs = ProcessInfo.processInfo.environment["BENCHMARK_RUNS"].flatMap(Int.init) ?? 21
-let groups = ["spec", "headless", "plain", "full-screen", "browser", "oauth", "age"]
+let groups = ["spec", "headless", "status", "plain", "full-screen", "browser", "oauth", "age"]
 let chosen = Set(arguments.dropFirst(2))
 
 func wanted(_ group: String) -> Bool { chosen.isEmpty || chosen.contains(group) }
@@ -57,6 +57,7 @@ do {
         }
     }
     if wanted("headless") { try await HeadlessSetupRun.measure(tool: tool, environment: environment(), runs: runs).forEach(report) }
+    if wanted("status") { report(try StatusOfMany.measure(tool: tool, environment: environment(), runs: runs)) }
     if wanted("plain") { report(try FirstPrompt.measure(tool: tool, environment: environment(["TERM": "xterm"]), runs: runs)) }
     if wanted("full-screen") {
         let fullScreen = environment(["TERM": "xterm", "LANG": "C.UTF-8", "LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/benchmarks-form-\(getpid())"])

@@ -142,15 +142,21 @@ struct FormPage {
         }
     }
 
-    /// The core's account of the save.
+    /// The core's account of the save, and what it asks to be said after a first save.
     private static func saved(_ saved: SavedSetup) -> HTML {
-        result(heading: saved.headline, detail: sentence(saved.checkNote), path: sentence(saved.placeNote),
-               next: "You can close this tab; the command has finished.")
+        let notice = saved.identityNotice.map { notice in
+            Templates.identityNotice.render([
+                "message": .text(notice.message),
+                "hints": .html(HTML(joining: notice.hints.map { Templates.alertItem.render(["text": .text($0)]) })),
+            ])
+        }
+        return result(heading: saved.headline, detail: sentence(saved.checkNote), path: sentence(saved.placeNote),
+                      next: "You can close this tab; the command has finished.", notice: notice ?? .empty)
     }
 
-    static func result(heading: String, detail: String, path: String, next: String) -> HTML {
+    static func result(heading: String, detail: String, path: String, next: String, notice: HTML = .empty) -> HTML {
         Templates.result.render(["class": .text(heading.hasPrefix("Connected") ? "success" : ""), "heading": .text(heading),
-                                 "detail": .text(detail), "path": .text(path), "next": .text(next)])
+                                 "detail": .text(detail), "path": .text(path), "next": .text(next), "notice": .html(notice)])
     }
 
     /// Core messages are lower case for the `lakeflow-auth: error:` voice; on a page they read as sentences.

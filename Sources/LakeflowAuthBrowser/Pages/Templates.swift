@@ -17,6 +17,7 @@ enum Templates {
     static let alertItem = Template(PackageResources.alert_item_html)
     static let button = Template(PackageResources.button_html)
     static let result = Template(PackageResources.result_html)
+    static let identityNotice = Template(PackageResources.identity_notice_html)
     static let passphrase = Template(PackageResources.passphrase_html)
     static let passphraseError = Template(PackageResources.passphrase_error_html)
     static let checking = Template(PackageResources.checking_html)

@@ -1,13 +1,23 @@
 import Foundation
 
 /// One JSON call to a Databricks workspace: sent by the tool's one HTTP client, answered by a JSON
-/// object or by Databricks' error body, which becomes a `DatabricksError` with its `error_code`.
+/// object or by Databricks' error body, which becomes a `DatabricksError` with its `error_code` and
+/// `message` scrubbed of every secret the calls carry (the token, a service principal's secret and
+/// Basic pair, the connection's secret options), since an error may quote the request.
 struct DatabricksAPI: Sendable {
     static let responseLimit = 1 << 20
 
     let host: URL
     let client: HTTPClient
     let timeout: Duration
+    var scrubber = SecretScrubber()
+
+    /// The same workspace, its answers scrubbed of these secrets too.
+    func scrubbing(_ secrets: [String], basicPairs: [String] = []) -> DatabricksAPI {
+        var api = self
+        api.scrubber = scrubber.adding(secrets: secrets, basicPairs: basicPairs)
+        return api
+    }
 
     func send(_ request: HTTPClient.Request, operation: String) async throws -> JSONValue {
         let response: HTTPClient.Response
@@ -22,7 +32,8 @@ struct DatabricksAPI: Sendable {
             guard code != nil || message != nil || response.status == 401 || response.status == 403 else {
                 throw DatabricksError.unreachable(host: hostName, problem: "not a Databricks answer (HTTP \(response.status))")
             }
-            throw DatabricksError.refused(status: response.status, errorCode: code, message: message, operation: operation)
+            throw DatabricksError.refused(status: response.status, errorCode: code.map { scrubber.shown($0, limit: DatabricksError.codeLimit) },
+                                          message: message.map { scrubber.shown($0) }, operation: operation)
         }
         guard let json, case .object = json else {
             throw DatabricksError.unreachable(host: hostName, problem: "not a Databricks answer (HTTP \(response.status), no JSON object)")

@@ -1,5 +1,6 @@
 /// What went wrong talking to Databricks, with what to do about it. Never quotes a token or an
-/// option value: Databricks' own message is kept to a short excerpt made safe for a terminal.
+/// option value: Databricks' own code and message have passed the scrubber where they arrived
+/// (`DatabricksAPI`), and are kept to a short excerpt made safe for a terminal.
 public enum DatabricksError: UserFacingError, Equatable {
     case noCredentials(looked: [String])
     case unreadableConfig(path: String, problem: String)
@@ -11,6 +12,10 @@ public enum DatabricksError: UserFacingError, Equatable {
     case unreachable(host: String, problem: String)
     /// `databricks auth token` did not give a token.
     case cliFailed(profile: String, problem: String)
+    /// Nothing configured reaches the workspace a connection was made in.
+    case noWorkspaceCredentials(address: String, configFile: String)
+    /// The profile asked for is another workspace's than the connection's.
+    case otherWorkspace(address: String, source: String, found: String)
 
     public var message: String {
         switch self {
@@ -23,20 +28,24 @@ public enum DatabricksError: UserFacingError, Equatable {
         case let .insecureHost(host, source):
             return "the Databricks host \(TerminalText.sanitized(host)) of \(source) is not https"
         case let .refused(status, errorCode, message, operation):
-            let code = errorCode.map { "\($0): " } ?? ""
+            let code = errorCode.map { "\(TerminalText.excerpt($0, limit: Self.codeLimit)): " } ?? ""
             let detail = message.map { code + Self.excerpt($0) } ?? "HTTP \(status)"
             return "Databricks refused to \(operation) (\(detail))"
         case let .unreachable(host, problem):
             return "cannot reach Databricks at \(TerminalText.sanitized(host)): \(problem)"
         case let .cliFailed(profile, problem):
             return "`databricks auth token --profile \(TerminalText.sanitized(profile))` gave no token: \(problem)"
+        case let .noWorkspaceCredentials(address, _):
+            return "no Databricks credentials found for the workspace \(TerminalText.sanitized(address))"
+        case let .otherWorkspace(address, source, found):
+            return "\(source) is the workspace \(TerminalText.sanitized(found)), not \(TerminalText.sanitized(address))"
         }
     }
 
     public var hints: [String] {
         switch self {
         case let .noCredentials(looked):
-            return looked + ["set DATABRICKS_HOST and DATABRICKS_TOKEN, or add a profile to ~/.databrickscfg (--profile NAME)"]
+            return looked + ["set DATABRICKS_HOST and DATABRICKS_TOKEN, or add a profile to ~/.databrickscfg (--databricks-profile NAME)"]
         case .insecureHost:
             return ["Databricks is reached over https only (http only for this machine)"]
         case let .refused(status, errorCode, _, _):
@@ -50,6 +59,11 @@ public enum DatabricksError: UserFacingError, Equatable {
             }
         case .cliFailed:
             return ["run `databricks auth login` for that profile, or use a token"]
+        case let .noWorkspaceCredentials(address, configFile):
+            return ["set DATABRICKS_HOST=\(TerminalText.sanitized(address)) and DATABRICKS_TOKEN, or add a profile with "
+                + "host = \(TerminalText.sanitized(address)) to \(TerminalText.sanitized(configFile))"]
+        case .otherWorkspace:
+            return ["name the profile of that workspace with --databricks-profile, or none to have it looked up"]
         default:
             return []
         }
@@ -57,7 +71,7 @@ public enum DatabricksError: UserFacingError, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .noCredentials, .unreadableConfig, .badHost, .insecureHost: return .badInput
+        case .noCredentials, .unreadableConfig, .badHost, .insecureHost, .noWorkspaceCredentials, .otherWorkspace: return .badInput
         case let .refused(status, errorCode, _, _):
             if status == 401 || status == 403 || errorCode == "PERMISSION_DENIED" || errorCode == "UNAUTHENTICATED" {
                 return .rejected
@@ -67,6 +81,9 @@ public enum DatabricksError: UserFacingError, Equatable {
         case .unreachable, .cliFailed: return .unreachable
         }
     }
+
+    /// Databricks' error codes are short words (`RESOURCE_ALREADY_EXISTS`).
+    static let codeLimit = 60
 
     /// Databricks' messages can be long or echo input; a short, terminal-safe excerpt is enough.
     static func excerpt(_ text: String) -> String {

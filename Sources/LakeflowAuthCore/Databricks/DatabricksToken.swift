@@ -18,28 +18,32 @@ enum DatabricksToken {
             }
             return token
         case let .databricksCLI(profile):
-            return try await cliToken(profile: profile)
+            return try cliToken(profile: profile)
         }
     }
 
+    /// How long `databricks auth token` may take (it may refresh its token over the network first)
+    /// and how much it may print (its answer is a few hundred bytes).
+    static let cliTimeout: Duration = .seconds(30)
+    static let cliOutputLimit = 64 * 1024
+
     /// `databricks auth token --profile NAME`, which prints `{"access_token": …}`.
-    private static func cliToken(profile: String) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["databricks", "auth", "token", "--profile", profile]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw DatabricksError.cliFailed(profile: profile, problem: "it could not be started") }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let problem = process.terminationStatus == 127 ? "the Databricks CLI is not installed" : "it exited with status \(process.terminationStatus)"
-            throw DatabricksError.cliFailed(profile: profile, problem: problem)
+    static func cliToken(profile: String, command: String = "databricks", timeout: Duration = cliTimeout) throws(DatabricksError) -> String {
+        let output: [UInt8]
+        switch BoundedCommand.run([command, "auth", "token", "--profile", profile], timeout: timeout, outputLimit: cliOutputLimit) {
+        case .cannotStart:
+            throw .cliFailed(profile: profile, problem: "it could not be started")
+        case .timedOut:
+            throw .cliFailed(profile: profile, problem: "it did not answer within \(timeout.components.seconds) seconds, so it was stopped")
+        case .tooMuchOutput:
+            throw .cliFailed(profile: profile, problem: "it printed more than \(cliOutputLimit / 1024) KiB, so it was stopped")
+        case let .exited(status, _) where status != 0:
+            throw .cliFailed(profile: profile, problem: status == 127 ? "the Databricks CLI is not installed" : "it exited with status \(status)")
+        case let .exited(_, printed):
+            output = printed
         }
-        guard let token = (try? JSONParser.parse(Array(data.prefix(DatabricksAPI.responseLimit))))?["access_token"]?.stringValue,
-              !token.isEmpty else {
-            throw DatabricksError.cliFailed(profile: profile, problem: "its output has no access_token")
+        guard let token = (try? JSONParser.parse(output))?["access_token"]?.stringValue, !token.isEmpty else {
+            throw .cliFailed(profile: profile, problem: "its output has no access_token")
         }
         return token
     }

@@ -44,20 +44,21 @@ public struct DatabricksWorkspace: Sendable, Equatable {
         } else if requested == nil {
             looked.append("DATABRICKS_HOST is not set")
         }
-        let home = env("HOME") ?? NSHomeDirectory()
-        let path = env("DATABRICKS_CONFIG_FILE") ?? home + "/.databrickscfg"
-        let shownPath = path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+        // Paths and profile names come from the environment, the command line and the file: messages
+        // quote them sanitized.
+        let (path, shownPath) = configFile(environment)
         let profile = requested ?? env("DATABRICKS_CONFIG_PROFILE") ?? "DEFAULT"
+        let shownProfile = TerminalText.excerpt(profile)
         guard let file = try DatabricksConfigFile.load(path: path) else {
             throw DatabricksError.noCredentials(looked: looked + ["there is no \(shownPath)"])
         }
         guard let values = file.profiles[profile] else {
-            let known = file.profiles.keys.sorted()
+            let known = file.profiles.keys.sorted().map { TerminalText.excerpt($0) }
             throw DatabricksError.noCredentials(looked: looked + [
-                "\(shownPath) has no profile \(profile)" + (known.isEmpty ? "" : " (it has \(known.joined(separator: ", ")))"),
+                "\(shownPath) has no profile \(shownProfile)" + (known.isEmpty ? "" : " (it has \(known.joined(separator: ", ")))"),
             ])
         }
-        let source = "profile \(profile) of \(shownPath)"
+        let source = "profile \(shownProfile) of \(shownPath)"
         guard let host = values["host"], !host.isEmpty else {
             throw DatabricksError.noCredentials(looked: looked + ["\(source) has no host"])
         }
@@ -72,6 +73,30 @@ public struct DatabricksWorkspace: Sendable, Equatable {
             return DatabricksWorkspace(host: url, authentication: .servicePrincipal(clientID: id, clientSecret: secret), source: source)
         }
         throw DatabricksError.noCredentials(looked: looked + ["\(source) has neither a token nor client_id and client_secret"])
+    }
+
+    /// `DATABRICKS_CONFIG_FILE`, else `~/.databrickscfg`; and the same as a person would write it, sanitized.
+    static func configFile(_ environment: [String: String]) -> (path: String, shown: String) {
+        func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let home = env("HOME") ?? NSHomeDirectory()
+        let path = env("DATABRICKS_CONFIG_FILE") ?? home + "/.databrickscfg"
+        return (path, TerminalText.excerpt(path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path, limit: 200))
+    }
+
+    /// What authenticating to the workspace may send that is secret.
+    var secrets: [String] {
+        switch authentication {
+        case let .token(token): return [token]
+        case let .servicePrincipal(_, clientSecret): return [clientSecret]
+        case .databricksCLI: return []
+        }
+    }
+
+    /// A service principal's `id:secret`, as its token request sends it in HTTP Basic (and with both
+    /// halves percent-encoded, as OAuth clients send it: a server may echo either).
+    var basicPairs: [String] {
+        guard case let .servicePrincipal(clientID, clientSecret) = authentication else { return [] }
+        return [clientID + ":" + clientSecret, PercentEncoding.unreserved(clientID) + ":" + PercentEncoding.unreserved(clientSecret)]
     }
 
     /// HTTPS only, but for this machine (tests and local fakes): credentials never cross a network in clear.

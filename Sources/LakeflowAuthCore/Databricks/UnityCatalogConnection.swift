@@ -50,6 +50,11 @@ public struct UnityCatalogConnection: Sendable {
             && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
     }
 
+    /// The values of the secret options, which an error about the request may quote.
+    var secretValues: [String] {
+        options.filter { secretOptions.contains($0.0) }.map(\.1)
+    }
+
     /// `POST /api/2.1/unity-catalog/connections`.
     public var createBody: JSONValue {
         var members: [(String, JSONValue)] = [

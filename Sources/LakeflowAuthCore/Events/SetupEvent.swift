@@ -18,7 +18,7 @@ public enum SetupEvent: Sendable {
     /// The credentials are being checked against the source.
     case checking(connector: String, source: String)
     /// The check's verdict: its result when the source answered, the failure's message otherwise.
-    case checked(connector: String, CheckVerdict)
+    case checked(connector: String, CheckFinding)
     /// The credentials are stored; the last event of a run that succeeds.
     case saved(connector: String, SavedSetup)
     /// The person left without saving; the last event of that run.

@@ -75,12 +75,12 @@ public final class SetupEventWriter: Sendable {
             return [.url(step.url, purpose: .authorization)]
         case let .checkFailed(failure):
             if case .checkFailed? = previous { return [] }
-            return [.checked(connector: connector, CheckVerdict(failure))]
+            return [.checked(connector: connector, CheckFinding(failure))]
         case let .saved(saved):
             guard case let .passed(result) = saved.check, previous?.isCheckInFlight == true else {
                 return [.saved(connector: connector, saved)]
             }
-            return [.checked(connector: connector, CheckVerdict(result)), .saved(connector: connector, saved)]
+            return [.checked(connector: connector, CheckFinding(result)), .saved(connector: connector, saved)]
         case .editing, .needsPassphrase, .cancelled, .failed:
             return []
         }

@@ -3,6 +3,11 @@
 /// same answers in the same words.
 public struct Form: Sendable {
     public let spec: ConnectorSpec
+    /// Which credential set of the connector the form fills: `default` unless a profile is named.
+    public let profile: String
+    /// Only the secret options are asked, the rest keeps the values it is given (the stored ones) and
+    /// the auth method stays: a rotation (`askingOnlyForSecrets()`).
+    public private(set) var asksOnlyForSecrets = false
     public private(set) var authMethod: AuthMethod?
     /// Where the choice of `authMethod` came from; nil while none is chosen or the spec has one method.
     public private(set) var authMethodOrigin: ValueOrigin?
@@ -14,9 +19,19 @@ public struct Form: Sendable {
     /// The options the last failed check named (a rejected key, an unknown host), for front ends to mark.
     public private(set) var concernedByCheck: Set<String> = []
 
-    public init(spec: ConnectorSpec) {
+    public init(spec: ConnectorSpec, profile: String = ProfileName.default) {
         self.spec = spec
+        self.profile = profile
         if spec.authMethods.count == 1 { authMethod = spec.authMethods[0] }
+    }
+
+    /// This form, asking only for the secret options. Every front end draws `fields`, so each asks for
+    /// the secrets alone; the values of the other options (filled before it asks, from what is stored)
+    /// go into `validate()` unseen and unchanged, and the auth method, once chosen, is kept.
+    public func askingOnlyForSecrets() -> Form {
+        var form = self
+        form.asksOnlyForSecrets = true
+        return form
     }
 
     /// True until a method is chosen, when the spec offers more than one.
@@ -25,6 +40,9 @@ public struct Form: Sendable {
     public mutating func chooseAuthMethod(_ name: String, from origin: ValueOrigin = .typed) throws(AuthMethodError) {
         guard let method = spec.authMethod(named: name) else {
             throw .unknown(name, connector: spec.connector, available: spec.authMethods.map(\.name))
+        }
+        if asksOnlyForSecrets, let chosen = authMethod, chosen.name != name {
+            throw .kept(chosen.name, connector: spec.connector)
         }
         // Values typed for another method stay, set aside: switching back restores them, and
         // `validate()` reads only the chosen method's fields.
@@ -37,14 +55,21 @@ public struct Form: Sendable {
     /// The options to ask for, in order: the method's, the shared required, the shared optional; not
     /// the one that records the method (`methodRecord`), which the choice fills, nor, before a method
     /// is chosen, any option that records one (fhir's `auth_type` would be asked as free text); last,
-    /// an OAuth method's endpoints and scope, prefilled from the spec (`oauthEndpointFields`).
+    /// an OAuth method's endpoints and scope, prefilled from the spec (`oauthEndpointFields`). Only the
+    /// secret ones when the form `asksOnlyForSecrets`.
     public var fields: [ConnectorOption] {
+        asksOnlyForSecrets ? everyField.filter(\.secret) : everyField
+    }
+
+    /// Every option the credentials hold, asked for or not.
+    private var everyField: [ConnectorOption] {
         let records = authMethod.map { [spec.methodRecord(for: $0)?.name].compactMap { $0 } }
             ?? spec.authMethods.compactMap { spec.methodRecord(for: $0)?.name }
         return spec.formOptions(for: authMethod).filter { !records.contains($0.name) } + spec.oauthEndpointFields(for: authMethod)
     }
 
-    public func field(_ name: String) -> ConnectorOption? { fields.first { $0.name == name } }
+    /// Any option of the credentials, including one not asked for.
+    public func field(_ name: String) -> ConnectorOption? { everyField.first { $0.name == name } }
 
     /// Sets a raw value; nil or empty clears it, so the default (if any) applies again.
     public mutating func set(_ option: String, _ raw: String?, from origin: ValueOrigin = .typed) {
@@ -96,7 +121,7 @@ public struct Form: Sendable {
         var found: [FieldError] = []
         var typed: [(String, JSONValue)] = []
         var endpoints: [(String, String)] = []
-        let fields = self.fields
+        let fields = everyField
         let endpointFields = Set(spec.oauthEndpointFields(for: authMethod).map(\.name))
         let otherMethods = spec.authMethods.flatMap { $0.options.map(\.name) + spec.oauthEndpointFields(for: $0).map(\.name) }
         for name in values.keys.sorted() where !fields.contains(where: { $0.name == name }) && !otherMethods.contains(name) {

@@ -29,11 +29,7 @@ public enum ValueDisplay {
             switch scalar.value {
             case 0x00...0x1F: return Unicode.Scalar(0x2400 + scalar.value)!
             case 0x7F: return "\u{2421}"
-            default:
-                switch scalar.properties.generalCategory {
-                case .control, .format, .lineSeparator, .paragraphSeparator: return "\u{FFFD}"
-                default: return scalar
-                }
+            default: return TerminalText.isUnsafe(scalar) ? TerminalText.replacement : scalar
             }
         }))
     }

@@ -2,8 +2,9 @@
 /// from `--auth-method`, `<CONNECTOR>_AUTH_METHOD`, or the one method whose required options are set.
 public enum HeadlessForm {
     /// The form with its method chosen and every value its env var gives.
-    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?) throws -> Form {
-        var form = Form(spec: spec)
+    public static func fill(spec: ConnectorSpec, environment: [String: String], authMethod flag: String?,
+                            profile: String = ProfileName.default) throws -> Form {
+        var form = Form(spec: spec, profile: profile)
         if let name = Form.requestedAuthMethod(flag: flag, connector: spec.connector, environment: environment) {
             try form.chooseAuthMethod(name)
         } else if form.needsAuthMethod {
@@ -31,6 +32,20 @@ public enum HeadlessForm {
         }
     }
 
+    /// A note for each option the spec reads from a variable outside the connector's own (`ACME_…`)
+    /// that is set here: a spec can pick up a CI's `GITHUB_TOKEN` that way, and the person should see it.
+    public static func variablesOutsidePrefix(spec: ConnectorSpec, environment: [String: String]) -> [String] {
+        let prefix = EnvVarName.prefix(connector: spec.connector)
+        var notes: [String] = []
+        for option in spec.allOptions where !option.envVar.hasPrefix(prefix) {
+            for variable in [option.envVar, Form.fileVariable(option)] where !(environment[variable] ?? "").isEmpty {
+                let note = "option \"\(option.name)\" is read from \(variable), not one of \(spec.connector)'s own \(prefix) variables: the spec names it"
+                if !notes.contains(note) { notes.append(note) }
+            }
+        }
+        return notes
+    }
+
     /// A form's errors told in env var names, since that is what CI sets.
     static func invalidValues(_ error: InvalidForm, in form: Form) -> HeadlessError {
         .invalidValues(error.errors.map { fieldError in fieldError.message(label: form.field(fieldError.option)?.envVar) })
@@ -40,6 +55,8 @@ public enum HeadlessForm {
 public enum HeadlessError: UserFacingError, Equatable {
     case authMethodUndecided(spec: ConnectorSpec, candidates: [String])
     case invalidValues([String])
+    /// A rotation from the environment where no secret option's env var is set: nothing would change.
+    case noNewSecret(connector: String, envVars: [String])
 
     public var message: String {
         switch self {
@@ -50,10 +67,17 @@ public enum HeadlessError: UserFacingError, Equatable {
         case let .invalidValues(messages):
             return messages.count == 1 ? messages[0]
                 : "\(messages.count) values are missing or invalid:\n" + messages.map { "  \($0)" }.joined(separator: "\n")
+        case let .noNewSecret(connector, envVars):
+            return envVars.isEmpty ? "\(connector) stores no secret option to rotate"
+                : "no new secret for \(connector): none of \(envVars.joined(separator: ", ")) is set"
         }
     }
 
     public var hints: [String] {
+        if case let .noNewSecret(connector, envVars) = self {
+            return envVars.isEmpty ? [] : ["set the new value in \(envVars[0]) (or a file's path in \(envVars[0])_FILE); "
+                + "the other options of \(connector) stay as stored"]
+        }
         guard case let .authMethodUndecided(spec, _) = self else { return [] }
         return spec.authMethods.map { method in
             let vars = method.options.map { $0.envVar + ($0.required ? "" : " (optional)") }

@@ -12,7 +12,7 @@ public struct HeadlessProbeFailure: UserFacingError {
     public var hints: [String] {
         guard let result = failure.result else { return failure.hints }
         let envVars = result.concernedEnvVars(in: spec)
-        return envVars.isEmpty ? [] : ["check " + envVars.joined(separator: ", ")]
+        return (envVars.isEmpty ? [] : ["check " + envVars.joined(separator: ", ")]) + (result.mayBeOffline ? [OfflineHint.headless] : [])
     }
 
     public var exitStatus: ExitStatus { failure.exitStatus }

@@ -42,9 +42,8 @@ extension JSONValue {
         out += close
     }
 
-    /// A double-quoted string with JSON's escapes; `escapes` picks the other scalars written as `\uXXXX`
-    /// (YAML, which shares these escapes, needs more of them).
-    static func writeString(_ s: String, into out: inout String, escapes: (Unicode.Scalar) -> Bool = JSONValue.needsEscape) {
+    /// A double-quoted string with JSON's escapes, and `\uXXXX` for what `needsEscape` picks.
+    static func writeString(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -53,7 +52,7 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where escapes(scalar):
+            case _ where needsEscape(scalar):
                 // Beyond the Basic Multilingual Plane an escape is a UTF-16 surrogate pair.
                 for unit in String(scalar).utf16 {
                     let hex = String(unit, radix: 16)
@@ -65,15 +64,9 @@ extension JSONValue {
         out += "\""
     }
 
-    /// Every scalar the terminal output replaces (controls, bidi overrides and other format
-    /// characters, line and paragraph separators) is written as an escape, so JSON output piped to
-    /// a terminal or a browser cannot reorder or hide text either; escaping loses nothing.
+    /// Every scalar the terminal output replaces is written as an escape, so JSON output piped to a
+    /// terminal or a browser cannot reorder or hide text either; escaping loses nothing.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        // ASCII answered directly: the category lookup is a table search, once per scalar written.
-        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
+        TerminalText.isUnsafe(scalar)
     }
 }

@@ -23,8 +23,15 @@ public struct AuthorizationRequest: Sendable {
     /// - Parameter state: fresh from `newState()` unless given.
     public init(endpoint: URL, clientID: String, redirectURI: String, scopes: String?, usesPKCE: Bool,
                 extraParameters: [(String, String)], state: String = newState()) {
+        self.init(endpoint: endpoint, clientID: clientID, redirectURI: redirectURI, scopes: scopes,
+                  pkce: usesPKCE ? PKCE() : nil, extraParameters: extraParameters, state: state)
+    }
+
+    /// With a verifier made beforehand, so that what answers the callback knows it as a secret.
+    public init(endpoint: URL, clientID: String, redirectURI: String, scopes: String?, pkce: PKCE?,
+                extraParameters: [(String, String)], state: String) {
         self.state = state
-        pkce = usesPKCE ? PKCE() : nil
+        self.pkce = pkce
         self.redirectURI = redirectURI
         var parameters = [("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI)]
         if let scopes, !scopes.isEmpty { parameters.append(("scope", scopes)) }

@@ -23,9 +23,20 @@ extension ConnectorSpec {
         }
         add(OAuthEndpoints.tokenURLField, configuration.tokenURL, required: true,
             "The OAuth token endpoint; {option} names are filled from those options.")
-        add(OAuthEndpoints.scopesField, configuration.scopes, required: false,
-            "The OAuth scopes to ask for, separated by spaces.")
+        add(OAuthEndpoints.scopesField, configuration.scopes, required: false, Self.scopesDescription(declared: configuration.scopes))
         return fields
+    }
+
+    /// How several scopes are written is the provider's to say (OAuth's spaces, Zoho's commas), and the
+    /// flow sends the field as typed: the description names a separator only where the spec's own value
+    /// shows one.
+    static func scopesDescription(declared: String?) -> String {
+        let separator: String? = switch declared {
+        case let scopes? where scopes.contains(" "): "spaces"
+        case let scopes? where scopes.contains(","): "commas"
+        default: nil
+        }
+        return "The OAuth scopes to ask for" + (separator.map { ", separated by \($0) as in the default" } ?? "") + "."
     }
 
     /// Whether `name` is one of the OAuth step's own fields for `method`, not a connector option.

@@ -14,6 +14,16 @@ extension ConnectorSpec {
         return configuration
     }
 
+    /// The flow whose `access_token` Unity Catalog injects into the connector's options at query time,
+    /// so that `exec` hands the connector's tests one too: a block that says its `flow` (a Unity Catalog
+    /// connection's `community_oauth_flow`: gmail, youtube's `oauth`, odata's `oauth`, azure_devops' and
+    /// collibra's `service_principal`), for a method it applies to. Nil for a block without `flow`
+    /// (zoho_crm, google_sheets_docs), whose connector exchanges its refresh token itself.
+    public func injectedAccessTokenFlow(for method: AuthMethod?) -> OAuthConfiguration? {
+        guard let configuration = oauthFlow(for: method), configuration.declaresFlow else { return nil }
+        return configuration
+    }
+
     /// Whether the flow fills `option`, so a form does not ask for it: the code flow's refresh token
     /// (google_sheets_docs and zoho_crm declare it required, since their connectors read it).
     public func isFilledByOAuth(_ option: String, method: AuthMethod?) -> Bool {
@@ -26,4 +36,6 @@ public enum OAuthOption {
     public static let clientID = "client_id"
     public static let clientSecret = "client_secret"
     public static let refreshToken = "refresh_token"
+    /// What Unity Catalog injects at query time, and `exec` in the tests' options.
+    public static let accessToken = "access_token"
 }

@@ -5,6 +5,8 @@ import Foundation
 public struct OAuthAuthorization: Sendable {
     /// Shows the authorization URL to the person (prints it, opens a browser); returns at once.
     public typealias Presenter = @Sendable (URL) async -> Void
+    /// Shows a device authorization's code and where to enter it (`--device`); returns at once.
+    public typealias DevicePresenter = @Sendable (OAuthDeviceAuthorization) async -> Void
 
     public static let defaultCallbackTimeout: Duration = .seconds(300)
 
@@ -15,25 +17,57 @@ public struct OAuthAuthorization: Sendable {
     private(set) var returnAddress: URL?
     /// Told when the provider's callback has answered and the flow goes on without the person.
     private var callbackAnswered: (@Sendable () async -> Void)?
-    /// Given the code flow's callback listener before the link is shown, so a pasted redirect can answer it.
-    private var callbackListening: (@Sendable (OAuthCallbackListener) async -> Void)?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
+    /// Where the provider sends the browser back.
+    public let redirect: OAuthRedirect
     /// A refresh token from outside the form, for specs that declare no `refresh_token` option (gmail):
     /// `<CONNECTOR>_REFRESH_TOKEN` in CI.
     public private(set) var refreshToken: String?
+    /// Takes a pasted redirect address while the code flow waits.
+    public private(set) var wait: OAuthAuthorizationWait?
+    /// Set: the code flow runs as RFC 8628's device grant, shown by this presenter.
+    public private(set) var devicePresenter: DevicePresenter?
+    /// A device authorization endpoint given from outside the form, over the block's.
+    public private(set) var deviceEndpoint: String?
+    /// What worked at the token endpoint before (the stored envelope's), when the spec does not say.
+    public private(set) var rememberedClientAuthentication: OAuthClientAuthentication?
 
     public init(presenter: Presenter?, callbackTimeout: Duration = defaultCallbackTimeout,
-                probeTimeout: Duration = ProbeClient.defaultTimeout) {
+                probeTimeout: Duration = ProbeClient.defaultTimeout, redirect: OAuthRedirect = .standard) {
         self.presenter = presenter
         self.callbackTimeout = callbackTimeout
         self.probeTimeout = probeTimeout
+        self.redirect = redirect
     }
 
     /// This authorization, given a refresh token to try before anything else; nil or empty changes nothing.
     public func with(refreshToken: String?) -> OAuthAuthorization {
         var given = self
         if let refreshToken, !refreshToken.isEmpty { given.refreshToken = refreshToken }
+        return given
+    }
+
+    /// This authorization, its code flow also answered by what is pasted into `wait`.
+    public func answering(with wait: OAuthAuthorizationWait) -> OAuthAuthorization {
+        var given = self
+        given.wait = wait
+        return given
+    }
+
+    /// This authorization, its code flow run as a device grant (`--device`) shown by `presenter`, at
+    /// `endpoint` when given (nil or empty: the spec block's `device_authorization_url`).
+    public func viaDevice(presenter: @escaping DevicePresenter, endpoint: String? = nil) -> OAuthAuthorization {
+        var given = self
+        given.devicePresenter = presenter
+        given.deviceEndpoint = endpoint.flatMap { $0.isEmpty ? nil : $0 }
+        return given
+    }
+
+    /// This authorization, asking the token endpoint the way that worked before, unless the spec says.
+    public func remembering(_ clientAuthentication: OAuthClientAuthentication?) -> OAuthAuthorization {
+        var given = self
+        given.rememberedClientAuthentication = clientAuthentication
         return given
     }
 
@@ -45,11 +79,9 @@ public struct OAuthAuthorization: Sendable {
     }
 
     /// This authorization telling `shown` of the link (before a presenter of its own, if any) and
-    /// `answered` of the callback's answer, and `listening` of the listener that waits for it: how a
-    /// setup session makes the wait at the provider a state of its own, which its front ends draw and a
-    /// pasted redirect answers.
-    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void,
-                   listening: @escaping @Sendable (OAuthCallbackListener) async -> Void) -> OAuthAuthorization {
+    /// `answered` of the callback's answer (or a pasted one's): how a setup session makes the wait at
+    /// the provider a state of its own, which its front ends draw.
+    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void) -> OAuthAuthorization {
         var given = self
         let own = presenter
         given.presenter = { url in
@@ -57,7 +89,6 @@ public struct OAuthAuthorization: Sendable {
             await own?(url)
         }
         given.callbackAnswered = answered
-        given.callbackListening = listening
         return given
     }
 
@@ -68,16 +99,24 @@ public struct OAuthAuthorization: Sendable {
         return spec.oauthFlow(for: method)?.flow == .u2m && givenRefreshToken(credentials) == nil
     }
 
-    /// A refresh grant when the credentials hold a refresh token; else the code flow (u2m) or client
-    /// credentials (m2m). Nil when the spec's block does not apply to the credentials' method.
+    /// A refresh grant when the credentials hold a refresh token; else the code flow (u2m: by the
+    /// browser, or by a device code with `viaDevice`) or client credentials (m2m). Nil when the spec's
+    /// block does not apply to the credentials' method.
     /// - Throws: `OAuthError`, or `InvalidForm` when an endpoint's placeholder names an empty option.
     public func authorize(_ credentials: Credentials, spec: ConnectorSpec) async throws -> OAuthGrant? {
         let method = credentials.authMethod.flatMap(spec.authMethod(named:))
         guard let configuration = spec.oauthFlow(for: method) else { return nil }
-        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let stored = givenRefreshToken(credentials)
+        let usesDevice = configuration.flow == .u2m && stored == nil && devicePresenter != nil
+        let options = spec.formOptions(for: method)
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: options,
+                                           usesDevice: usesDevice, givenDeviceEndpoint: deviceEndpoint)
+        let scrubber = SecretScrubber(credentials: credentials, options: options).adding(secrets: refreshToken.map { [$0] } ?? [])
         let client = OAuthTokenClient(endpoint: endpoints.tokenURL,
                                       clientID: credentials[OAuthOption.clientID]?.plainText ?? "",
-                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "")
+                                      clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? "",
+                                      authentication: configuration.clientAuthentication ?? rememberedClientAuthentication,
+                                      scrubber: scrubber)
         var tokens: OAuthTokens
         // The token request's own time: a person's minutes at the consent screen are not the provider's.
         var latency: Duration = .zero
@@ -87,19 +126,22 @@ public struct OAuthAuthorization: Sendable {
             tokens = try await client.request(.clientCredentials(scopes: endpoints.scopes))
             latency = ContinuousClock.now - started
         case .u2m:
-            if let stored = givenRefreshToken(credentials) {
+            if let stored {
                 let started = ContinuousClock.now
                 tokens = try await client.request(.refreshToken(stored))
                 latency = ContinuousClock.now - started
                 // A provider that does not rotate refresh tokens leaves the stored one good.
                 tokens = OAuthTokens(accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? stored,
-                                     expiresAt: tokens.expiresAt)
+                                     expiresAt: tokens.expiresAt, clientAuthentication: tokens.clientAuthentication)
+            } else if let devicePresenter, let deviceURL = endpoints.deviceAuthorizationURL {
+                (tokens, latency) = try await deviceFlow(at: deviceURL, scopes: endpoints.scopes, client: client,
+                                                         presenter: devicePresenter)
             } else {
                 guard let presenter, let authorizationURL = endpoints.authorizationURL else {
                     throw OAuthError.authorizationNeeded(connector: credentials.connector)
                 }
                 (tokens, latency) = try await codeFlow(configuration, endpoints: endpoints, authorizationURL: authorizationURL,
-                                                       client: client, presenter: presenter)
+                                                       client: client, presenter: presenter, scrubber: client.scrubber)
             }
         }
         return OAuthGrant(credentials: credentials.with(refreshToken: configuration.flow == .u2m ? tokens.refreshToken : nil),
@@ -121,14 +163,35 @@ public struct OAuthAuthorization: Sendable {
         return try await ProbeClient().probe(grant.credentials, spec: spec, timeout: probeTimeout, bearer: grant.tokens.accessToken)
     }
 
+    /// The code redeemed while the callback's page waits, so the page tells what came of it.
     private func codeFlow(_ configuration: OAuthConfiguration, endpoints: OAuthEndpoints, authorizationURL: URL,
-                          client: OAuthTokenClient, presenter: Presenter) async throws -> (OAuthTokens, Duration) {
-        let granted = try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
-                                        clientID: client.clientID, presenter: presenter)
+                          client: OAuthTokenClient, presenter: Presenter,
+                          scrubber: SecretScrubber) async throws -> (OAuthTokens, Duration) {
+        try await withConsent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
+                              clientID: client.clientID, presenter: presenter, scrubber: scrubber) { granted in
+            let scrubber = scrubber.adding(secrets: [granted.code] + [granted.verifier].compactMap { $0 })
+            do {
+                let started = ContinuousClock.now
+                let tokens = try await client.request(.authorizationCode(code: granted.code, redirectURI: granted.redirectURI,
+                                                                         verifier: granted.verifier))
+                let latency = ContinuousClock.now - started
+                guard tokens.refreshToken != nil else { throw OAuthError.noRefreshToken(host: client.host) }
+                return ((tokens, latency), .authorized)
+            } catch let error as OAuthError {
+                let told = error.naming(redirectURI: granted.redirectURI)
+                throw SettledFailure(error: told, page: .failed(scrubber.scrub(told.message)))
+            }
+        }
+    }
+
+    /// RFC 8628: a code the person enters at the provider's page on any device, then polls.
+    private func deviceFlow(at endpoint: URL, scopes: String?, client: OAuthTokenClient,
+                            presenter: DevicePresenter) async throws -> (OAuthTokens, Duration) {
         let started = ContinuousClock.now
-        let tokens = try await client.request(.authorizationCode(code: granted.code, redirectURI: granted.redirectURI,
-                                                                 verifier: granted.verifier))
+        let authorization = try await client.deviceAuthorization(at: endpoint, scopes: scopes)
         let latency = ContinuousClock.now - started
+        await presenter(authorization)
+        let tokens = try await authorization.poll(client, clock: ContinuousClock())
         guard tokens.refreshToken != nil else { throw OAuthError.noRefreshToken(host: client.host) }
         return (tokens, latency)
     }
@@ -142,33 +205,68 @@ public struct OAuthAuthorization: Sendable {
         guard let configuration = spec.oauthFlow(for: method), configuration.flow == .u2m else {
             throw OAuthError.authorizationNeeded(connector: credentials.connector)
         }
-        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: spec.formOptions(for: method))
+        let options = spec.formOptions(for: method)
+        let endpoints = try OAuthEndpoints(configuration, credentials: credentials, options: options)
         guard let presenter, let authorizationURL = endpoints.authorizationURL else {
             throw OAuthError.authorizationNeeded(connector: credentials.connector)
         }
-        return try await consent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
-                                 clientID: credentials[OAuthOption.clientID]?.plainText ?? "", presenter: presenter)
+        let clientID = credentials[OAuthOption.clientID]?.plainText ?? ""
+        let scrubber = SecretScrubber(credentials: credentials, options: options).adding(
+            secrets: [], basicPairs: OAuthTokenClient.basicPairs(clientID: clientID,
+                                                                 clientSecret: credentials[OAuthOption.clientSecret]?.plainText ?? ""))
+        return try await withConsent(configuration, scopes: endpoints.scopes, authorizationURL: authorizationURL,
+                                     clientID: clientID, presenter: presenter, scrubber: scrubber) {
+            ($0, .received)
+        }
     }
 
-    private func consent(_ configuration: OAuthConfiguration, scopes: String?, authorizationURL: URL, clientID: String,
-                         presenter: Presenter) async throws -> OAuthConsent {
+    /// Shows the link, waits for the person's consent (the callback or a pasted address), hands it to
+    /// `redeem`, and tells the callback's page what `redeem` made of it.
+    /// - Parameter scrubber: the secrets in play (the form's, the client's Basic pairs), for what the
+    ///   provider sends back to the callback; the PKCE verifier is added here.
+    private func withConsent<T>(_ configuration: OAuthConfiguration, scopes: String?, authorizationURL: URL, clientID: String,
+                                presenter: Presenter, scrubber: SecretScrubber,
+                                redeem: (OAuthConsent) async throws -> (T, CallbackPage)) async throws -> T {
         let providerHost = HTTPOrigin(authorizationURL)?.host ?? "the provider"
-        // The state is made before the listener, so no callback can come before it is known.
+        // The state and the verifier are made before the listener, so no callback can come before they are known.
         let state = AuthorizationRequest.newState()
-        let listener = try await OAuthCallbackListener.start(providerHost: providerHost, expectedState: state,
-                                                            returnAddress: returnAddress)
-        defer { Task { await listener.stop() } }
+        let pkce = configuration.pkce ? PKCE() : nil
+        let listener = try await OAuthCallbackListener.start(redirect: redirect, providerHost: providerHost,
+                                                            expectedState: state, returnAddress: returnAddress,
+                                                            scrubber: scrubber.adding(secrets: pkce.map { [$0.verifier] } ?? []))
+        wait?.begin(listener)
+        defer {
+            wait?.end(listener)
+            Task { await listener.stop() }
+        }
         let made = AuthorizationRequest(endpoint: authorizationURL, clientID: clientID, redirectURI: listener.redirectURI,
-                                        scopes: scopes, usesPKCE: configuration.pkce,
+                                        scopes: scopes, pkce: pkce,
                                         extraParameters: configuration.extraAuthParams, state: state)
-        await callbackListening?(listener)
         await presenter(made.url)
         // The code goes to the token endpoint the moment it arrives; the person takes seconds to
         // authorize, time enough to load the HTTP client that sends it.
         HTTPClient.prepare()
-        let code = try await listener.code(within: callbackTimeout)
+        let code: String
+        do {
+            code = try await listener.code(within: callbackTimeout)
+        } catch let error as OAuthError {
+            throw error.naming(redirectURI: made.redirectURI)
+        }
         await callbackAnswered?()
-        return OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier)
+        do {
+            let (value, page) = try await redeem(OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier))
+            await listener.settle(page)
+            return value
+        } catch let failure as SettledFailure {
+            await listener.settle(failure.page)
+            throw failure.error
+        }
+    }
+
+    /// A failure of redeeming the code, with what the callback's page says of it.
+    private struct SettledFailure: Error {
+        let error: OAuthError
+        let page: CallbackPage
     }
 }
 

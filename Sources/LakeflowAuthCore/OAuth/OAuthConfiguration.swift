@@ -11,13 +11,24 @@ public struct OAuthConfiguration: Sendable, Equatable {
     }
 
     public let flow: Flow
+    /// Whether the block says `flow` itself: upstream's Unity Catalog connections (`community_oauth_flow`)
+    /// do, and Unity Catalog then injects the `access_token` the connector reads. A block without one is
+    /// `authenticate.py`'s, whose connector exchanges its refresh token itself.
+    public let declaresFlow: Bool
     /// Endpoints and scope as declared: they may name options in braces (`{tenant_id}`).
     public let authorizationURL: String?
     public let tokenURL: String?
+    /// RFC 8628's device authorization endpoint, for `--device`: a key of this tool's, beside
+    /// `authorization_url` (Google, Microsoft and GitHub offer one).
+    public let deviceAuthorizationURL: String?
     public let scopes: String?
     /// S256 unless the spec says `pkce: false`.
     public let pkce: Bool
     public let extraAuthParams: [(String, String)]
+    /// Where the client's credentials go at the token endpoint: the block's `client_auth` (`body` or
+    /// `basic`, a key of this tool's, as a connector's built-in check layer also says it); nil, or a value
+    /// this version does not know: the body, then Basic.
+    public var clientAuthentication: OAuthClientAuthentication?
 
     /// Nil when the spec has no `oauth` block, or one this version cannot read.
     public init?(_ block: JSONValue?) {
@@ -26,13 +37,17 @@ public struct OAuthConfiguration: Sendable, Equatable {
         if let declared {
             guard let flow = Flow(rawValue: declared) else { return nil }
             self.flow = flow
+            declaresFlow = true
         } else {
+            declaresFlow = false
             // Upstream's rule: a block with an authorization endpoint is the code flow.
             guard block["authorization_url"] != nil else { return nil }
             flow = .u2m
         }
         authorizationURL = block["authorization_url"]?.stringValue
         tokenURL = block["token_url"]?.stringValue
+        deviceAuthorizationURL = block["device_authorization_url"]?.stringValue
+        clientAuthentication = block["client_auth"]?.stringValue.flatMap(OAuthClientAuthentication.init(rawValue:))
         scopes = block["scopes"]?.plainText
         if case let .bool(value)? = block["pkce"] { pkce = value } else { pkce = true }
         if case let .object(members)? = block["extra_auth_params"] {
@@ -43,8 +58,9 @@ public struct OAuthConfiguration: Sendable, Equatable {
     }
 
     public static func == (lhs: OAuthConfiguration, rhs: OAuthConfiguration) -> Bool {
-        lhs.flow == rhs.flow && lhs.authorizationURL == rhs.authorizationURL && lhs.tokenURL == rhs.tokenURL
-            && lhs.scopes == rhs.scopes && lhs.pkce == rhs.pkce
+        lhs.flow == rhs.flow && lhs.declaresFlow == rhs.declaresFlow && lhs.authorizationURL == rhs.authorizationURL
+            && lhs.tokenURL == rhs.tokenURL && lhs.deviceAuthorizationURL == rhs.deviceAuthorizationURL
+            && lhs.scopes == rhs.scopes && lhs.pkce == rhs.pkce && lhs.clientAuthentication == rhs.clientAuthentication
             && lhs.extraAuthParams.elementsEqual(rhs.extraAuthParams) { $0 == $1 }
     }
 }

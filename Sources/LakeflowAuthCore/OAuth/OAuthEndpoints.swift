@@ -6,12 +6,18 @@ public struct OAuthEndpoints: Sendable, Equatable {
     public let authorizationURL: URL?
     public let tokenURL: URL
     public let scopes: String?
+    /// For `--device`: the one given from outside the form, else the block's `device_authorization_url`;
+    /// nil when neither gives one or the device grant was not asked for.
+    public let deviceAuthorizationURL: URL?
 
     /// The names of the form's fields for the endpoints and scope (`oauthEndpointFields`), which are
     /// also the block's keys.
     public static let authorizationURLField = "authorization_url"
     public static let tokenURLField = "token_url"
     public static let scopesField = "scopes"
+    /// The block's key for RFC 8628's endpoint, and the name of its env var's option part
+    /// (`<CONNECTOR>_DEVICE_AUTHORIZATION_URL`).
+    public static let deviceAuthorizationURLKey = "device_authorization_url"
 
     /// Where an endpoint the block leaves out is read from instead: odata's generic `oauth` method
     /// declares no `token_url` but asks for `token_endpoint`, as upstream's CLI reads it.
@@ -23,8 +29,14 @@ public struct OAuthEndpoints: Sendable, Equatable {
 
     /// - Throws: `InvalidForm` when a placeholder names an option without a value (the error is on that
     ///   option); `OAuthError` when an endpoint is not declared anywhere or is no https URL.
-    /// - Parameter options: the options the credentials were validated against, for their types.
-    public init(_ configuration: OAuthConfiguration, credentials: Credentials, options: [ConnectorOption]) throws {
+    /// - Parameters:
+    ///   - options: the options the credentials were validated against, for their types.
+    ///   - usesDevice: the code flow runs as RFC 8628's device grant, so the device authorization
+    ///     endpoint is needed instead of the authorization endpoint.
+    ///   - givenDeviceEndpoint: one given from outside the form (`<CONNECTOR>_DEVICE_AUTHORIZATION_URL`),
+    ///     over the block's.
+    public init(_ configuration: OAuthConfiguration, credentials: Credentials, options: [ConnectorOption],
+                usesDevice: Bool = false, givenDeviceEndpoint: String? = nil) throws {
         func declared(_ key: String, _ value: String?) -> String? {
             Self.chosen(key, value, credentials)
                 ?? Self.optionsStandingIn[key]?.lazy.compactMap { credentials[$0]?.plainText }.first { !$0.isEmpty }
@@ -36,12 +48,21 @@ public struct OAuthEndpoints: Sendable, Equatable {
         }
         guard let token = declared("token_url", configuration.tokenURL) else { throw OAuthError.endpointUndeclared("token_url") }
         tokenURL = try Self.url(token, named: "token_url", credentials: credentials, options: options)
-        if configuration.flow == .u2m {
+        if configuration.flow == .u2m, usesDevice {
+            guard let given = givenDeviceEndpoint ?? configuration.deviceAuthorizationURL else {
+                throw OAuthError.deviceEndpointUndeclared(connector: credentials.connector)
+            }
+            deviceAuthorizationURL = try Self.url(given, named: Self.deviceAuthorizationURLKey, credentials: credentials,
+                                                  options: options)
+            authorizationURL = nil
+        } else if configuration.flow == .u2m {
+            deviceAuthorizationURL = nil
             guard let authorization = declared("authorization_url", configuration.authorizationURL) else {
                 throw OAuthError.endpointUndeclared("authorization_url")
             }
             authorizationURL = try Self.url(authorization, named: "authorization_url", credentials: credentials, options: options)
         } else {
+            deviceAuthorizationURL = nil
             authorizationURL = nil
         }
         scopes = declared("scopes", configuration.scopes).map { text in

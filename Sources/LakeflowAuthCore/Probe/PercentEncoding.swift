@@ -2,9 +2,19 @@
 /// can never end a path segment, start a query or smuggle in another parameter.
 enum PercentEncoding {
     static func unreserved(_ value: String) -> String {
+        encoded(value, keeping: isUnreserved)
+    }
+
+    /// As JavaScript's `encodeURIComponent` writes it, which also leaves `!*'()` as they are: how many
+    /// servers echo a value, so the scrubber knows this form too.
+    static func component(_ value: String) -> String {
+        encoded(value) { isUnreserved($0) || "!*'()".utf8.contains($0) }
+    }
+
+    private static func encoded(_ value: String, keeping: (UInt8) -> Bool) -> String {
         var encoded = ""
         for byte in value.utf8 {
-            if isUnreserved(byte) {
+            if keeping(byte) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 encoded += "%" + hexDigits[Int(byte >> 4)] + hexDigits[Int(byte & 0x0F)]

@@ -31,7 +31,7 @@ public struct ProbeClient: Sendable {
     /// Every secret the request carries, in each form a server could reflect it.
     static func scrubber(_ credentials: Credentials, probe: ProbeSpec, options: [ConnectorOption], bearer: String? = nil) -> SecretScrubber {
         func raw(_ name: String) -> String { credentials[name]?.plainText ?? "" }
-        var secrets = options.filter(\.secret).map { raw($0.name) } + (bearer.map { [$0] } ?? [])
+        var secrets = bearer.map { [$0] } ?? []
         var pairs: [String] = []
         switch probe.auth {
         case .none:
@@ -44,6 +44,6 @@ public struct ProbeClient: Sendable {
         case let .header(_, value), let .query(_, value):
             secrets.append(value.fill(raw))
         }
-        return SecretScrubber(secrets: secrets, basicPairs: pairs)
+        return SecretScrubber(credentials: credentials, options: options).adding(secrets: secrets, basicPairs: pairs)
     }
 }

@@ -11,4 +11,6 @@ struct ProbeExchange: Sendable {
     var redirectRefused = false
     var failure: ProbeOutcome.NetworkFailure?
     var latency: Duration?
+    /// The expiry the final answer announced for the credentials (`AnnouncedExpiry`).
+    var announcedExpiry: Date?
 }

@@ -21,7 +21,9 @@ struct ProbeJudgement {
         return ProbeResult(
             outcome: outcome, source: spec.title, authMethod: method?.name, status: exchange.status,
             latency: exchange.latency, identity: identity, concernedOptions: concernedOptions(outcome),
-            address: address, serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body))
+            address: address, askedLoopback: request.origin.isLoopback,
+            serverDetail: outcome.exitStatus == .success ? nil : serverDetail(exchange.body),
+            expiresAt: exchange.announcedExpiry)
     }
 
     private func outcome(of exchange: ProbeExchange) -> ProbeOutcome {
@@ -73,7 +75,7 @@ struct ProbeJudgement {
     private func serverDetail(_ body: Data) -> String? {
         guard let document = json(body) else { return nil }
         for key in ["message", "error_description", "detail", "error"] {
-            if let text = document[key]?.stringValue, !text.isEmpty { return safe(text) ?? "(withheld: it repeats part of a secret)" }
+            if let text = document[key]?.stringValue, !text.isEmpty { return scrubber.shown(text, limit: Self.textLimit) }
         }
         return nil
     }
@@ -83,22 +85,14 @@ struct ProbeJudgement {
     }
 
     /// The identity is printed and stored, and a server can echo the token back as the "name", with
-    /// invisible characters inside it to slip past the scrubber: it is normalised before it is
-    /// scrubbed, and dropped whole when any run of a secret is left in it.
+    /// invisible characters inside it to slip past the scrubber: it is dropped whole when any run of a
+    /// secret is in it.
     private func shownIdentity(_ text: String) -> String? {
-        let visible = SecretScrubber.visible(String(text.prefix(Self.textLimit * 20)))
-        guard !scrubber.revealsFragment(visible) else { return nil }
-        return safe(visible)
+        scrubber.revealsFragment(String(text.prefix(Self.textLimit * 20))) ? nil : safe(text)
     }
 
-    /// Text the server chose, as a person will read it: normalised (so invisible characters cannot
-    /// split a secret), scrubbed, withheld when part of a secret is still in it, then shortened, so a
-    /// cut can never leave part of a secret behind.
     private func safe(_ text: String) -> String? {
-        // A body holds up to 1 MiB; the few thousand characters a message could show are enough to check.
-        let clean = scrubber.scrub(SecretScrubber.visible(String(text.prefix(Self.textLimit * 20))))
-        guard !scrubber.revealsFragment(clean) else { return nil }
-        return clean.count > Self.textLimit ? String(clean.prefix(Self.textLimit)) + "…" : clean
+        scrubber.safe(text, limit: Self.textLimit)
     }
 
     private static func text(_ value: JSONValue) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one probe found: the outcome, what the server said (with secrets removed), and which
 /// options the user should look at.
 public struct ProbeResult: Sendable, Equatable {
@@ -16,14 +18,18 @@ public struct ProbeResult: Sendable, Equatable {
     public let concernedOptions: [String]
     /// The host (and port) that was asked, for network failures.
     public let address: String?
+    /// That host is this machine (127.0.0.1, ::1, localhost).
+    public let askedLoopback: Bool
     /// A short excerpt of the server's own explanation, when it gave one, made safe for a terminal.
     public let serverDetail: String?
     /// The token endpoint's host, when a successful OAuth exchange is the whole check (no probe declared).
     public let authorizedBy: String?
+    /// When the source announced that the credentials expire (`AnnouncedExpiry`), if it did.
+    public let expiresAt: Date?
 
     public init(outcome: ProbeOutcome, source: String, authMethod: String? = nil, status: Int? = nil, latency: Duration? = nil,
-                identity: String? = nil, concernedOptions: [String] = [], address: String? = nil,
-                serverDetail: String? = nil, authorizedBy: String? = nil) {
+                identity: String? = nil, concernedOptions: [String] = [], address: String? = nil, askedLoopback: Bool = false,
+                serverDetail: String? = nil, authorizedBy: String? = nil, expiresAt: Date? = nil) {
         self.outcome = outcome
         self.source = source
         self.authMethod = authMethod
@@ -32,8 +38,10 @@ public struct ProbeResult: Sendable, Equatable {
         self.identity = identity
         self.concernedOptions = concernedOptions
         self.address = address
+        self.askedLoopback = askedLoopback
         self.serverDetail = serverDetail
         self.authorizedBy = authorizedBy
+        self.expiresAt = expiresAt
     }
 
     /// The result for a spec that declares no probe for the chosen auth method.

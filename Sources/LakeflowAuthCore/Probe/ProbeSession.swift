@@ -29,6 +29,7 @@ enum ProbeSession {
             }
             exchange.status = response.status
             exchange.retryAfter = response.header("Retry-After")
+            exchange.announcedExpiry = AnnouncedExpiry.find(in: response.headers)
             exchange.body = response.body
             exchange.bodyExceededLimit = response.bodyExceededLimit
             guard [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location") else { break }

@@ -14,8 +14,8 @@ public struct AuthorizationStep: Sendable, Equatable {
     public let openedInBrowser: Bool
     /// The source's display name.
     public let title: String
-    /// The last pasted address carried no answer from the provider.
-    public var pastedAddressRefused = false
+    /// Why the last pasted address did not answer the wait; nil when none was refused.
+    public var pastedAddressRefused: PastedRedirectRefusal?
 
     /// The sentence that introduces the link, for every front end that shows it.
     public var lead: String {
@@ -29,11 +29,7 @@ public struct AuthorizationStep: Sendable, Equatable {
     public static let pasteInvitation = "Browser on another machine? Paste the address it ended on here."
 
     /// Why the last pasted address was not taken; nil when none was refused.
-    public var pasteRefusal: String? {
-        pastedAddressRefused
-            ? "that address carries no answer from \(host); paste the whole address the browser ended on, http://127.0.0.1:…/oauth/callback?…"
-            : nil
-    }
+    public var pasteRefusal: String? { pastedAddressRefused?.message }
 
     /// The provider's host, as a page names it.
     public var host: String { HTTPOrigin(url)?.host ?? "the provider" }

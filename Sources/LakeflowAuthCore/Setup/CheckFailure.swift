@@ -14,7 +14,7 @@ public struct CheckFailure: Sendable, UserFacingError {
 
     init(_ result: ProbeResult) {
         message = result.message
-        hints = []
+        hints = result.mayBeOffline ? [OfflineHint.forms] : []
         concernedOptions = result.concernedOptions
         exitStatus = result.exitStatus
         self.result = result

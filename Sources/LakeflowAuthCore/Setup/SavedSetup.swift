@@ -12,6 +12,14 @@ public struct SavedSetup: Sendable {
 
     public let path: String
     public let check: Check
+    /// With the first credentials a store holds: what losing the identity would mean.
+    public let identityNotice: IdentityNotice?
+
+    public init(path: String, check: Check, identityNotice: IdentityNotice? = nil) {
+        self.path = path
+        self.check = check
+        self.identityNotice = identityNotice
+    }
 
     /// Whether the source confirmed the credentials.
     public var isVerified: Bool {

@@ -8,9 +8,16 @@ public struct SetupPlan: Sendable {
         /// From env vars alone, the method decided by which are set, nothing stored read and nobody
         /// asked (`--from-env`).
         case environmentOnly
+        /// From the stored credentials, the secrets from env vars over them, nobody asked (`rotate
+        /// --from-env`).
+        case storedThenEnvironment
     }
 
     public var spec: ConnectorSpec
+    /// Which credential set of the connector is set up (`--profile`).
+    public var profile = ProfileName.default
+    /// `rotate`: only the secret options are asked, the rest stays as stored.
+    public var asksOnlyForSecrets = false
     /// The process's environment: the store's location and passphrase, the browser to open links in.
     public var environment: [String: String]
     /// The env vars that fill the form: the environment's, over an env file's for `--from-env`.
@@ -26,6 +33,12 @@ public struct SetupPlan: Sendable {
     /// Whether the OAuth step's link is opened in a browser (`--no-open` says no; the browser form
     /// shows it on its page instead).
     public var opensLinks: Bool
+    /// `--redirect-uri`: where the provider sends the browser back.
+    public var redirect = OAuthRedirect.standard
+    /// `--device`: the code flow runs as a device grant, shown by this presenter, at `deviceEndpoint`
+    /// when given (else the spec block's).
+    public var devicePresenter: OAuthAuthorization.DevicePresenter?
+    public var deviceEndpoint: String?
     public var start: Start
     public var store: CredentialStore
     /// Where the session's steps are written as `--json` events; nil without `--json`.
@@ -53,14 +66,18 @@ public struct SetupPlan: Sendable {
         // A refresh token from outside the form serves specs that declare no such option (gmail).
         let refreshToken = values[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
         let environment = self.environment
-        let authorization = OAuthAuthorization(presenter: nil, callbackTimeout: callbackTimeout, probeTimeout: checkTimeout)
+        var authorization = OAuthAuthorization(presenter: nil, callbackTimeout: callbackTimeout, probeTimeout: checkTimeout,
+                                               redirect: redirect)
             .with(refreshToken: refreshToken)
+        if let devicePresenter { authorization = authorization.viaDevice(presenter: devicePresenter, endpoint: deviceEndpoint) }
         let opener: SetupSession.LinkOpener = { url in BrowserOpener.open(url, environment: environment) }
-        let session = SetupSession(form: Form(spec: spec), store: store, check: check, asksForPassphrase: start == .whereLeftOff,
+        let form = Form(spec: spec, profile: profile)
+        let session = SetupSession(form: asksOnlyForSecrets ? form.askingOnlyForSecrets() : form, store: store, check: check,
+                                   asksForPassphrase: start == .whereLeftOff,
                                    authorization: authorization, opensLink: opensLinks ? opener : nil)
         if let events { await session.observe(events.record) }
         switch start {
-        case .whereLeftOff: _ = await session.prefill(environment: values, authMethod: authMethod)
+        case .whereLeftOff, .storedThenEnvironment: _ = await session.prefill(environment: values, authMethod: authMethod)
         case .environmentOnly: _ = await session.fillFromEnvironment(values, authMethod: authMethod)
         }
         return session

@@ -32,8 +32,6 @@ public actor SetupSession {
     private var authorizationReturn: URL?
     /// The browser opened on the link of the OAuth step under way, whose redirecting file goes with it.
     private var openedLink: BrowserOpener?
-    /// The OAuth step's callback listener, which a pasted redirect answers.
-    private var callback: OAuthCallbackListener?
     /// The check in flight.
     private var inFlight: Task<Void, Never>?
     private var checkStarted: ContinuousClock.Instant?
@@ -51,6 +49,9 @@ public actor SetupSession {
 
     /// The latest snapshot, for a front end on a thread of its own.
     public nonisolated let mailbox: SnapshotMailbox
+    /// The OAuth step's wait at the provider, which a pasted redirect answers: through
+    /// `answerAuthorization(pasted:)`, or straight from a reader of standard input (`--from-env`).
+    public nonisolated let authorizationWait = OAuthAuthorizationWait()
     private nonisolated let inbox: Mutex<(count: Int, continuation: AsyncStream<(Int, SetupAction)>.Continuation)>
     /// Whether a submit asks the source before saving (false with `--no-probe`).
     private let checksCredentials: Bool
@@ -190,12 +191,13 @@ public actor SetupSession {
     // MARK: Starting
 
     /// Starts an interactive setup where the last one left off: the stored credentials of the
-    /// connector, then env vars over them, as `--from-env` reads them. The method asked for
-    /// (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins over the stored one. When reading the stored
-    /// credentials needs the identity's passphrase, the session asks for it first (`needsPassphrase`).
+    /// connector and the form's profile, then env vars over them, as `--from-env` reads them. The
+    /// method asked for (`--auth-method`, `<CONNECTOR>_AUTH_METHOD`) wins over the stored one, but for a
+    /// form that asks only for secrets, which keeps the stored one. When reading the stored credentials
+    /// needs the identity's passphrase, the session asks for it first (`needsPassphrase`).
     public func prefill(environment: [String: String], authMethod flag: String?) -> SetupSnapshot {
         self.environment = environment
-        if store.hasStored(form.spec.connector), identity == nil, asksForPassphrase, store.keeper.needsPassphrase {
+        if store.hasStored(form.spec.connector, profile: form.profile), identity == nil, asksForPassphrase, store.keeper.needsPassphrase {
             afterUnlock = .prefill(authMethod: flag)
             state = .needsPassphrase(attempt: 1)
             return publish()
@@ -207,8 +209,10 @@ public actor SetupSession {
         let connector = form.spec.connector
         do {
             var stored: CredentialEnvelope?
-            if store.hasStored(connector) { stored = try store.open(connector, identity: try unlockedIdentity()) }
-            let requested = Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
+            if store.hasStored(connector, profile: form.profile) {
+                stored = try store.open(connector, profile: form.profile, identity: try unlockedIdentity())
+            }
+            let requested = form.asksOnlyForSecrets ? nil : Form.requestedAuthMethod(flag: flag, connector: connector, environment: environment)
             if let requested {
                 // Typed on the command line, or set in `<CONNECTOR>_AUTH_METHOD`.
                 try form.chooseAuthMethod(requested, from: (flag ?? "").isEmpty ? .environment : .typed)
@@ -233,7 +237,7 @@ public actor SetupSession {
     public func fillFromEnvironment(_ environment: [String: String], authMethod flag: String?) -> SetupSnapshot {
         self.environment = environment
         do {
-            form = try HeadlessForm.fill(spec: form.spec, environment: environment, authMethod: flag)
+            form = try HeadlessForm.fill(spec: form.spec, environment: environment, authMethod: flag, profile: form.profile)
         } catch {
             state = .failed(error)
         }
@@ -327,8 +331,8 @@ public actor SetupSession {
         checkGeneration += 1
         let generation = checkGeneration
         authorization = authorization?.reporting(shown: { url in await self.authorizing(url, generation: generation) },
-                                                 answered: { await self.authorized(generation: generation) },
-                                                 listening: { listener in await self.listening(listener, generation: generation) })
+                                                 answered: { await self.authorized(generation: generation) })
+            .answering(with: authorizationWait)
         if let authorizationReturn { authorization = authorization?.returning(to: authorizationReturn) }
         let started = ContinuousClock.now
         checkStarted = started
@@ -380,9 +384,13 @@ public actor SetupSession {
     /// provider's callback cannot reach this machine: it decides as the callback would have. An address
     /// without the provider's answer is refused (`AuthorizationStep.pasteRefusal`) and the wait goes on.
     public func answerAuthorization(pasted address: String) -> SetupSnapshot {
-        guard case var .authorizing(step) = state, let callback else { return snapshot }
-        guard !callback.answer(pasted: address) else { return snapshot }
-        step.pastedAddressRefused = true
+        guard case var .authorizing(step) = state else { return snapshot }
+        do {
+            try authorizationWait.answer(pasted: address)
+            return snapshot
+        } catch {
+            step.pastedAddressRefused = error
+        }
         state = .authorizing(step)
         return publish()
     }
@@ -440,11 +448,6 @@ public actor SetupSession {
         publish()
     }
 
-    private func listening(_ listener: OAuthCallbackListener, generation: Int) {
-        guard generation == checkGeneration else { return }
-        callback = listener
-    }
-
     private func authorized(generation: Int) {
         guard generation == checkGeneration, case .authorizing = state else { return }
         closeLink()
@@ -452,11 +455,11 @@ public actor SetupSession {
         publish()
     }
 
-    /// The OAuth step is over: its browser file goes, and no paste can answer it any more.
+    /// The OAuth step is over: its browser file goes (the wait itself ends with the flow, so no paste
+    /// answers it any more).
     private func closeLink() {
         openedLink?.remove()
         openedLink = nil
-        callback = nil
     }
 
     private func finishCheck(_ outcome: Result<Checked, any Error>, credentials: Credentials, identity: MachineIdentity,
@@ -497,10 +500,14 @@ public actor SetupSession {
     @discardableResult
     private func save(_ done: Checked, identity: MachineIdentity, check: SavedSetup.Check) -> SetupSnapshot {
         let record = check.probe.flatMap { ProbeRecord($0) }
-        let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, probe: record,
+        let envelope = CredentialEnvelope(credentials: done.credentials, spec: form.spec, profile: form.profile, probe: record,
                                           oauth: done.grant.map { OAuthAccessToken($0.tokens) })
+        let isFirst = store.location.storedCredentials().isEmpty
         do {
-            state = .saved(SavedSetup(path: try store.save(envelope, identity: identity), check: check))
+            let path = try store.save(envelope, identity: identity)
+            let notice = isFirst ? IdentityNotice(identityPath: store.location.identityPath, recipientsPath: store.location.recipientsPath,
+                                                  created: identity.isNew) : nil
+            state = .saved(SavedSetup(path: path, check: check, identityNotice: notice))
         } catch {
             state = .failed(error)
         }

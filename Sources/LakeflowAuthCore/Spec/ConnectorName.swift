@@ -9,8 +9,8 @@ public enum ConnectorName {
 
     /// The words `lakeflow-auth <word>` reads as a subcommand rather than a connector.
     public static let subcommands: Set<String> = [
-        "wizard", "demo", "connectors", "spec", "probe", "list", "show", "export", "exec", "rm", "identity",
-        "connection", "help",
+        "wizard", "demo", "connectors", "spec", "status", "probe", "rotate", "list", "show", "export", "exec", "rm",
+        "identity", "rekey", "connection", "version", "help",
     ]
 
     /// How to set a connector up: `lakeflow-auth acme`, or through the wizard subcommand for a

@@ -5,6 +5,11 @@ public enum EnvVarName {
         normalize(connector) + "_" + normalize(option)
     }
 
+    /// What every env var of the connector's own starts with (`ACME_`); a spec may name others.
+    public static func prefix(connector: String) -> String {
+        normalize(connector) + "_"
+    }
+
     /// The env var that picks the auth method in headless mode (`ACME_AUTH_METHOD`).
     public static func authMethod(connector: String) -> String {
         normalize(connector) + "_AUTH_METHOD"

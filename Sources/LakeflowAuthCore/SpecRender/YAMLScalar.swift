@@ -7,22 +7,39 @@ enum YAMLScalar {
         isSafePlain(text) ? text : quoted(text)
     }
 
-    /// A double-quoted scalar. Beyond JSON's escapes, YAML needs what its reader refuses raw (C1
-    /// controls, U+FFFE/FFFF) and what it would fold as a line break (U+0085, U+2028, U+2029) escaped.
+    /// A double-quoted scalar, with JSON's escapes and more: what YAML's reader refuses raw (C1
+    /// controls, U+FFFE/FFFF), what it would fold as a line break (U+0085, U+2028, U+2029) and what the
+    /// terminal sanitizer stops are escaped.
     static func quoted(_ text: String) -> String {
-        var out = ""
-        JSONValue.writeString(text, into: &out) { scalar in
-            !isPrintable(scalar) || scalar.value == 0x85 || (0x2028...0x2029).contains(scalar.value)
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where !isPrintable(scalar) || scalar.value == 0x85 || (0x2028...0x2029).contains(scalar.value):
+                // YAML escapes a scalar beyond the Basic Multilingual Plane whole (`\U`), where JSON
+                // would write a surrogate pair, which YAML refuses.
+                let hex = String(scalar.value, radix: 16)
+                let width = scalar.value > 0xFFFF ? 8 : 4
+                out += (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
+            }
         }
-        return out
+        return out + "\""
     }
 
-    /// What a YAML reader keeps raw inside a scalar, line breaks and tabs aside: YAML 1.1's printable
-    /// characters, less U+FEFF, which libyaml drops as a byte order mark at the start of a line.
+    /// What a generated file may hold raw inside a scalar, line breaks and tabs aside: YAML 1.1's
+    /// printable characters, less what the terminal sanitizer stops (bidi overrides, zero-width
+    /// characters, U+FEFF, which libyaml would also drop as a byte order mark): a person reviewing the
+    /// file in a terminal or a diff sees `\u202e` where the file's reader will see the character.
     static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0xFEFF: return false
-        case 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        case 0x20...0x7E: return true
+        case 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return !TerminalText.isUnsafe(scalar)
         default: return false
         }
     }

@@ -10,7 +10,7 @@ enum DatabricksSpecReader {
         spec.displayName = try top["display_name"]?.string("display_name")
         if let connection = try top["connection"]?.mapping("connection") {
             spec.warnings += connection.unknownKeys(allowed: connectionKeys, in: "connection")
-            let shared = try parameters(connection["parameters"], connector: connector)
+            let shared = try parameters(connection["parameters"], connector: connector, warnings: &spec.warnings)
             try SpecRules.checkUnique([], shared: shared, method: nil)
             try SpecRules.checkEnvVars(shared, connector: connector)
             spec.options = shared.map(\.0)
@@ -20,7 +20,8 @@ enum DatabricksSpecReader {
                 let nameNode = try fields.required("name", in: "this auth method")
                 let name = try nameNode.string("the auth method's name")
                 try SpecRules.checkName(name, at: nameNode, what: "auth method")
-                let own = try parameters(fields["parameters"], connector: connector)
+                spec.warnings += fields.unknownKeys(allowed: methodKeys, in: "auth method \"\(name)\"")
+                let own = try parameters(fields["parameters"], connector: connector, warnings: &spec.warnings)
                 try SpecRules.checkUnique(own, shared: shared, method: name)
                 try SpecRules.checkEnvVars(shared + own, connector: connector)
                 let description = try fields["description"]?.string("description") ?? ""
@@ -38,21 +39,26 @@ enum DatabricksSpecReader {
         return spec
     }
 
-    private static func parameters(_ node: SpecNode?, connector: String) throws -> [(ConnectorOption, SpecNode)] {
-        try (node?.sequence("parameters") ?? []).map { try parameter($0, connector: connector) }
+    private static func parameters(_ node: SpecNode?, connector: String,
+                                   warnings: inout [SpecError]) throws -> [(ConnectorOption, SpecNode)] {
+        try (node?.sequence("parameters") ?? []).map { try parameter($0, connector: connector, warnings: &warnings) }
     }
 
-    /// The keys this reader uses; real files carry others inside parameters, kept as extras, but
-    /// one unknown at these two levels is most likely a misspelling of one of these.
+    /// The keys this reader uses. An unknown one is most likely a misspelling of one of these (a
+    /// parameter's `secert: true` would leave it not secret and say nothing), so each is a warning
+    /// naming the nearest known key; `spec inspect --strict` refuses them. Unknown keys of a parameter
+    /// are still kept as its extras.
     static let topKeys = ["display_name", "connection", "external_options_allowlist"]
     static let connectionKeys = ["parameters", "auth_methods", "oauth"]
-    private static let knownKeys = ["name", "type", "required", "secret", "description"]
+    static let methodKeys = ["name", "description", "parameters"]
+    static let parameterKeys = ["name", "type", "required", "secret", "description"]
 
-    private static func parameter(_ node: SpecNode, connector: String) throws -> (ConnectorOption, SpecNode) {
+    private static func parameter(_ node: SpecNode, connector: String, warnings: inout [SpecError]) throws -> (ConnectorOption, SpecNode) {
         let fields = try node.mapping("a parameter")
         let nameNode = try fields.required("name", in: "this parameter")
         let name = try nameNode.string("the parameter's name")
         try SpecRules.checkName(name, at: nameNode, what: "parameter")
+        warnings += fields.unknownKeys(allowed: parameterKeys, in: "parameter \"\(name)\"")
         var option = ConnectorOption(name: name, envVar: EnvVarName.forOption(name, connector: connector))
         if let typeNode = fields["type"] {
             let text = try typeNode.string("type")
@@ -66,7 +72,7 @@ enum DatabricksSpecReader {
         option.required = try fields["required"]?.bool("required") ?? false
         option.description = SpecRules.normalizeDescription(try fields["description"]?.string("description") ?? "")
         SpecRules.inferTraits(declaredSecret: try fields["secret"]?.bool("secret"), of: &option)
-        option.extras = try fields.pairs.filter { !knownKeys.contains($0.key) }.map { ($0.key, try $0.value.jsonValue()) }
+        option.extras = try fields.pairs.filter { !parameterKeys.contains($0.key) }.map { ($0.key, try $0.value.jsonValue()) }
         return (option, node)
     }
 

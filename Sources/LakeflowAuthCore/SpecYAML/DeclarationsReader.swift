@@ -76,10 +76,20 @@ enum DeclarationsReader {
             let env = try envNode.string("env")
             guard EnvVarName.isValid(env) else { throw envNode.error("env \"\(TerminalText.excerpt(env))\" is not a valid environment variable name",
                                        hint: "use letters, digits and '_', not starting with a digit") }
+            try SpecRules.checkNotReserved(env, of: name, at: envNode)
             option.envVar = env
         }
         let choicesNode = fields["choices"]
-        option.choices = try (choicesNode?.sequence("choices") ?? []).map { try $0.string("a choice") }
+        option.choices = try (choicesNode?.sequence("choices") ?? []).map { node in
+            let choice = try node.string("a choice")
+            // A choice no value could be (a value may hold no control character) could never be chosen.
+            if ValueRules.characterProblem(choice, allowingLines: false) != nil {
+                throw node.error("option \"\(name)\" has a choice with a control character (\"\(TerminalText.excerpt(choice))\"), "
+                                 + "which no value may hold, so it could never be chosen",
+                                 hint: "write the choice as the value a person would type")
+            }
+            return choice
+        }
         if option.type == .choice, option.choices.isEmpty {
             throw (fields["type"] ?? node).error("option \"\(name)\" has type choice but no choices", hint: "add choices: [a, b]")
         }

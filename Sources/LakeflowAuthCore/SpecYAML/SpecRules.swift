@@ -30,11 +30,13 @@ enum SpecRules {
 
     /// Every option of one form needs an env var of its own, and none may be the one that picks the
     /// auth method: `token` and `TOKEN`, or `api-key` and `api_key`, would both read (and store)
-    /// one value, under a name `show` may print in clear.
+    /// one value, under a name `show` may print in clear. Nor may one be reserved (`ReservedEnvVar`):
+    /// `--from-env` would store `LAKEFLOW_AUTH_PASSPHRASE` as an option, and `exec` set `BASH_ENV`.
     static func checkEnvVars(_ options: [(ConnectorOption, SpecNode)], connector: String) throws {
         let authMethodVariable = EnvVarName.authMethod(connector: connector)
         var seen: [String: (ConnectorOption, SpecNode)] = [:]
         for (option, node) in options {
+            try checkNotReserved(option.envVar, of: option.name, at: node)
             if option.envVar == authMethodVariable {
                 throw node.error("option \"\(option.name)\" has env var \(option.envVar), which picks the auth method",
                                  hint: "rename the option, or give it an env var of its own (env: NAME)")
@@ -46,6 +48,12 @@ enum SpecRules {
             }
             seen[option.envVar] = (option, node)
         }
+    }
+
+    static func checkNotReserved(_ envVar: String, of option: String, at node: SpecNode) throws {
+        guard let reason = ReservedEnvVar.reason(envVar) else { return }
+        throw node.error("option \"\(option)\" has env var \(envVar), which no option may have: \(reason)",
+                         hint: "give the option an env var of its own (env: NAME), such as one starting with its connector's name")
     }
 
     static func checkUniqueMethods(_ methods: [(AuthMethod, SpecNode)]) throws {

@@ -8,15 +8,16 @@ enum AtomicFileWriter {
     /// recognisable as one.
     static let tempPrefix = ".tmp-"
 
-    /// Replaces (or creates) `path` with `bytes`.
-    static func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
-        let temp = try writeTemp(beside: path, bytes)
+    /// Replaces (or creates) `path` with `bytes`; not `durable`, nothing is flushed to disk, for a file
+    /// that may be lost in a crash (a cache) and should not cost a save two flushes more.
+    static func replace(_ path: String, with bytes: [UInt8], durable: Bool = true) throws(StoreError) {
+        let temp = try writeTemp(beside: path, bytes, durable: durable)
         guard rename(temp, path) == 0 else {
             let error = StoreError.fromErrno(path, "replace the file")
             unlink(temp)
             throw error
         }
-        try syncFolder(of: path)
+        if durable { try syncFolder(of: path) }
     }
 
     /// Creates `path` with `bytes` only if nothing is there yet, so that two processes creating the
@@ -38,7 +39,7 @@ enum AtomicFileWriter {
         for name in names where name.hasPrefix(tempPrefix) { unlink(folder + "/" + name) }
     }
 
-    private static func writeTemp(beside path: String, _ bytes: [UInt8]) throws(StoreError) -> String {
+    private static func writeTemp(beside path: String, _ bytes: [UInt8], durable: Bool = true) throws(StoreError) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         let temp = "\(folder)/\(tempPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
@@ -47,7 +48,7 @@ enum AtomicFileWriter {
             defer { close(fd) }
             guard fchmod(fd, fileMode) == 0 else { throw .fromErrno(path, "set the mode of the file") }
             try writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw .fromErrno(path, "flush the file to disk") }
+            guard !durable || fsync(fd) == 0 else { throw .fromErrno(path, "flush the file to disk") }
         } catch {
             unlink(temp)
             throw error

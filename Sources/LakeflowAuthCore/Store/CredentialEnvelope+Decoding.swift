@@ -11,6 +11,12 @@ extension CredentialEnvelope {
         guard case let .integer(format)? = document["format"] else { throw malformed("\"format\" is missing") }
         guard format == Self.currentFormat else { throw .unsupportedFormat(path: path, format: format) }
         guard let connector = document["connector"]?.stringValue else { throw malformed("\"connector\" is missing") }
+        let profile: String
+        switch document["profile"] {
+        case nil, .null?: profile = ProfileName.default
+        case let .string(name)? where ProfileName.isValid(name): profile = name
+        default: throw malformed("\"profile\" is not a profile name")
+        }
         let authMethod: String?
         switch document["auth_method"] {
         case nil, .null?: authMethod = nil
@@ -24,11 +30,25 @@ extension CredentialEnvelope {
             throw malformed("\"saved_at\" is not an ISO 8601 time")
         }
         guard case let .success(oauth) = OAuthAccessToken.decoding(document["oauth"]) else {
-            throw malformed("\"oauth\" needs an \"access_token\" and an ISO 8601 \"expires_at\" or null")
+            throw malformed("\"oauth\" needs an \"access_token\", an ISO 8601 \"expires_at\" or null, and a \"client_auth\" of body or basic if any")
         }
-        self.init(connector: connector, authMethod: authMethod, options: options, secretOptions: secretOptions,
+        self.init(connector: connector, profile: profile, authMethod: authMethod, options: options, secretOptions: secretOptions,
                   envVars: envVars, savedAt: savedAt, probe: try Self.probe(document["probe"], malformed), oauth: oauth,
-                  oauthEndpoints: try Self.oauthEndpoints(document["oauth_endpoints"], malformed))
+                  oauthEndpoints: try Self.oauthEndpoints(document["oauth_endpoints"], malformed),
+                  connections: try Self.connections(document["connections"], malformed))
+    }
+
+    private static func connections(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> [PushedConnection] {
+        guard let value, value != .null else { return [] }
+        guard case let .array(items) = value else { throw malformed("\"connections\" is not a list") }
+        var connections: [PushedConnection] = []
+        for item in items {
+            guard let connection = PushedConnection(json: item) else {
+                throw malformed("\"connections\" holds something other than a host, a name and the times it was pushed and compared")
+            }
+            connections.append(connection)
+        }
+        return connections
     }
 
     private static func oauthEndpoints(_ value: JSONValue?, _ malformed: (String) -> StoreError) throws(StoreError) -> [(String, String)] {
@@ -77,6 +97,17 @@ extension CredentialEnvelope {
         case let .integer(code)?: status = code
         default: throw malformed("\"probe\".\"status\" is not a number")
         }
-        return ProbeRecord(ok: ok, status: status, at: at, identity: value["identity"]?.stringValue)
+        var verdict: CheckVerdict?
+        if let word = value["result"], word != .null {
+            guard let read = word.stringValue.flatMap(CheckVerdict.init(rawValue:)) else {
+                throw malformed("\"probe\".\"result\" is not one of " + CheckVerdict.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            verdict = read
+        }
+        guard let expiresAt = PushedConnection.optionalDate(value["expires_at"]) else {
+            throw malformed("\"probe\".\"expires_at\" is not an ISO 8601 time")
+        }
+        return ProbeRecord(ok: ok, status: status, at: at, identity: value["identity"]?.stringValue, verdict: verdict,
+                           expiresAt: expiresAt)
     }
 }

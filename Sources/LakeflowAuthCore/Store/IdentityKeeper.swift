@@ -20,6 +20,9 @@ public struct IdentityKeeper: Sendable {
     let prompt: PassphrasePrompt?
     /// scrypt's work factor for a newly protected identity file.
     let workFactor: Int
+    /// An identity already unlocked, which `load` hands out without reading the file again: one
+    /// command that opens and writes several times asks for the passphrase once.
+    private let unlocked: MachineIdentity?
 
     /// The env var that holds the passphrase of a protected identity file.
     public static let passphraseVariable = "LAKEFLOW_AUTH_PASSPHRASE"
@@ -29,16 +32,27 @@ public struct IdentityKeeper: Sendable {
     static let maximumWorkFactor = 22
 
     public init(location: StoreLocation, passphrase: String?, prompt: PassphrasePrompt? = nil, workFactor: Int = 18) {
+        self.init(location: location, passphrase: passphrase, prompt: prompt, workFactor: workFactor, unlocked: nil)
+    }
+
+    private init(location: StoreLocation, passphrase: String?, prompt: PassphrasePrompt?, workFactor: Int,
+                 unlocked: MachineIdentity?) {
         self.location = location
         self.passphrase = passphrase.flatMap { $0.isEmpty ? nil : $0 }
         self.prompt = prompt
         self.workFactor = workFactor
+        self.unlocked = unlocked
+    }
+
+    /// The same keeper, handing out `identity` from now on.
+    public func unlocked(_ identity: MachineIdentity) -> IdentityKeeper {
+        IdentityKeeper(location: location, passphrase: passphrase, prompt: prompt, workFactor: workFactor, unlocked: identity)
     }
 
     /// True when opening the identity file needs a passphrase nobody has given yet, so a front end
     /// can ask for it in its own way before anything else happens.
     public var needsPassphrase: Bool {
-        guard passphrase == nil, let file = try? StoredFile.read(location.identityPath, limit: Self.sizeLimit, kind: .identity) else {
+        guard unlocked == nil, passphrase == nil, let file = try? StoredFile.read(location.identityPath, limit: Self.sizeLimit, kind: .identity) else {
             return false
         }
         return Self.isEncrypted(file.bytes)
@@ -46,17 +60,26 @@ public struct IdentityKeeper: Sendable {
 
     /// The same keeper with a passphrase a person typed.
     public func with(passphrase: String) -> IdentityKeeper {
-        IdentityKeeper(location: location, passphrase: passphrase, prompt: nil, workFactor: workFactor)
+        IdentityKeeper(location: location, passphrase: passphrase, prompt: nil, workFactor: workFactor, unlocked: unlocked)
     }
 
     public func load() throws(StoreError) -> MachineIdentity {
         try location.checkFolders()
+        if let unlocked { return unlocked }
         if let existing = try read(location.identityPath) { return existing }
         // A new identity over files encrypted to a lost one would make every one of them unreadable
         // while blaming whoever saved them; only `identity --new` may do that, knowingly.
-        let stored = location.storedConnectors().count
+        let stored = location.storedCredentials().count
         guard stored == 0 else { throw .identityMissing(path: location.identityPath, credentialFiles: stored) }
         return try create()
+    }
+
+    /// Says so when the identity file is gone while credential files remain, for a command that shows
+    /// the store without opening it (`status`): a lost identity is reported by every command.
+    func checkNotLost(credentialFiles: Int) throws(StoreError) {
+        var status = stat()
+        guard credentialFiles > 0, lstat(location.identityPath, &status) != 0, errno == ENOENT else { return }
+        throw .identityMissing(path: location.identityPath, credentialFiles: credentialFiles)
     }
 
     /// A new identity where none exists, whatever credential files are left.
@@ -84,7 +107,7 @@ public struct IdentityKeeper: Sendable {
             guard let winner = try read(path) else { throw .corruptIdentity(path: path, problem: "it vanished as it was created") }
             return winner
         }
-        return MachineIdentity(identities: [identity])
+        return MachineIdentity(identities: [identity], isNew: true)
     }
 
     private func read(_ path: String) throws(StoreError) -> MachineIdentity? {

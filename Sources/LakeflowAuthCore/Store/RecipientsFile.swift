@@ -2,7 +2,8 @@ import Foundation
 import Age
 
 /// `recipients.txt`: extra age public keys every stored file is also encrypted to (a teammate, a CI
-/// key), one a line, with blank lines and `#` comments, as the age tool reads `-R` files.
+/// key), one a line, with blank lines and `#` comments, as the age tool reads `-R` files. It is read at
+/// each write: a key added to it re-encrypts nothing stored before, until `lakeflow-auth rekey`.
 enum RecipientsFile {
     static let sizeLimit = 64 * 1024
 

@@ -3,8 +3,8 @@ import Foundation
 /// Everything that can go wrong reading or writing the credential store, in words that say what to
 /// do next. Messages name files and public keys only, never a value or a secret key.
 public enum StoreError: UserFacingError, Equatable {
-    /// No stored credentials for a connector.
-    case notFound(connector: String, path: String)
+    /// No stored credentials for a connector; `nearest` are stored connectors a few edits away.
+    case notFound(connector: String, path: String, nearest: [String] = [])
     /// The file has no recipient stanza this machine's identity can open.
     case notForThisIdentity(path: String, connector: String, publicKey: String)
     /// The file fails age's authentication. A cut-off file is one of these: age's last chunk may have
@@ -16,6 +16,8 @@ public enum StoreError: UserFacingError, Equatable {
     case unsupportedFormat(path: String, format: Int)
     /// The envelope inside names another connector than its file does.
     case connectorMismatch(path: String, found: String)
+    /// The envelope inside names another profile than its file does.
+    case profileMismatch(path: String, found: String)
     /// A file larger than any of its kind this tool writes.
     case tooLarge(path: String, limit: Int, kind: StoredFileKind)
     /// A folder or file of the store that another user could have put there or could change.
@@ -44,8 +46,9 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var message: String {
         switch self {
-        case let .notFound(connector, _):
-            return "no stored credentials for \"\(TerminalText.excerpt(connector))\""
+        case let .notFound(connector, _, nearest):
+            let guess = nearest.isEmpty ? "" : "; did you mean " + nearest.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+            return "no stored credentials for \"\(TerminalText.excerpt(connector))\"" + guess
         case let .notForThisIdentity(path, _, publicKey):
             return "\(path): not encrypted to this machine's identity (\(publicKey)), or damaged"
         case let .damaged(path, _):
@@ -56,6 +59,8 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path): credential format \(format) is not supported by this version"
         case let .connectorMismatch(path, found):
             return "\(path): the file holds credentials for \"\(TerminalText.excerpt(found))\", not for the connector it is named after"
+        case let .profileMismatch(path, found):
+            return "\(path): the file holds the credentials of profile \"\(TerminalText.excerpt(found))\", not of the profile it is named after"
         case let .tooLarge(path, limit, kind):
             return "\(path): larger than \(limit) bytes, which no \(kind.name) is"
         case let .unsafe(path, problem):
@@ -86,15 +91,20 @@ public enum StoreError: UserFacingError, Equatable {
 
     public var hints: [String] {
         switch self {
-        case let .notFound(connector, _):
+        case let .notFound(connector, _, nearest):
+            // A near stored name is likelier meant than a new connector to set up.
+            guard nearest.isEmpty else { return ["`lakeflow-auth list` shows what is stored"] }
             return ["run `\(ConnectorName.setupCommand(connector))` to set it up"]
         case let .notForThisIdentity(_, connector, publicKey):
-            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt and save again",
+            return ["ask whoever saved it to add \(publicKey) (see `lakeflow-auth identity`) to their recipients.txt "
+                        + "and run `lakeflow-auth rekey`: adding the key re-encrypts nothing by itself",
                     "or run `\(ConnectorName.setupCommand(connector))` to enter the credentials on this machine"]
         case let .damaged(_, connector):
             return ["run `\(ConnectorName.setupCommand(connector))` to enter the credentials again"]
-        case .notAnEnvelope, .connectorMismatch, .tooLarge(_, _, .credential):
+        case .notAnEnvelope, .connectorMismatch, .profileMismatch, .tooLarge(_, _, .credential):
             return ["remove it with `lakeflow-auth rm <connector>` and run the wizard again"]
+        case let .tooLarge(path, _, .index):
+            return ["remove it (`rm \(path)`): it is rebuilt from the credential files"]
         case .tooLarge(_, _, .identity):
             return ["restore identity.txt from a backup; files encrypted only to a lost identity cannot be opened again"]
         case .tooLarge(_, _, .recipients):
@@ -121,14 +131,14 @@ public enum StoreError: UserFacingError, Equatable {
             return ["each line of recipients.txt holds one age public key (age1…) or a # comment"]
         case .locked:
             return ["wait for the other lakeflow-auth to finish, then try again"]
-        case .fileSystem, .passphrasesRefused:
+        case .fileSystem, .passphrasesRefused, .tooLarge(_, _, .writeRecord):
             return []
         }
     }
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .notFound, .invalidRecipient, .identityExists: return .badInput
+        case .identityExists: return .badInput
         default: return .storeFailure
         }
     }

@@ -22,10 +22,21 @@ public struct StoreLocation: Sendable, Equatable {
     public var recipientsPath: String { home + "/recipients.txt" }
     public var credentialsFolder: String { home + "/credentials" }
     public var lockPath: String { credentialsFolder + "/.lock" }
+    /// What `status` and `list` show without the identity (`CredentialIndex`).
+    public var indexPath: String { credentialsFolder + "/" + CredentialIndex.fileName }
 
-    /// The file for a connector; callers validate the name first so it cannot leave the folder.
-    public func credentialPath(_ connector: String) -> String {
-        credentialsFolder + "/" + connector + ".age"
+    /// The file for a connector's credentials: `acme.age` for the default profile, as before profiles
+    /// existed, `acme@prod.age` for another. Callers validate both names first, so the path cannot
+    /// leave the folder; neither name can hold an `@`, so a file name reads back one way only.
+    public func credentialPath(_ connector: String, profile: String = ProfileName.default) -> String {
+        credentialsFolder + "/" + fileName(connector, profile: profile)
+    }
+
+    func fileName(_ connector: String, profile: String) -> String { Self.fileName(connector, profile: profile) }
+
+    /// `acme.age` for the default profile (the name it had before profiles), `acme@prod.age` for another.
+    static func fileName(_ connector: String, profile: String) -> String {
+        (profile == ProfileName.default ? connector : connector + "@" + profile) + ".age"
     }
 
     /// Creates the home and credentials folders, private to this user whatever the umask.
@@ -42,9 +53,10 @@ public struct StoreLocation: Sendable, Equatable {
         try PrivateFolder.check(credentialsFolder)
     }
 
-    /// The connectors with a file in `credentials/`, in name order.
-    func storedConnectors() -> [String] {
+    /// Every credential file in `credentials/`, by connector then profile (the default first). A name
+    /// that is not one this tool writes (`acme@default.age`, `../x.age`) is not a credential file.
+    public func storedCredentials() -> [StoredCredentialName] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: credentialsFolder)) ?? []
-        return names.filter { $0.hasSuffix(".age") }.map { String($0.dropLast(4)) }.filter(ConnectorName.isValid).sorted()
+        return names.compactMap(StoredCredentialName.init(fileName:)).sorted()
     }
 }

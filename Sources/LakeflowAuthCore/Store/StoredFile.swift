@@ -5,12 +5,18 @@ public enum StoredFileKind: Sendable, Equatable {
     case credential
     case identity
     case recipients
+    /// `credentials/index.json`, what `status` shows without the identity.
+    case index
+    /// `credentials/.written`, the record `rekey` rolls back from.
+    case writeRecord
 
     var name: String {
         switch self {
         case .credential: return "credential file"
         case .identity: return "identity file"
         case .recipients: return "recipients file"
+        case .index: return "credential index"
+        case .writeRecord: return "record of the files written"
         }
     }
 }

@@ -1,4 +1,5 @@
 import CNCurses
+import LakeflowAuthCore
 
 /// Drawing on the curses screen in cells: text is clipped to the room it is given (never wrapping
 /// onto the next row) and written through the wide-character call.
@@ -8,13 +9,14 @@ struct Canvas {
     let rows: Int
     let columns: Int
 
-    /// Draws `text` from (`row`, `column`) in at most `width` cells; returns the cells used.
+    /// Draws `text` from (`row`, `column`) in at most `width` cells; returns the cells used. Every text
+    /// the form draws passes the terminal sanitizer here: spec text, values, messages alike.
     @discardableResult
     func put(_ text: String, row: Int, column: Int, width: Int? = nil, _ role: Theme.Role = .value) -> Int {
         guard row >= 0, row < rows, column >= 0, column < columns else { return 0 }
         // The bottom-right cell is left alone: writing there scrolls some terminals.
         let room = min(width ?? Int.max, columns - column - (row == rows - 1 ? 1 : 0))
-        let shown = CellWidth.fitting(text, cells: room)
+        let shown = CellWidth.fitting(TerminalText.sanitized(text), cells: room)
         guard !shown.isEmpty else { return 0 }
         let style = theme.style(role)
         cncurses_set_attributes(window, style.attributes, style.pair)

@@ -96,9 +96,9 @@ public struct LineForm {
     }
 
     /// Core messages are lower case for the `lakeflow-auth: error:` voice; on their own line they read
-    /// as sentences.
+    /// as sentences. They may quote a server or a file, so they pass the terminal sanitizer.
     func sentence(_ message: String) -> String {
-        message.prefix(1).uppercased() + message.dropFirst()
+        TerminalText.sanitizedLines(message.prefix(1).uppercased() + message.dropFirst())
     }
 
     private var counts: String {

@@ -1,4 +1,5 @@
 import Foundation
+import LakeflowAuthCore
 
 /// The line form's only decoration: a little color, and none unless stdout is a terminal and
 /// `NO_COLOR` is unset (https://no-color.org).
@@ -18,7 +19,10 @@ public struct LineStyle: Sendable {
     func problem(_ text: String) -> String { paint(text, "31") }
     func success(_ text: String) -> String { paint(text, "32") }
 
+    /// The text passes the terminal sanitizer before the style's own escapes go around it: what it
+    /// quotes (a field's name, a message about a value) comes from outside.
     private func paint(_ text: String, _ code: String) -> String {
-        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let clean = TerminalText.sanitizedLines(text)
+        return colored ? "\u{1B}[\(code)m\(clean)\u{1B}[0m" : clean
     }
 }

@@ -7,6 +7,6 @@ struct ConnectorsCommand: ParsableCommand {
         abstract: "List the connectors that can be set up, and where each spec comes from.")
 
     func run() throws {
-        print(ConnectorListing.lines(SpecResolver().available()).joined(separator: "\n"))
+        HumanOutput.line(ConnectorListing.lines(SpecResolver().available()).joined(separator: "\n"))
     }
 }

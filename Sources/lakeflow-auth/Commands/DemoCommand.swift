@@ -33,10 +33,11 @@ struct DemoCommand: AsyncParsableCommand {
                 + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
             "Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").",
         ]
-        let wizard = CredentialWizard(plan: SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true))
+        var wizard = CredentialWizard(plan: SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true))
+        wizard.notesIdentity = false
         do {
             if plain {
-                print(introduction.joined(separator: "\n") + "\n")
+                HumanOutput.line(introduction.joined(separator: "\n") + "\n")
                 try await wizard.runLineForm()
             } else {
                 try await wizard.runInteractiveForm(note: introduction)
@@ -50,10 +51,10 @@ struct DemoCommand: AsyncParsableCommand {
         if keep {
             // Spelled as the person started this binary, so the line works pasted into the same shell.
             let invocation = TerminalText.sanitized(CommandLine.arguments.first ?? "lakeflow-auth")
-            print("\nKept \(home). See what was stored: LAKEFLOW_AUTH_HOME=\(home) \(invocation) show acme")
+            HumanOutput.line("\nKept \(home). See what was stored: LAKEFLOW_AUTH_HOME=\(home) \(invocation) show acme")
         } else {
             removeUnlessKept(home)
-            print("\nRemoved the demo's temporary home \(home); `lakeflow-auth demo --keep` keeps it to look at.")
+            HumanOutput.line("\nRemoved the demo's temporary home \(home); `lakeflow-auth demo --keep` keeps it to look at.")
         }
     }
 

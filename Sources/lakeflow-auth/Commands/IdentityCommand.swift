@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LakeflowAuthCore
 
@@ -12,5 +13,10 @@ struct IdentityCommand: ParsableCommand {
     func run() throws {
         let store = StoreAccess.store()
         StoreAccess.write(try (new ? store.newIdentity() : store.publicKey()) + "\n")
+        // Said where the key is handed out: adding it to a recipients.txt changes no file stored before.
+        if isatty(STDERR_FILENO) == 1 {
+            Diagnostics.note("a teammate who adds this key to their recipients.txt runs `lakeflow-auth rekey` "
+                             + "to encrypt the files they stored before to it too")
+        }
     }
 }

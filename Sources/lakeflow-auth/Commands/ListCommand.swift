@@ -4,7 +4,7 @@ import LakeflowAuthCore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List stored credentials: connector, auth method, when saved, whether verified.")
+        abstract: "List stored credentials: connector, profile, auth method, when saved, whether verified.")
 
     func run() throws {
         let summaries = try StoreAccess.store().list()
@@ -12,6 +12,6 @@ struct ListCommand: ParsableCommand {
             Diagnostics.note("no stored credentials; run `lakeflow-auth <connector>` to add some")
             return
         }
-        StoreAccess.write(CredentialListing.lines(summaries).map { $0 + "\n" }.joined())
+        HumanOutput.write(CredentialListing.lines(summaries).map { $0 + "\n" }.joined())
     }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 
 /// `--probe-timeout`, shared by every command that asks the source.
 struct ProbeTimeoutOption: ParsableArguments {
-    @Option(name: .customLong("probe-timeout"),
+    /// The next word is the value even when it starts with `-`: `--probe-timeout -3` is a wrong
+    /// number of seconds, not a missing one.
+    @Option(name: .customLong("probe-timeout"), parsing: .unconditional,
             help: ArgumentHelp("Give up on the source's answer after this many seconds.", valueName: "seconds"))
     var seconds: Double = defaultSeconds
 

@@ -15,13 +15,19 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the stored envelope as JSON.")
     var json = false
 
+    @OptionGroup var profile: ProfileOption
+
     func run() throws {
-        var envelope = try StoreAccess.store().open(connector)
+        var envelope = try StoreAccess.store().open(connector, profile: try profile.resolved())
         // A file that does not say which options are secret is masked whole, unless the spec can say.
         if envelope.secretOptions == nil,
            let spec = try? SpecResolver().resolve(connector).load() {
             envelope = envelope.withSecretOptions(from: spec)
         }
-        StoreAccess.write(json ? CredentialDisplay.json(envelope, reveal: reveal) : CredentialDisplay.text(envelope, reveal: reveal))
+        if json {
+            StoreAccess.write(CredentialDisplay.json(envelope, reveal: reveal))
+        } else {
+            HumanOutput.write(CredentialDisplay.text(envelope, reveal: reveal))
+        }
     }
 }

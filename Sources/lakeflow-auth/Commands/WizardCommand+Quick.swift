@@ -19,6 +19,11 @@ extension WizardCommand: QuicklyParsed {
         command.browserForm.noOpen = false
         command.browserForm.port = nil
         command.browserForm.timeout = nil
+        command.profile = ProfileOption()
+        command.profile.profile = nil
+        command.oauth = OAuthFlags()
+        command.oauth.redirectURI = nil
+        command.oauth.device = false
         return command
     }
 
@@ -26,7 +31,7 @@ extension WizardCommand: QuicklyParsed {
 
     static var switches: [String: WritableKeyPath<WizardCommand, Bool>] {[
         "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe, "--json": \.json,
-        "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen,
+        "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen, "--device": \.oauth.device,
     ]}
 
     static var options: [String: (inout WizardCommand, String) -> Bool] {[
@@ -34,6 +39,8 @@ extension WizardCommand: QuicklyParsed {
         "--auth-method": { $0.authMethod = $1; return true },
         "--spec": { $0.spec = $1; return true },
         "--timeout": { $0.browserForm.timeout = $1; return true },
+        "--profile": { $0.profile.profile = $1; return true },
+        "--redirect-uri": { $0.oauth.redirectURI = $1; return true },
         "--probe-timeout": { command, text in
             guard let seconds = Double(text) else { return false }
             command.probeTimeout.seconds = seconds
@@ -49,6 +56,7 @@ extension WizardCommand: QuicklyParsed {
     mutating func validateAll() throws {
         try probeTimeout.validate()
         try browserForm.validate()
+        try oauth.validate()
         try validate()
     }
 }

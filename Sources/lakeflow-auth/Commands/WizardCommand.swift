@@ -14,7 +14,8 @@ struct WizardCommand: AsyncParsableCommand {
 
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
-        + "                          [--no-probe] [--probe-timeout SECONDS] [--no-open] [--json]\n"
+        + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open] [--redirect-uri URI] [--device]\n"
+        + "                          [--json]\n"
         + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION] [--json]"
 
     static let examples = """
@@ -54,6 +55,10 @@ struct WizardCommand: AsyncParsableCommand {
 
     @OptionGroup var browserForm: BrowserFormFlags
 
+    @OptionGroup var profile: ProfileOption
+
+    @OptionGroup var oauth: OAuthFlags
+
     func validate() throws {
         if envFile != nil && !fromEnv { throw ValidationError("--env-file goes with --from-env") }
         if plain && fromEnv { throw ValidationError("--plain and --from-env exclude each other") }
@@ -64,11 +69,13 @@ struct WizardCommand: AsyncParsableCommand {
         if browserForm.port != nil && fromEnv { throw ValidationError("--port goes with the browser form") }
         // `--from-env` opens nothing: it prints the authorization link for whoever set up the CI job.
         if browserForm.noOpen && fromEnv { throw ValidationError("--no-open goes with the forms; --from-env opens no browser") }
+        if oauth.device && !fromEnv { throw ValidationError("--device goes with --from-env") }
     }
 
     func run() async throws {
         let events = json ? JSONEvents.start() : nil
         let environment = ProcessInfo.processInfo.environment
+        let profile = try self.profile.resolved()
         let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
@@ -77,10 +84,12 @@ struct WizardCommand: AsyncParsableCommand {
                              checkTimeout: probeTimeout.duration,
                              callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout : OAuthAuthorization.defaultCallbackTimeout,
                              opensLinks: !browserForm.noOpen)
+        plan.profile = profile
+        plan.redirect = oauth.redirect
         plan.events = events
         let wizard = CredentialWizard(plan: plan)
         if fromEnv {
-            try await wizard.runHeadless(envFile: envFile)
+            try await wizard.runHeadless(envFile: envFile, device: oauth.device)
         } else if browserForm.browser || (!plain && !hasTerminal) {
             try await wizard.runBrowserForm(browserForm.options)
         } else if plain || json {

@@ -32,7 +32,7 @@ final class BrowserFormProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let line = try WebDriver.readLine(containing: "http://", from: output.fileHandleForReading, timeout: .seconds(20))
+        let line = try WebDriver.readLine(containing: ["http://"], from: output.fileHandleForReading, timeout: .seconds(20))
         guard let link = URL(string: line) else { throw WebDriver.Failure(description: "not a link: \(line)") }
         self.link = link
     }
@@ -42,6 +42,11 @@ final class BrowserFormProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
         return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// The first line on stderr that holds `marker`, waiting (bounded) for it.
+    func errorLine(containing marker: String) throws -> String {
+        try WebDriver.readLine(containing: [marker], from: errors.fileHandleForReading, timeout: .seconds(10))
     }
 
     var remainingOutput: String { String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }

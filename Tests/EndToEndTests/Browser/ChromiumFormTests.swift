@@ -54,6 +54,7 @@ import Testing
             try browser.click("button[value=submit]")
             try browser.wait(for: "the success page") { try browser.pageSource.contains("Connected as Demo Analyst") }
             #expect(try browser.pageSource.contains(form.home))
+            #expect(try browser.pageSource.contains("Keep this machine's identity"), "the first save says what the identity is")
 
             #expect(form.exitStatus(within: .seconds(5)) == 0)
             let output = form.remainingOutput, errors = form.errorOutput

@@ -24,19 +24,9 @@ final class WebDriver: @unchecked Sendable {
     }
 
     private init(chromium: String, pageLoadStrategy: String) throws {
-        driver = Process()
-        driver.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
-        driver.arguments = ["--port=0"]
-        let output = Pipe()
-        driver.standardOutput = output
-        driver.standardError = FileHandle.nullDevice
-        try driver.run()
-        let banner = try Self.readLine(containing: "started successfully on port", from: output.fileHandleForReading, timeout: .seconds(20))
-        guard let port = banner.split(separator: " ").last.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: ".\n"))) }) else {
-            Self.end(driver)
-            throw Failure(description: "chromedriver said: \(banner)")
-        }
-        self.port = port
+        let launch = try ChromeDriverLaunch.start()
+        driver = launch.process
+        port = launch.port
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-chromium-\(UUID().uuidString)")
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
@@ -184,7 +174,8 @@ final class WebDriver: @unchecked Sendable {
         return object
     }
 
-    static func readLine(containing marker: String, from handle: FileHandle, timeout: Duration) throws -> String {
+    /// The first whole line that holds one of `markers`.
+    static func readLine(containing markers: [String], from handle: FileHandle, timeout: Duration) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var text = ""
         while ContinuousClock.now < deadline {
@@ -195,8 +186,11 @@ final class WebDriver: @unchecked Sendable {
             let chunk = handle.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
+            let whole = text[..<(text.lastIndex(of: "\n") ?? text.startIndex)]
+            if let line = whole.split(separator: "\n").first(where: { line in markers.contains { line.contains($0) } }) {
+                return String(line)
+            }
         }
-        throw Failure(description: "no line with \(marker) in: \(text)")
+        throw Failure(description: "no line with \(markers.joined(separator: " or ")) in: \(text)")
     }
 }

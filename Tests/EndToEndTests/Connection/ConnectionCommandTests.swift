@@ -1,6 +1,7 @@
 import FakeOAuthProvider
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth connection create|update` against a fake Unity Catalog on 127.0.0.1.
@@ -141,13 +142,13 @@ struct ConnectionCommandTests {
             let byDefault = try run.run(["connection", "create", "acme", "one"], environment)
             #expect(byDefault.status == 0, "\(byDefault.stderr)")
             #expect(fake.requests.last?.authorization == "Bearer \(FakeDatabricks.personalToken)")
-            let named = try run.run(["connection", "create", "acme", "two", "--profile", "robot"], environment)
+            let named = try run.run(["connection", "create", "acme", "two", "--databricks-profile", "robot"], environment)
             #expect(named.status == 0, "\(named.stderr)")
             #expect(fake.requests.last?.authorization == "Bearer \(FakeDatabricks.servicePrincipalToken)")
             let fromEnv = try run.run(["connection", "create", "acme", "three"],
                                       environment.merging(["DATABRICKS_CONFIG_PROFILE": "robot"]) { $1 })
             #expect(fromEnv.status == 0, "\(fromEnv.stderr)")
-            let missing = try run.run(["connection", "create", "acme", "four", "--profile", "staging"], environment)
+            let missing = try run.run(["connection", "create", "acme", "four", "--databricks-profile", "staging"], environment)
             #expect(missing.status == 2)
             #expect(missing.stderr.contains("lakeflow-auth: error: no Databricks credentials found"))
             #expect(missing.stderr.contains("has no profile staging (it has DEFAULT, robot)"))
@@ -168,7 +169,7 @@ struct ConnectionCommandTests {
             chmod(cli, 0o755)
             let config = folder + "/databrickscfg"
             try "[cli]\nhost = \(url.absoluteString)\nauth_type = databricks-cli\n".write(toFile: config, atomically: true, encoding: .utf8)
-            let result = try run.run(["connection", "create", "acme", "via_cli", "--profile", "cli"], Self.noDatabricks.merging([
+            let result = try run.run(["connection", "create", "acme", "via_cli", "--databricks-profile", "cli"], Self.noDatabricks.merging([
                 "DATABRICKS_CONFIG_FILE": config, "PATH": folder + ":/usr/bin:/bin",
             ]) { $1 })
             #expect(result.status == 0, "\(result.stderr)")
@@ -224,14 +225,14 @@ struct ConnectionCommandTests {
         let run = HeadlessRun()
         defer { run.removeHome() }
         let result = try run.run(["connection", "create", "acme", "acme_prod"], Self.noDatabricks)
-        #expect(result.status == 2)
+        #expect(result.status == 5)
         #expect(result.stderr.contains("no stored credentials for \"acme\""))
         #expect(result.stderr.contains("run `lakeflow-auth acme` to set it up"))
     }
 
-    static let azureDevOps = LakeflowAuthProcess.sharedSpecs + "/azure_devops.yaml"
+    static let azureDevOps = SharedCorpus.connectorSpecs.spec("azure_devops")
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: azureDevOps), "skipped: ../shared/connector-specs not found"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func anM2MConnectorGetsItsFlowAndItsTenantsTokenEndpoint() async throws {
         let run = HeadlessRun()
         defer { run.removeHome() }

@@ -1,5 +1,6 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// Text that arrives faster than anyone types, without bracketed paste (`tmux send-keys -l`, as
@@ -23,10 +24,9 @@ struct CursesBurstTests {
 
     /// The issue's own case: fhir's `jwt_assertion`, the key typed into `private_key_pem`, with `kid`,
     /// `private_key_algorithm`, `scope` and `base_url` after it.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/fhir.yaml"),
-                   "skipped: ../shared/connector-specs/fhir.yaml is absent"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func fhirsKeyStaysInPrivateKeyPEM() async throws {
-        let tmux = try TmuxSession(["fhir", "--spec", LakeflowAuthProcess.sharedSpecs + "/fhir.yaml", "--auth-method", "jwt_assertion",
+        let tmux = try TmuxSession(["fhir", "--spec", SharedCorpus.connectorSpecs.spec("fhir"), "--auth-method", "jwt_assertion",
                                     "--no-probe"], columns: 120, rows: 40)
         try await tmux.waitFor("▸ client_id")
         try tmux.type("my-client")

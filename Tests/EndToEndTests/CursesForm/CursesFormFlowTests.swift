@@ -36,6 +36,8 @@ struct CursesFormFlowTests {
         #expect(envelope.contains(#""region":"us""#), "the default applies to a field left alone")
         let after = try tmux.screen()
         #expect(after.contains("connected to Acme as Demo Analyst"), "the summary stays in the shell after the form")
+        #expect(after.contains("lakeflow-auth: created \(tmux.home)/identity.txt, this machine's identity"),
+                "the first save says what the identity is, where it stays after the form")
         #expect(!after.contains(Self.demoKey))
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// Every real connector spec beside the package opens in the full-screen form, draws its fields and
 /// cancels cleanly.
-@Suite(.enabled(if: !SharedSpecFiles.names.isEmpty, "skipped: ../shared/connector-specs not found beside the package"))
+@Suite(SharedCorpus.connectorSpecs.required)
 struct CursesRealSpecTests {
-    @Test(arguments: SharedSpecFiles.names)
-    func opensDrawsItsFieldsAndCancels(file: String) async throws {
-        let path = LakeflowAuthProcess.sharedSpecs + "/" + file
-        let connector = String(file.dropLast(".yaml".count))
+    @Test(arguments: SharedCorpus.connectorSpecs.specNames)
+    func opensDrawsItsFieldsAndCancels(connector: String) async throws {
+        let path = SharedCorpus.connectorSpecs.spec(connector)
         let spec = try SpecLoader.load(path: path, connector: connector)
         let tmux = try TmuxSession([connector, "--spec", path, "--no-probe"], columns: 120, rows: 50)
         let screen = try await tmux.waitFor("Ctrl-S save")
@@ -27,12 +27,4 @@ struct CursesRealSpecTests {
         #expect(try await tmux.waitForExit() == 130)
         #expect(tmux.terminalSettings.before == tmux.terminalSettings.after)
     }
-}
-
-/// The file names of the real specs, none when the folder is absent.
-enum SharedSpecFiles {
-    static let names: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: LakeflowAuthProcess.sharedSpecs)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted()
-    }()
 }

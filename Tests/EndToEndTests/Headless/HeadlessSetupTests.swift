@@ -1,6 +1,7 @@
 import AcmeSandbox
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth acme --from-env`, the real binary against the Acme sandbox on 127.0.0.1.
@@ -29,6 +30,39 @@ struct HeadlessSetupTests {
             ]))
             #expect(stored.probe?.ok == true && stored.probe?.status == 200 && stored.probe?.identity == "Demo Analyst")
             #expect(await server.requestCount == 1)
+        }
+    }
+
+    @Test func theFirstSaveSaysOnceWhatTheIdentityIs() async throws {
+        try await HeadlessRun.withSandbox { run, _, url in
+            let first = try run.run(["acme", "--from-env", "--no-probe"], acme(url, ["ACME_API_KEY": Self.key]))
+            #expect(first.status == 0, "\(first.stderr)")
+            let home = StoreLocation(home: run.home)
+            #expect(first.stderr == """
+                lakeflow-auth: created \(home.identityPath), this machine's identity: every credential stored here is encrypted to it, \
+                and losing it loses them all
+                lakeflow-auth: hint: back it up now, where only you can read it (a password manager, an encrypted disk)
+                lakeflow-auth: hint: or add a second recipient: the public key of an age identity kept elsewhere \
+                (`age-keygen -o backup.txt` prints one) on a line of \(home.recipientsPath); what is saved after that opens with either key
+
+                """)
+            #expect(first.stdout == "saved unverified (--no-probe) to \(run.storedPath)\n", "stdout keeps its one line")
+            let again = try run.run(["acme", "--from-env", "--no-probe"], acme(url, ["ACME_API_KEY": Self.key]))
+            #expect(again.status == 0)
+            #expect(again.stderr.isEmpty, "said once")
+        }
+    }
+
+    @Test func anIdentityMadeBeforeIsNamedWithTheFirstCredentials() async throws {
+        try await HeadlessRun.withSandbox { run, _, url in
+            #expect(try run.run(["identity"], [:]).status == 0)
+            let first = try run.run(["acme", "--from-env", "--no-probe"], acme(url, ["ACME_API_KEY": Self.key]))
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stderr.hasPrefix("""
+                lakeflow-auth: every credential stored here is encrypted to this machine's identity, \
+                \(StoreLocation(home: run.home).identityPath): losing it loses them all
+
+                """))
         }
     }
 
@@ -197,11 +231,9 @@ struct HeadlessSetupTests {
         }
     }
 
-    static let sharedExample = LakeflowAuthProcess.sharedSpecs + "/example.yaml"
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedExample), "skipped: ../shared/connector-specs not found"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func plainConnectorSpecWithoutProbeSavesUnverified() throws {
-        let spec = Self.sharedExample
+        let spec = SharedCorpus.connectorSpecs.spec("example")
         let run = HeadlessRun()
         defer { run.removeHome() }
         let result = try run.run(["example", "--from-env", "--spec", spec], ["EXAMPLE_USERNAME": "someone", "EXAMPLE_PASSWORD": "pw-123"])

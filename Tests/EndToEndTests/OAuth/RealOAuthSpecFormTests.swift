@@ -1,11 +1,11 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// The seven real specs that declare `connection.oauth` open in the full-screen form with their OAuth
 /// method's endpoint and scope fields, prefilled from the spec, and cancel cleanly.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/gmail.yaml"),
-                "skipped: ../shared/connector-specs not found beside the package"))
+@Suite(SharedCorpus.connectorSpecs.required)
 struct RealOAuthSpecFormTests {
     struct Case: Sendable, CustomStringConvertible {
         let connector: String
@@ -27,7 +27,7 @@ struct RealOAuthSpecFormTests {
 
     @Test(arguments: cases)
     func theOAuthMethodShowsItsEndpointFields(_ given: Case) async throws {
-        let path = LakeflowAuthProcess.sharedSpecs + "/\(given.connector).yaml"
+        let path = SharedCorpus.connectorSpecs.spec(given.connector)
         let spec = try SpecLoader.load(path: path, connector: given.connector)
         let method = given.method.flatMap(spec.authMethod(named:))
         let tmux = try TmuxSession([given.connector, "--spec", path, "--no-probe"] + (given.method.map { ["--auth-method", $0] } ?? []),

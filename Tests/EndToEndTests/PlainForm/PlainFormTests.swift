@@ -1,6 +1,7 @@
 import AcmeSandbox
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// `lakeflow-auth <connector> --plain` driven through a pseudo-terminal, as a person would.
@@ -36,6 +37,8 @@ struct PlainFormTests {
         try await terminal.expect("api_key    ••••••••\r\n")
         try await terminal.expect("Connected to Acme as Demo Analyst")
         try await terminal.expect("Saved to \(run.home)/credentials/acme.age")
+        try await terminal.expect("lakeflow-auth: created \(run.home)/identity.txt, this machine's identity")
+        try await terminal.expect("lakeflow-auth: hint: back it up now")
         #expect(try await terminal.waitForExit() == 0)
 
         #expect(!terminal.output.contains(Self.demoKey))
@@ -226,10 +229,9 @@ struct PlainFormTests {
         #expect(run.storedFiles.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/fhir.yaml"),
-                   "skipped: ../shared/connector-specs/fhir.yaml is absent"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func realSpecWithSeveralAuthMethods() async throws {
-        let run = try WizardRun(["fhir", "--spec", LakeflowAuthProcess.sharedSpecs + "/fhir.yaml", "--no-probe"])
+        let run = try WizardRun(["fhir", "--spec", SharedCorpus.connectorSpecs.spec("fhir"), "--no-probe"])
         defer { run.removeHome() }
         let terminal = run.terminal
 
@@ -260,10 +262,9 @@ struct PlainFormTests {
         #expect(envelope.probe == nil)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: LakeflowAuthProcess.sharedSpecs + "/github.yaml"),
-                   "skipped: ../shared/connector-specs/github.yaml is absent"))
+    @Test(SharedCorpus.connectorSpecs.required)
     func realSpecWithoutAuthMethodsSavesUnverified() async throws {
-        let run = try WizardRun(["github", "--spec", LakeflowAuthProcess.sharedSpecs + "/github.yaml"])
+        let run = try WizardRun(["github", "--spec", SharedCorpus.connectorSpecs.spec("github")])
         defer { run.removeHome() }
         let terminal = run.terminal
 

@@ -1,4 +1,5 @@
 import Foundation
+import SharedCorpus
 
 /// Runs the built `lakeflow-auth` binary as a person or CI would, and captures what it says.
 enum LakeflowAuthProcess {
@@ -25,9 +26,6 @@ enum LakeflowAuthProcess {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/lakeflow-auth"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
-
-    /// The real connector specs beside the package (`../shared/connector-specs`), read, never copied.
-    static let sharedSpecs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/connector-specs").path
 
     static let missingBinary = "lakeflow-auth is not built: run `swift build` in the package root first"
 

@@ -7,9 +7,13 @@ struct WizardRun {
     let home: String
     let terminal: PseudoTerminal
 
-    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
-        home = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lakeflow-auth-plain-\(UUID().uuidString)").path
+    /// The home of a new run, to store into before the run starts (`home:`).
+    static func newHome() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lakeflow-auth-plain-\(UUID().uuidString)").path
+    }
+
+    init(_ arguments: [String], environment extra: [String: String] = [:], home: String = WizardRun.newHome()) throws {
+        self.home = home
         var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
                            "TERM": "dumb", "LAKEFLOW_AUTH_HOME": home, "NO_COLOR": "1"]
         environment.merge(extra) { _, new in new }

@@ -1,5 +1,6 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// An OAuth method's endpoints and scope are fields of its form, prefilled from the spec; what is set
@@ -135,11 +136,11 @@ import Testing
 
 /// The endpoint fields of the seven real OAuth specs: present where the spec runs a flow, prefilled
 /// with what it declares, absent where a connector option of the method's own stands in.
-@Suite(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+@Suite(SharedCorpus.connectorSpecs.required)
 struct RealOAuthEndpointFieldsTests {
     @Test(arguments: RealOAuthSpecTests.expected)
     func theFieldsArePrefilledFromTheSpec(_ expected: RealOAuthSpecTests.Expected) throws {
-        let spec = try SpecLoader.load(path: PackagePaths.sharedSpec(expected.connector))
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(expected.connector))
         var form = Form(spec: spec)
         if let method = expected.method { try form.chooseAuthMethod(method) }
         let configuration = try #require(spec.oauthConfiguration)

@@ -1,5 +1,6 @@
 import Foundation
 import LakeflowAuthCore
+import SharedCorpus
 import Testing
 
 /// The parts of the flow that need no network: PKCE, the authorization URL, endpoints and which
@@ -149,7 +150,7 @@ import Testing
 }
 
 /// The seven real specs that declare `connection.oauth` are read as upstream means them.
-@Suite(.enabled(if: PackagePaths.sharedSpecsAvailable, PackagePaths.sharedSpecsMissing))
+@Suite(SharedCorpus.connectorSpecs.required)
 struct RealOAuthSpecTests {
     struct Expected: Sendable, CustomStringConvertible {
         let connector: String
@@ -172,7 +173,7 @@ struct RealOAuthSpecTests {
 
     @Test(arguments: expected)
     func theBlockIsReadAndAppliesToTheMethodWithClientCredentials(_ expected: Expected) throws {
-        let spec = try SpecLoader.load(path: PackagePaths.sharedSpec(expected.connector))
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(expected.connector))
         let configuration = try #require(spec.oauthConfiguration)
         #expect(configuration.flow == expected.flow)
         #expect(configuration.pkce == expected.pkce)
@@ -186,13 +187,13 @@ struct RealOAuthSpecTests {
 
     @Test func theGoogleSpecsAskForOfflineAccess() throws {
         for connector in ["gmail", "youtube", "google_sheets_docs", "zoho_crm"] {
-            let configuration = try #require(try SpecLoader.load(path: PackagePaths.sharedSpec(connector)).oauthConfiguration)
+            let configuration = try #require(try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec(connector)).oauthConfiguration)
             #expect(configuration.extraAuthParams.contains { $0 == ("access_type", "offline") }, "\(connector)")
         }
     }
 
     @Test func azureDevOpsFillsItsTenantIntoTheTokenEndpoint() throws {
-        let spec = try SpecLoader.load(path: PackagePaths.sharedSpec("azure_devops"))
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("azure_devops"))
         let method = spec.authMethod(named: "service_principal")
         let configuration = try #require(spec.oauthFlow(for: method))
         let credentials = Credentials(connector: "azure_devops", authMethod: "service_principal", values: [
@@ -204,7 +205,7 @@ struct RealOAuthSpecTests {
     }
 
     @Test func odataTakesItsTokenEndpointFromTheForm() throws {
-        let spec = try SpecLoader.load(path: PackagePaths.sharedSpec("odata"))
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("odata"))
         let method = spec.authMethod(named: "oauth")
         let configuration = try #require(spec.oauthFlow(for: method))
         let credentials = Credentials(connector: "odata", authMethod: "oauth", values: [

@@ -1,7 +1,7 @@
 /// What a check found, as the `checked` event tells it: whether the credentials may be kept, the one
 /// sentence the forms show, and the source's answer when there was one (an OAuth failure or a request
 /// refused before it was sent has none).
-public struct CheckVerdict: Sendable {
+public struct CheckFinding: Sendable {
     public let passed: Bool
     public let message: String
     public let result: ProbeResult?
