@@ -65,6 +65,7 @@ let package = Package(
                 .embedInCode("Templates/alert.html"),
                 .embedInCode("Templates/authorize.html"),
                 .embedInCode("Templates/button.html"),
+                .embedInCode("Templates/checking.html"),
                 .embedInCode("Templates/choice.html"),
                 .embedInCode("Templates/editing-note.html"),
                 .embedInCode("Templates/field-checkbox.html"),
@@ -79,9 +80,12 @@ let package = Package(
                 .embedInCode("Templates/method-switch.html"),
                 .embedInCode("Templates/page.html"),
                 .embedInCode("Templates/passphrase.html"),
+                .embedInCode("Templates/passphrase-error.html"),
                 .embedInCode("Templates/result.html"),
                 .embedInCode("Templates/reveal-button.html"),
                 .embedInCode("Templates/section.html"),
+                .embedInCode("Templates/stop-button.html"),
+                .embedInCode("Templates/switch-button.html"),
             ]
         ),
         .executableTarget(
@@ -135,6 +139,9 @@ let package = Package(
             "LakeflowAuthCore", "AcmeSandbox", "FakeOAuthProvider", "LoopbackHTTP", "SharedCorpus",
             .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
+        // The terminal front ends' parts without a terminal: editing, layout, cell widths, key bindings
+        // and bursts, and the line form's answers through a scripted console.
+        .testTarget(name: "LakeflowAuthTerminalTests", dependencies: ["LakeflowAuthTerminal", "LakeflowAuthCore"]),
         // The command line as the executable reads it, without running it.
         .testTarget(name: "CommandParsingTests", dependencies: ["lakeflow-auth", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Runs the built binary; depending on it makes `swift build --build-tests` build it first.

@@ -6,25 +6,20 @@ import LoopbackHTTP
 /// editor task) has no terminal. It prints a one-time link, waits for the form to be filled, and ends
 /// when the credentials are saved, the person cancels, or nobody visits for the idle timeout.
 public enum BrowserForm {
-    /// Starts where the last setup left off (`SetupSession.prefill` with the options' environment and
-    /// auth method); when reading the stored credentials needs the identity's passphrase, the page asks
-    /// for it first.
+    /// Starts the setup where the last one left off (`plan`'s session); when reading the stored
+    /// credentials needs the identity's passphrase, the page asks for it first. The OAuth step's link
+    /// is drawn on the page, not opened elsewhere.
     /// - Parameters:
-    ///   - prompts: the same the session was given as its passphrase prompt and OAuth presenter.
     ///   - announce: Given the link (with its one-time token) as soon as the server listens; it must
     ///     reach the person, and no log.
-    /// - Throws: `BrowserFormError` when it ends without saving; the session's own errors.
-    public static func run(session: SetupSession, prompts: BrowserPrompts, options: BrowserFormOptions,
-                           announce: @Sendable (URL) -> Void) async throws -> SavedSetup {
-        let opening = Task { try await session.prefill(environment: options.environment, authMethod: options.authMethod) }
-        // Errors that need no person (an unreadable store) come before the link, as without a passphrase.
-        let openingWaits: Bool
-        switch await prompts.settle(opening) {
-        case let .failure(error)?: throw error
-        case .success?: openingWaits = false
-        case nil: openingWaits = true
-        }
-        let (outcomes, finished) = AsyncStream<BrowserFormController.Outcome>.makeStream()
+    /// - Throws: `SetupCancelled` when the person leaves, `BrowserFormError` when nobody visits or the
+    ///   port cannot be had, what stopped the session.
+    public static func run(plan: SetupPlan, options: BrowserFormOptions, announce: @Sendable (URL) -> Void) async throws -> SavedSetup {
+        var plan = plan
+        plan.opensLinks = false
+        let session = await plan.session()
+        // Errors that need no person (an unreadable store) come before the link.
+        if case let .failed(error) = await session.state { throw error }
         let keys = AccessKeys()
         let controllerBox = ControllerBox()
         // Places held back for the person's own session, which any local user's sockets cannot take.
@@ -41,37 +36,33 @@ public enum BrowserForm {
         }
         let access = RequestGuard(port: base.port ?? 0, keys: keys)
         controllerBox.access = access
-        let controller = BrowserFormController(session: session, prompts: prompts, access: access,
-                                               finished: finished, opening: openingWaits ? opening : nil)
+        let controller = BrowserFormController(session: session, access: access)
         controllerBox.controller = controller
         await session.returnAfterAuthorization(to: URL(string: base.absoluteString + BrowserFormController.authorizedPath)!)
         let link = URL(string: "\(base.absoluteString)/?token=\(keys.urlToken)")!
         announce(link)
-        let opened = options.opensBrowser ? BrowserOpener.open(link, environment: options.environment) : nil
+        let opened = options.opensBrowser ? BrowserOpener.open(link, environment: plan.environment) : nil
 
-        let outcome = await withTaskGroup(of: BrowserFormController.Outcome?.self) { group in
-            group.addTask {
-                for await outcome in outcomes { return outcome }
-                return nil
-            }
+        let ended = await withTaskGroup(of: SetupSnapshot?.self) { group in
+            group.addTask { await session.first { $0.state.isFinished } }
             group.addTask { await idleWatch(controller, timeout: options.idleTimeout) }
             defer { group.cancelAll() }
             return await group.next() ?? nil
         }
         // Nothing may wait for the person any more.
-        _ = await session.cancel()
-        prompts.answerPassphrase(nil)
+        let last = await session.cancel()
         // The person may be on their way back from the provider when the setup ends: the page that
         // shows its end is awaited a little, then given time to reach the browser before the socket closes.
-        if outcome != nil { await endShown(controller, within: .seconds(5)) }
+        if ended != nil { await endShown(controller, within: .seconds(5)) }
         try? await Task.sleep(for: .milliseconds(200))
         await server.stop()
         opened?.remove()
-        switch outcome {
+        guard ended != nil else { throw BrowserFormError.idle(after: options.idleTimeout) }
+        switch last.state {
         case let .saved(saved): return saved
-        case .cancelled: throw BrowserFormError.cancelled
+        case let .cancelled(reason): throw reason
         case let .failed(error): throw error
-        case nil: throw BrowserFormError.idle(after: options.idleTimeout)
+        case .editing, .needsPassphrase, .checking, .authorizing, .checkFailed: throw SetupCancelled.byPerson
         }
     }
 
@@ -83,7 +74,7 @@ public enum BrowserForm {
     }
 
     /// Returns nil once nobody has visited for `timeout`.
-    private static func idleWatch(_ controller: BrowserFormController, timeout: Duration) async -> BrowserFormController.Outcome? {
+    private static func idleWatch(_ controller: BrowserFormController, timeout: Duration) async -> SetupSnapshot? {
         while !Task.isCancelled {
             let deadline = await controller.lastVisit + timeout
             if ContinuousClock.now >= deadline { return nil }

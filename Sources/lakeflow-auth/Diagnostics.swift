@@ -38,19 +38,17 @@ enum Diagnostics {
     }
 
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
-    /// help and version with 0, and anything else as the internal failure it is, with 1.
+    /// help and version with 0, and anything else as the internal failure it is, with 1. A run that
+    /// asked for `--json` events ends them with the same message.
     static func exit(with error: Error) -> Never {
         HTTPClient.finishPreparing()
-        if let error = error as? UserFacingError {
-            self.error(error.message, hints: error.hints)
-            Foundation.exit(error.exitStatus.rawValue)
-        }
+        if let error = error as? UserFacingError { exit(reporting: error) }
         if let code = error as? ExitCode {
             Foundation.exit(code.rawValue)
         }
         let code = LakeflowAuthCommand.exitCode(for: error)
         guard code != .success else { LakeflowAuthCommand.exit(withError: error) }
-        guard code == .validationFailure else { exit(with: InternalError(error)) }
+        guard code == .validationFailure else { exit(reporting: InternalError(error)) }
         let message = LakeflowAuthCommand.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         var hints = ["run `lakeflow-auth --help` for usage"]
@@ -61,10 +59,23 @@ enum Diagnostics {
         if strayWords, arguments.count > 1, ConnectorName.subcommands.contains(arguments[1]), arguments[1] != "help" {
             hints.append("to set up a connector named \(arguments[1]), run `\(ConnectorName.setupCommand(arguments[1]))`")
         }
-        self.error(TerminalText.excerpt(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst, limit: 500),
-                   hints: hints)
-        Foundation.exit(ExitStatus.badInput.rawValue)
+        exit(reporting: RefusedArguments(
+            message: TerminalText.excerpt(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst, limit: 500),
+            hints: hints))
     }
+
+    private static func exit(reporting error: UserFacingError) -> Never {
+        JSONEvents.ending(Array(CommandLine.arguments.dropFirst()))?.end(with: error)
+        self.error(error.message, hints: error.hints)
+        Foundation.exit(error.exitStatus.rawValue)
+    }
+}
+
+/// A command line the parser refused, told in the voice of every error.
+private struct RefusedArguments: UserFacingError {
+    let message: String
+    let hints: [String]
+    var exitStatus: ExitStatus { .badInput }
 }
 
 extension String {

@@ -114,7 +114,7 @@ struct HostileInputTests {
             #expect(saved.status == 0, "\(saved.stderr)")
             for arguments in [["show", "acme"], ["show", "acme", "--json"]] {
                 let shown = try run.run(arguments, [:])
-                #expect(shown.stdout.contains("http://ops:••••@127.0.0.1"), "\(shown.stdout)")
+                #expect(shown.stdout.contains("http://ops:••••••••@127.0.0.1"), "\(shown.stdout)")
                 #expect(!shown.stdout.contains("pw-7f3a9c21d"))
             }
         }
@@ -127,7 +127,7 @@ struct HostileInputTests {
         let shown = try fixture.run(try LakeflowAuthProcess.builtBinary().path, ["show", "acme"], environment: fixture.environment)
         #expect(shown.status == 0, "\(shown.stderr)")
         #expect(shown.stdout.contains("  workspace: demo-workspace\n"))
-        #expect(shown.stdout.contains("  api_key: ••••\n"))
+        #expect(shown.stdout.contains("  api_key: ••••••••\n"))
     }
 
     @Test func removingWithoutAnyStoreIsNothingStored() throws {

@@ -41,7 +41,7 @@ struct FormPageTests {
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]), check: nil)
         _ = try await session.chooseAuthMethod("api_key")
         _ = await session.take(["api_key": "acme-demo-key-0001", "workspace": "acme-prod"])
-        let snapshot = try await session.submit()
+        let snapshot = await session.submit()
         guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
         let page = FormPage(snapshot: snapshot, csrfToken: "csrf").content.rendered
         #expect(page.contains(#"<h2 id="identity-notice">Keep this machine's identity</h2>"#))
@@ -61,7 +61,7 @@ struct FormPageTests {
         #expect(hostile.contains(#"href="https://example.com/&quot;&gt;&lt;script&gt;x&lt;/script&gt;""#))
     }
 
-    @Test func aSecretsValueIsNeverOnThePage() async throws {
+    @Test func aSecretsValueIsNeverOnThePageAndItsFieldSaysWhereWhatItKeepsCameFrom() async throws {
         let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
         let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)
         _ = try await session.chooseAuthMethod("basic")
@@ -69,32 +69,118 @@ struct FormPageTests {
         let page = FormPage(snapshot: await session.snapshot, csrfToken: "csrf").content.rendered
         #expect(!page.contains("hunter2-secret"))
         #expect(page.contains(#"value="someone""#))
-        #expect(page.contains("saved, leave empty to keep"))
+        #expect(page.contains("kept as entered, leave empty to keep"))
+        #expect(!page.contains("kept from before"), "nothing was stored")
+    }
+
+    @Test func onlyAStoredSecretIsKeptFromBefore() async throws {
+        let home = NSTemporaryDirectory() + "/lakeflow-kept-\(UUID())"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home])
+        let credentials = Credentials(connector: "acme", authMethod: "api_key", values: [
+            ("workspace", .string("acme-prod")), ("api_key", .string("sk-stored-0001")),
+        ])
+        _ = try store.save(CredentialEnvelope(credentials: credentials, spec: spec, probe: nil), identity: store.keeper.load())
+        let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
+        let stored = FormPage(snapshot: await session.prefill(environment: [:], authMethod: nil), csrfToken: "csrf").content.rendered
+        #expect(stored.contains("kept from before, leave empty to keep"))
+        #expect(!stored.contains("sk-stored-0001"))
+        let retyped = FormPage(snapshot: await session.take(["api_key": "sk-typed-0002"]), csrfToken: "csrf").content.rendered
+        #expect(retyped.contains("kept as entered, leave empty to keep") && !retyped.contains("kept from before"))
     }
 
     @Test func aMultiLineSecretIsAMaskedTextArea() async throws {
         let spec = ConnectorSpec(connector: "fhir", origin: .databricks, options: [
-            ConnectorOption(name: "private_key_pem", required: true, secret: true, description: "RSA private key in PEM format (multiline).",
-                            envVar: "FHIR_PRIVATE_KEY_PEM"),
+            ConnectorOption(name: "private_key_pem", required: true, secret: true, multiline: true,
+                            description: "RSA private key in PEM format (multiline).", envVar: "FHIR_PRIVATE_KEY_PEM"),
         ])
         let page = try await Self.page(spec, method: nil)
         #expect(page.contains(#"<textarea id="private_key_pem" name="private_key_pem" class="masked""#))
     }
 
-    @Test func thePassphraseStepIsALabelledFieldThatSaysAWrongAttempt() async throws {
+    /// The spec model decides what is multi-line (`spec inspect` says `"multiline": true`), and the page
+    /// follows it: `<input>` would drop a pasted key's line breaks.
+    @Test func everyOptionTheSpecModelCallsMultiLineIsATextArea() async throws {
+        let path = NSTemporaryDirectory() + "/sa-key-\(UUID()).yaml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try """
+            display_name: Keyed
+            connection:
+              parameters:
+                - name: sa_key
+                  type: string
+                  required: true
+                  description: The key in PEM.
+                - name: project
+                  type: string
+                  required: true
+                  description: The project.
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let spec = try SpecLoader.load(path: path, connector: "keyed")
+        #expect(spec.options.first { $0.name == "sa_key" }?.multiline == true)
+        let page = try await Self.page(spec, method: nil)
+        #expect(page.contains(#"<textarea id="sa_key" name="sa_key""#))
+        #expect(page.contains(#"<input type="text" id="project""#))
+    }
+
+    /// Enter in a one-line field presses the form's default button, the first submit button in tree
+    /// order: the primary one, never the script-less method switch.
+    @Test func theFirstSubmitButtonIsThePrimaryOne() async throws {
         let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
-        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"]), check: nil)
-        let first = FormPage(snapshot: await session.snapshot, csrfToken: "csrf",
-                             passphrase: .init(identityPath: "/home/<me>/identity.txt", attempt: 1)).content.rendered
-        #expect(first.contains(#"<label for="passphrase">Passphrase for /home/&lt;me&gt;/identity.txt</label>"#))
+        let page = try await Self.page(spec, method: "api_key")
+        let first = try #require(Self.matches(#"(<button type="submit"[^>]*>)"#, in: page).first)
+        #expect(first == #"<button type="submit" name="action" value="submit" class="primary">"#)
+        #expect(page.contains(#"value="switch" class="no-js">Use this method</button>"#))
+    }
+
+    /// With `--no-probe` nothing on the page says that a check happens.
+    @Test func withoutACheckNothingSaysCheck() async throws {
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": "/nonexistent"])
+        let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
+        let page = FormPage(snapshot: try await session.chooseAuthMethod("api_key"), csrfToken: "csrf").content.rendered
+        let unchecked = page.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression).lowercased()
+        #expect(!unchecked.contains("check"), "\(unchecked)")
+        #expect(!page.contains(#"id="checking""#))
+        #expect(unchecked.contains("unverified (--no-probe)"))
+        let checked = SetupSession(form: Form(spec: spec), store: store, check: { _ in .unverified(source: "Acme", authMethod: nil) })
+        let checkedPage = FormPage(snapshot: try await checked.chooseAuthMethod("api_key"), csrfToken: "csrf").content.rendered
+        #expect(checkedPage.contains("Check and save") && checkedPage.contains("check with Acme, then save encrypted on this machine"))
+    }
+
+    /// fhir records the method in `auth_type`: before a method is chosen it is not asked as free text.
+    @Test(SharedCorpus.connectorSpecs.required)
+    func anOptionThatRecordsTheMethodIsHiddenUntilAMethodFillsIt() async throws {
+        let spec = try SpecLoader.load(path: SharedCorpus.connectorSpecs.spec("fhir"), connector: "fhir")
+        let before = try await Self.page(spec, method: nil)
+        #expect(!before.contains(#"id="auth_type""#))
+        #expect(before.contains(#"id="base_url""#))
+        let after = try await Self.page(spec, method: "client_secret")
+        #expect(!after.contains(#"id="auth_type""#), "the choice fills it")
+    }
+
+    @Test func thePassphraseStepIsALabelledFieldThatSaysAWrongAttemptOnce() async throws {
+        let home = NSTemporaryDirectory() + "/lakeflow-<me>-\(UUID())"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["LAKEFLOW_AUTH_HOME": home]
+        _ = try IdentityKeeper(location: StoreLocation(environment: environment), passphrase: "right horse", workFactor: 10).load()
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment), check: nil)
+        _ = try await session.chooseAuthMethod("api_key")
+        _ = await session.take(["workspace": "acme-prod", "api_key": "sk-0001"])
+        let first = FormPage(snapshot: await session.submit(), csrfToken: "csrf").content.rendered
+        let escapedPath = StoreLocation(environment: environment).identityPath.replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        #expect(first.contains(#"<label for="passphrase">Passphrase for \#(escapedPath)</label>"#))
         #expect(first.contains(#"name="csrf_token" value="csrf""#))
         #expect(first.contains(#"aria-invalid="false""#))
         #expect(!first.contains(#"role="alert""#))
         #expect(!first.contains(#"id="workspace""#))
-        let second = FormPage(snapshot: await session.snapshot, csrfToken: "csrf",
-                              passphrase: .init(identityPath: "/home/me/identity.txt", attempt: 2)).content.rendered
-        #expect(second.contains(#"role="alert""#))
-        #expect(second.contains(#"<p class="error" id="passphrase-error">That passphrase does not open the identity; try again (attempt 2 of 3)</p>"#))
+        #expect(first.contains(#"value="unlock" class="primary">Unlock</button>"#))
+        let second = FormPage(snapshot: await session.unlock("wrong horse"), csrfToken: "csrf").content.rendered
+        #expect(second.contains(#"<p class="error" id="passphrase-error" role="alert">That passphrase does not open the identity; try again (attempt 2 of 3)</p>"#))
+        #expect(second.components(separatedBy: "try again").count == 2, "said once")
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {

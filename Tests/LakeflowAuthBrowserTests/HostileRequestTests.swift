@@ -249,7 +249,8 @@ import Testing
             #expect(invalid.header("location") == "/")
             let page = try form.page(session)
             #expect(!page.contains(secret))
-            #expect(page.contains("saved, leave empty to keep"))
+            #expect(page.contains("kept as entered, leave empty to keep"))
+            #expect(!page.contains("kept from before"), "nothing was stored")
             #expect(page.contains("workspace must match"))
             #expect(page.contains(#"role="alert""#))
             #expect(page.contains(#"aria-invalid="true""#))
@@ -304,7 +305,7 @@ import Testing
         defer { Task { await form.stop() } }
         let session = try form.logIn()
         // The check's own post waits for its answer on a thread of its own, as the browser's does.
-        let checked = Task.detached { try form.post(session, Self.validPost) }
+        let checked = Task { try await form.postOnThread(session, Self.validPost) }
         var iterator = started.makeAsyncIterator()
         _ = await iterator.next()
         let clock = ContinuousClock()
@@ -341,8 +342,10 @@ import Testing
         let form = try await RunningForm.start(sandbox: Self.silent, probeTimeout: .seconds(60))
         defer { Task { await form.stop() } }
         let session = try form.logIn()
-        let checked = Task.detached { try form.post(session, [("action", "submit")] + Self.silentPost) }
-        try await Task.sleep(for: .seconds(2))
+        let checked = Task { try await form.postOnThread(session, [("action", "submit")] + Self.silentPost) }
+        let during = try await form.waitForCheckInFlight(session)
+        #expect(during.contains("Checking with Acme…"), "a page loaded during the check says so")
+        #expect(during.contains(#"value="cancel_check""#), "and stops it without script")
         let stopping = ContinuousClock.now
         #expect(try form.post(session, [("action", "cancel_check")]).status == 303)
         #expect(try await checked.value.status == 303, "the waiting post is answered too")
@@ -369,7 +372,7 @@ import Testing
             let session = try form.logIn()
             let response = try form.post(session, [("action", "cancel")])
             #expect(response.body.contains("Cancelled"))
-            await #expect(throws: BrowserFormError.cancelled) { try await form.run.value }
+            await #expect(throws: SetupCancelled.byPerson) { try await form.run.value }
             #expect(form.stored == nil)
         }
     }

@@ -124,7 +124,7 @@ extension HostileRequestTests {
                 _ = try Self.submit(form, session)
                 let cancelled = try form.post(session, [("action", "cancel")])
                 #expect(cancelled.body.contains("Cancelled"))
-                await #expect(throws: BrowserFormError.cancelled) { try await form.run.value }
+                await #expect(throws: SetupCancelled.byPerson) { try await form.run.value }
                 #expect(form.stored(passphrase: Self.passphrase) == nil)
             }
         }

@@ -7,9 +7,9 @@ import Testing
         let failed = ProbeRecord(ok: false, status: 401, at: Date(timeIntervalSince1970: 1_750_000_001))
         let envelope = Sample.envelope(probe: failed)
         let shown = CredentialDisplay.text(envelope, reveal: false)
-        #expect(shown.contains("\nstatus: probe failed (HTTP 401) 2025-06-15T15:06:41Z\n"))
-        #expect(!shown.contains("probe: probe"))
-        #expect(CredentialListing.probeSummary(failed) == "probe failed (HTTP 401) 2025-06-15T15:06:41Z")
+        #expect(shown.contains("\nstatus: check failed (HTTP 401) 2025-06-15T15:06:41Z\n"))
+        #expect(!shown.contains("probe: check"))
+        #expect(CredentialListing.probeSummary(failed) == "check failed (HTTP 401) 2025-06-15T15:06:41Z")
     }
 
     /// The access token an OAuth flow granted is a secret like the options: masked unless revealed.

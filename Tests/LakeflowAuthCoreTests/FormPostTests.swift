@@ -44,9 +44,25 @@ struct FormPostTests {
         #expect(form.concernedByCheck == ["api_key"])
     }
 
+    /// The control kind follows the spec model: what `OptionInference` calls multi-line is taken whole
+    /// by every front end; a secret is hidden, a boolean a switch, choices a choice.
     @Test(arguments: [("private_key_pem", "", true), ("key", "RSA private key in PEM format (multiline).", true),
-                      ("api_key", "The API key.", false), ("template", "Company-wide templates", false)])
-    func multiLineOptions(name: String, description: String, multiLine: Bool) {
-        #expect(ConnectorOption(name: name, description: description, envVar: "X").takesMultipleLines == multiLine)
+                      ("sa_key", "The key in PEM.", true), ("api_key", "The API key.", false),
+                      ("template", "Company-wide templates", false)])
+    func multiLineOptionsAreManyLineControls(name: String, description: String, multiLine: Bool) {
+        let option = ConnectorOption(name: name, secret: OptionInference.looksSecret(name),
+                                     multiline: OptionInference.looksMultiline(name: name, description: description),
+                                     description: description, envVar: "X")
+        #expect(FieldControl(option).takesLines == multiLine)
+        #expect(FieldControl(option).hidesValue == option.secret)
+    }
+
+    @Test func eachKindOfOptionHasItsControl() {
+        #expect(FieldControl(ConnectorOption(name: "a", envVar: "A")) == .line)
+        #expect(FieldControl(ConnectorOption(name: "a", secret: true, envVar: "A")) == .secret)
+        #expect(FieldControl(ConnectorOption(name: "a", secret: true, multiline: true, envVar: "A")) == .lines(secret: true))
+        #expect(FieldControl(ConnectorOption(name: "a", type: .boolean, envVar: "A")) == .toggle)
+        #expect(FieldControl(ConnectorOption(name: "a", type: .choice, choices: ["x", "y"], envVar: "A")) == .choice(["x", "y"]))
+        #expect(FieldControl(ConnectorOption(name: "token_url", envVar: "A"), isOAuthEndpoint: true) == .oauthEndpoint)
     }
 }

@@ -204,11 +204,15 @@ struct FormValidationTests {
         let form = try Self.acmeForm(method: "basic")
         let password = try #require(form.field("password"))
         let workspace = try #require(form.field("workspace"))
-        #expect(ValueDisplay.editing("hunter2", of: password) == "•••••••")
-        #expect(ValueDisplay.editing("hunter2", of: password, revealed: true) == "hunter2")
-        #expect(ValueDisplay.summary("-----BEGIN KEY-----\nabc\n-----END KEY-----\n", of: password) == "(3 lines)")
+        #expect(ValueDisplay.hidden("hunter2") == "••••••••", "typed or at rest, the one mask")
+        #expect(ValueDisplay.hidden("hunter2-and-much-longer") == ValueDisplay.hidden("hunter"),
+                "neither the length nor the last characters show while typing")
+        #expect(ValueDisplay.hidden("") == "", "an empty field leaves room for its placeholder")
+        #expect(ValueDisplay.summary("-----BEGIN KEY-----\nabc\n-----END KEY-----\n", of: password) == "••••••••",
+                "a secret key shows neither its lines nor its length")
+        #expect(ValueDisplay.summary("-----BEGIN KEY-----\nabc\n-----END KEY-----\n", of: workspace) == "(3 lines)")
         #expect(ValueDisplay.summary("acme\u{1B}[2J", of: workspace) == "acme\u{241B}[2J")
-        #expect(ValueDisplay.editing("a\u{202E}b", of: workspace) == "a\u{FFFD}b")
+        #expect(ValueDisplay.visible("a\u{202E}b") == "a\u{FFFD}b")
     }
 
     @Test("a spec with several methods needs one chosen before it validates")

@@ -121,7 +121,7 @@ struct HostileValueTests {
     }
 
     @Test func aPasswordInsideAURLIsMaskedLikeASecret() {
-        #expect(Masking.maskingURLPassword("https://user:hunter2-long-pw@host.example/x") == "https://user:••••@host.example/x")
+        #expect(Masking.maskingURLPassword("https://user:hunter2-long-pw@host.example/x") == "https://user:••••••••@host.example/x")
         #expect(Masking.maskingURLPassword("https://user:hunter2-a-much-longer-pw@host.example/x") == "https://user:••••r-pw@host.example/x")
         #expect(Masking.maskingURLPassword("https://user@host.example/a:b@c") == "https://user@host.example/a:b@c")
         #expect(Masking.maskingURLPassword("https://host.example:8443/") == "https://host.example:8443/")
@@ -132,11 +132,11 @@ struct HostileValueTests {
                                           options: [("api_key", .string("k-0123456789")), ("workspace", .string("prod")),
                                                     ("extra", .string("x-0123456789"))],
                                           secretOptions: nil, envVars: nil, savedAt: Date(), probe: nil)
-        #expect(JSONValue.object(envelope.maskedOptions)["workspace"] == .string("••••"))
+        #expect(JSONValue.object(envelope.maskedOptions)["workspace"] == .string("••••••••"))
         let known = envelope.withSecretOptions(from: Self.spec)
         #expect(known.secretOptions == ["api_key", "extra"])
         #expect(JSONValue.object(known.maskedOptions)["workspace"] == .string("prod"))
-        #expect(JSONValue.object(known.maskedOptions)["api_key"] == .string("••••"), "a short secret shows no tail")
+        #expect(JSONValue.object(known.maskedOptions)["api_key"] == .string("••••••••"), "a short secret shows no tail")
     }
 
     @Test func aConnectorNamedLikeASubcommandIsSetUpThroughTheWizard() {

@@ -38,6 +38,14 @@ struct MethodRecordTests {
         #expect(form.fields.map(\.name) == ["base_url", "auth_type"])
     }
 
+    /// Before a method is chosen no front end asks for it as free text: a method will fill it.
+    @Test func itIsHiddenUntilAMethodIsChosen() throws {
+        let form = Form(spec: try SpecLoader.load(text: Self.text, path: "fhir.yaml"))
+        #expect(form.needsAuthMethod)
+        #expect(form.fields.map(\.name) == ["base_url"])
+        #expect(form.fieldStates.map(\.option.name) == ["base_url"])
+    }
+
     @Test func headlessFillsItToo() throws {
         let spec = try SpecLoader.load(text: Self.text, path: "fhir.yaml")
         let credentials = try HeadlessForm.credentials(

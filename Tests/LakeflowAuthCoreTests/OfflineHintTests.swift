@@ -45,7 +45,7 @@ struct OfflineHintTests {
         let store = TemporaryStore()
         let session = SetupSession(form: Form(spec: Sample.spec), store: store.store(), check: { _ in Self.unreachable })
         _ = await session.set("api_key", "sk_live_0123456789abcdef")
-        let snapshot = try await session.submit()
+        let snapshot = await OAuthFlowTests.submitted(session)
         guard case let .checkFailed(failure) = snapshot.state else { Issue.record("not failed: \(snapshot.state)"); return }
         #expect(failure.message == "cannot find the host api.github.com")
         #expect(failure.hints == [
@@ -56,8 +56,10 @@ struct OfflineHintTests {
 
     @Test func headlessIsToldOfNoProbe() async throws {
         let store = TemporaryStore()
-        let setup = HeadlessSetup(spec: Sample.spec, environment: ["ACME_TOKEN": "sk_live_0123456789abcdef"], authMethod: nil,
-                                  check: { _ in Self.unreachable }, store: store.store())
+        var plan = SetupPlan(spec: Sample.spec, environment: ["ACME_TOKEN": "sk_live_0123456789abcdef"], authMethod: nil, checks: false)
+        plan.check = { _ in Self.unreachable }
+        plan.store = store.store()
+        let setup = HeadlessSetup(plan: plan)
         let failure = try await #require(throws: HeadlessProbeFailure.self) { try await setup.run() }
         #expect(failure.message == "cannot find the host api.github.com; nothing was saved")
         #expect(failure.hints == [

@@ -74,10 +74,10 @@ struct ProbeSandboxTests {
             #expect(result.outcome == .notFound)
             #expect(result.exitStatus == .unreachable)
             #expect(result.concernedOptions == ["base_url", "workspace"])
-            #expect(result.message == "nothing found at Acme's probe address (HTTP 404): check base_url and workspace")
+            #expect(result.message == "nothing found at Acme's address for the check (HTTP 404): check base_url and workspace")
             let envNames = Dictionary(uniqueKeysWithValues: (spec.options).map { ($0.name, $0.envVar) })
             #expect(result.message(naming: { envNames[$0] ?? $0 })
-                == "nothing found at Acme's probe address (HTTP 404): check ACME_BASE_URL and ACME_WORKSPACE")
+                == "nothing found at Acme's address for the check (HTTP 404): check ACME_BASE_URL and ACME_WORKSPACE")
         }
     }
 
@@ -220,6 +220,6 @@ struct ProbeSandboxTests {
         #expect(result.outcome == .unverified)
         #expect(result.exitStatus == .success)
         #expect(result.status == nil && result.latency == nil)
-        #expect(result.message == "no probe is declared for auth method \"service_principal\" of Collibra, so the credentials are unverified")
+        #expect(result.message == "no check is declared for auth method \"service_principal\" of Collibra, so the credentials are unverified")
     }
 }

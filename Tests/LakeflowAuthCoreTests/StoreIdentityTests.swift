@@ -42,13 +42,33 @@ import Testing
         let temp = TemporaryStore()
         try temp.store(passphrase: "correct horse").save(Sample.envelope())
         let asked = Mutex<[String]>([])
-        let prompted = temp.store(prompt: { path in
+        let prompted = temp.store(prompt: { path, _ in
             asked.withLock { $0.append(path) }
             return "correct horse"
         })
         #expect(try prompted.open("acme") == Sample.envelope())
         #expect(asked.withLock { $0 } == [temp.location.identityPath])
         #expect(throws: StoreError.passphraseRequired(path: temp.location.identityPath)) { try temp.store().open("acme") }
+    }
+
+    /// A person gets three tries, told which one each is; the hint names LAKEFLOW_AUTH_PASSPHRASE only
+    /// when that variable gave the wrong one.
+    @Test func aPersonGetsThreeAttemptsAndTheHintNamesTheVariableOnlyWhenItIsSet() throws {
+        let temp = TemporaryStore()
+        try temp.store(passphrase: "correct horse").save(Sample.envelope())
+        let attempts = Mutex<[Int]>([])
+        let third = temp.store(prompt: { _, attempt in
+            attempts.withLock { $0.append(attempt) }
+            return attempt == 3 ? "correct horse" : "wrong \(attempt)"
+        })
+        #expect(try third.open("acme") == Sample.envelope())
+        #expect(attempts.withLock { $0 } == [1, 2, 3])
+        let never = temp.store(prompt: { _, attempt in "wrong \(attempt)" })
+        let typed = #expect(throws: StoreError.self) { try never.open("acme") }
+        #expect(typed == .passphrasesRefused(path: temp.location.identityPath, attempts: 3))
+        #expect(typed?.hints.contains { $0.contains(IdentityKeeper.passphraseVariable) } == false)
+        let fromVariable = #expect(throws: StoreError.self) { try temp.store(passphrase: "battery staple").open("acme") }
+        #expect(fromVariable?.hints.contains { $0.contains(IdentityKeeper.passphraseVariable) } == true)
     }
 
     @Test(arguments: ["garbage\n", "AGE-SECRET-KEY-1QQQQ\n", "# only a comment\n", ""])

@@ -133,6 +133,6 @@ import Testing
         #expect(opened.isSecret("region"))
         #expect(opened.envVars == nil)
         #expect(try CredentialExport(opened, spec: nil).variables.map(\.name) == ["ACME_REGION"])
-        #expect(opened.maskedOptions.first?.1 == .string("••••"))
+        #expect(opened.maskedOptions.first?.1 == .string("••••••••"))
     }
 }

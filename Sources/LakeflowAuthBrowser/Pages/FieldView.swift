@@ -20,26 +20,29 @@ struct FieldView {
             // Where the credential is created: the built-in layer's page, opened apart from the form.
             "link": .html(field.hint.link.map { Templates.fieldLink.render(["href": .text($0)]) } ?? .empty),
         ]
-        if option.type == .boolean {
-            let on = (field.value ?? option.defaultValue)?.lowercased() == "true"
+        switch field.control {
+        case .toggle:
+            let on = (field.value ?? option.defaultValue).map { ValueRules.parse($0, for: option) } == .success(.bool(true))
             values["checked"] = .html(on ? .attribute("checked") : .empty)
             return Templates.checkboxField.render(values)
-        }
-        if !option.choices.isEmpty {
+        case .choice:
             values["choices"] = .html(choices(for: option))
             return Templates.selectField.render(values)
-        }
-        values["placeholder"] = .text(placeholder(for: option))
-        if option.takesMultipleLines {
-            values["class"] = .text(option.secret ? "masked" : "")
-            values["value"] = .text(option.secret ? "" : field.value ?? "")
-            values["reveal"] = .html(option.secret ? Templates.revealButton.render(values) : .empty)
+        case let .lines(secret):
+            values["placeholder"] = .text(placeholder(for: option))
+            values["class"] = .text(secret ? "masked" : "")
+            values["value"] = .text(secret ? "" : field.value ?? "")
+            values["reveal"] = .html(secret ? Templates.revealButton.render(values) : .empty)
             return Templates.textAreaField.render(values)
+        case .secret:
+            values["placeholder"] = .text(placeholder(for: option))
+            return Templates.secretField.render(values)
+        case .line, .oauthEndpoint:
+            values["placeholder"] = .text(placeholder(for: option))
+            values["value"] = .text(field.value ?? "")
+            values["inputmode"] = .text(option.type == .integer ? "numeric" : option.type == .number ? "decimal" : option.type == .url ? "url" : "text")
+            return Templates.textField.render(values)
         }
-        if option.secret { return Templates.secretField.render(values) }
-        values["value"] = .text(field.value ?? "")
-        values["inputmode"] = .text(option.type == .integer ? "numeric" : option.type == .number ? "decimal" : option.type == .url ? "url" : "text")
-        return Templates.textField.render(values)
     }
 
     private var problem: String? {
@@ -47,9 +50,16 @@ struct FieldView {
         return checkMessage
     }
 
-    /// A secret that has a value says so instead of showing it; other fields show their default.
+    /// A hidden value is never sent back: its field says where the value it keeps came from ("kept from
+    /// before" only of one that was stored). Other fields show their default, or an example.
     private func placeholder(for option: ConnectorOption) -> String {
-        if option.secret && field.value != nil { return "saved, leave empty to keep" }
+        if field.control.hidesValue, let origin = field.origin {
+            switch origin {
+            case .stored: return "kept from before, leave empty to keep"
+            case .environment: return "set from \(option.envVar), leave empty to keep"
+            case .typed: return "kept as entered, leave empty to keep"
+            }
+        }
         if let defaultValue = option.defaultValue { return defaultValue }
         return option.example.map { "e.g. \($0)" } ?? ""
     }

@@ -20,5 +20,9 @@ enum Templates {
     static let result = Template(PackageResources.result_html)
     static let identityNotice = Template(PackageResources.identity_notice_html)
     static let passphrase = Template(PackageResources.passphrase_html)
+    static let passphraseError = Template(PackageResources.passphrase_error_html)
+    static let checking = Template(PackageResources.checking_html)
+    static let stopButton = Template(PackageResources.stop_button_html)
+    static let switchButton = Template(PackageResources.switch_button_html)
     static let authorize = Template(PackageResources.authorize_html)
 }

@@ -1,4 +1,4 @@
-/// The exit codes of the command-line contract (DESIGN.md, "Command line").
+/// The exit codes of the command-line contract (docs/DESIGN.md, "Command line").
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// A failure that is nobody's input: a bug, or the system refusing something it should not.

@@ -14,9 +14,9 @@ extension Form {
     public mutating func fill(from environment: [String: String], overriding: Bool = false) throws(ValueFileError) {
         for option in fields where overriding || values[option.name] == nil {
             if let value = environment[option.envVar], !value.isEmpty {
-                set(option.name, value)
+                set(option.name, value, from: .environment)
             } else if let path = environment[Self.fileVariable(option)], !path.isEmpty {
-                set(option.name, try ValueFile.read(path, for: Self.fileVariable(option)))
+                set(option.name, try ValueFile.read(path, for: Self.fileVariable(option)), from: .environment)
             }
         }
     }

@@ -9,8 +9,12 @@ public struct Form: Sendable {
     /// the auth method stays: a rotation (`askingOnlyForSecrets()`).
     public private(set) var asksOnlyForSecrets = false
     public private(set) var authMethod: AuthMethod?
+    /// Where the choice of `authMethod` came from; nil while none is chosen or the spec has one method.
+    public private(set) var authMethodOrigin: ValueOrigin?
     /// Raw values as typed, by option name; absent means not given.
     public private(set) var values: [String: String] = [:]
+    /// Where each value came from; a value set without one was typed.
+    public private(set) var origins: [String: ValueOrigin] = [:]
     public private(set) var errors: [FieldError] = []
     /// The options the last failed check named (a rejected key, an unknown host), for front ends to mark.
     public private(set) var concernedByCheck: Set<String> = []
@@ -33,7 +37,7 @@ public struct Form: Sendable {
     /// True until a method is chosen, when the spec offers more than one.
     public var needsAuthMethod: Bool { authMethod == nil && !spec.authMethods.isEmpty }
 
-    public mutating func chooseAuthMethod(_ name: String) throws(AuthMethodError) {
+    public mutating func chooseAuthMethod(_ name: String, from origin: ValueOrigin = .typed) throws(AuthMethodError) {
         guard let method = spec.authMethod(named: name) else {
             throw .unknown(name, connector: spec.connector, available: spec.authMethods.map(\.name))
         }
@@ -43,30 +47,34 @@ public struct Form: Sendable {
         // Values typed for another method stay, set aside: switching back restores them, and
         // `validate()` reads only the chosen method's fields.
         authMethod = method
+        authMethodOrigin = origin
         errors = []
         concernedByCheck = []
     }
 
     /// The options to ask for, in order: the method's, the shared required, the shared optional; not
-    /// the one that records the chosen method, which the choice fills (`methodRecord`); last, an OAuth
-    /// method's endpoints and scope, prefilled from the spec (`oauthEndpointFields`). Only the secret
-    /// ones when the form `asksOnlyForSecrets`.
+    /// the one that records the method (`methodRecord`), which the choice fills, nor, before a method
+    /// is chosen, any option that records one (fhir's `auth_type` would be asked as free text); last,
+    /// an OAuth method's endpoints and scope, prefilled from the spec (`oauthEndpointFields`). Only the
+    /// secret ones when the form `asksOnlyForSecrets`.
     public var fields: [ConnectorOption] {
         asksOnlyForSecrets ? everyField.filter(\.secret) : everyField
     }
 
     /// Every option the credentials hold, asked for or not.
     private var everyField: [ConnectorOption] {
-        let record = spec.methodRecord(for: authMethod)?.name
-        return spec.formOptions(for: authMethod).filter { $0.name != record } + spec.oauthEndpointFields(for: authMethod)
+        let records = authMethod.map { [spec.methodRecord(for: $0)?.name].compactMap { $0 } }
+            ?? spec.authMethods.compactMap { spec.methodRecord(for: $0)?.name }
+        return spec.formOptions(for: authMethod).filter { !records.contains($0.name) } + spec.oauthEndpointFields(for: authMethod)
     }
 
     /// Any option of the credentials, including one not asked for.
     public func field(_ name: String) -> ConnectorOption? { everyField.first { $0.name == name } }
 
     /// Sets a raw value; nil or empty clears it, so the default (if any) applies again.
-    public mutating func set(_ option: String, _ raw: String?) {
+    public mutating func set(_ option: String, _ raw: String?, from origin: ValueOrigin = .typed) {
         if let raw, !raw.isEmpty { values[option] = raw } else { values[option] = nil }
+        origins[option] = values[option] == nil ? nil : origin
         errors.removeAll { $0.option == option }
         concernedByCheck.remove(option)
     }

@@ -1,17 +1,18 @@
 /// How every front end shows a value, decided once so none can show or send back a secret by
-/// mistake: secrets masked, multi-line values counted, control characters in the rest made visible.
+/// mistake: secrets masked (`Masking`, the same whether at rest or being typed), multi-line values
+/// counted, control characters in the rest made visible.
 public enum ValueDisplay {
-    /// A value at rest (summaries, prefilled fields): secrets as `••••1a2f`, a pasted key as `(42 lines)`.
+    /// A value at rest (summaries, prefilled fields): a secret as its mask, a pasted key as `(42 lines)`.
     public static func summary(_ value: String, of option: ConnectorOption) -> String {
+        if option.secret { return Masking.mask(value) }
         if let lines = lineCount(value) { return "(\(lines) lines)" }
-        return option.secret ? Masking.mask(value) : visible(value)
+        return visible(value)
     }
 
-    /// A value being typed: one `•` a character for a secret unless the person asked to see it, so the
-    /// cursor still moves cell by cell.
-    public static func editing(_ value: String, of option: ConnectorOption, revealed: Bool = false) -> String {
-        if option.secret && !revealed { return String(repeating: "•", count: value.count) }
-        return visible(value)
+    /// A hidden value as it is typed (a secret the person did not ask to see): the mask without a tail
+    /// (`Masking.typing`), or nothing while it is empty, so a placeholder can show.
+    public static func hidden(_ value: String) -> String {
+        value.isEmpty ? "" : Masking.typing
     }
 
     /// The number of lines of a multi-line value; nil for a single line.

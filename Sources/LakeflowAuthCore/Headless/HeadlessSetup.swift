@@ -1,56 +1,53 @@
-/// `--from-env` from start to end: values from the environment, validated, probed, sealed and saved,
+/// `--from-env` from start to end: values from the environment, validated, checked, sealed and saved,
 /// with nothing asked of anyone (but the one authorization of an OAuth code flow without a refresh
-/// token, which `authorization`'s presenter shows). It drives the same `SetupSession` as the forms;
-/// with nobody to choose "save unverified", a check that does not pass saves nothing. A rotation
+/// token, whose link `showLink` gives to whoever runs the setup, with the session whose wait a pasted
+/// address answers). It drives the same `SetupSession` as the forms, reading its snapshots; with nobody
+/// to choose "save unverified", a check that does not pass saves nothing. A rotation
 /// (`asksOnlyForSecrets`) starts from the stored credentials and takes only the secret options from
 /// the environment.
 public struct HeadlessSetup: Sendable {
-    public let spec: ConnectorSpec
-    public let environment: [String: String]
-    public let authMethod: String?
-    public let check: SetupSession.Check?
-    public let store: CredentialStore
-    public let authorization: OAuthAuthorization?
-    public let profile: String
-    public let asksOnlyForSecrets: Bool
+    public let plan: SetupPlan
+    public let showLink: @Sendable (AuthorizationStep, SetupSession) -> Void
 
-    public init(spec: ConnectorSpec, environment: [String: String], authMethod: String?, check: SetupSession.Check?,
-                store: CredentialStore, authorization: OAuthAuthorization? = nil, profile: String = ProfileName.default,
-                asksOnlyForSecrets: Bool = false) {
-        self.spec = spec
-        self.environment = environment
-        self.authMethod = authMethod
-        self.check = check
-        self.store = store
-        self.authorization = authorization
-        self.profile = profile
-        self.asksOnlyForSecrets = asksOnlyForSecrets
+    /// `plan` starts from the environment alone, or for a rotation from what is stored, whatever it said.
+    public init(plan: SetupPlan, showLink: @escaping @Sendable (AuthorizationStep, SetupSession) -> Void = { _, _ in }) {
+        var plan = plan
+        plan.start = plan.asksOnlyForSecrets ? .storedThenEnvironment : .environmentOnly
+        self.plan = plan
+        self.showLink = showLink
     }
 
     public func run() async throws -> SavedSetup {
-        let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
-        let authorization = self.authorization?.with(refreshToken: refreshToken)
-        let session: SetupSession
-        if asksOnlyForSecrets {
-            session = SetupSession(form: Form(spec: spec, profile: profile).askingOnlyForSecrets(), store: store, check: check,
-                                   authorization: authorization)
-            let asked = try await session.prefill(environment: environment, authMethod: nil).form.fields
+        let session = await plan.session()
+        if plan.asksOnlyForSecrets, case .editing = await session.state {
+            let asked = await session.form.fields
+            let environment = plan.values
             guard asked.contains(where: { !(environment[$0.envVar] ?? "").isEmpty || !(environment[Form.fileVariable($0)] ?? "").isEmpty })
-            else { throw HeadlessError.noNewSecret(connector: spec.connector, envVars: asked.map(\.envVar)) }
-        } else {
-            let form = try HeadlessForm.fill(spec: spec, environment: environment, authMethod: authMethod, profile: profile)
-            session = SetupSession(form: form, store: store, check: check, authorization: authorization)
+            else { throw HeadlessError.noNewSecret(connector: plan.spec.connector, envVars: asked.map(\.envVar)) }
         }
-        let snapshot = try await session.submit()
-        switch snapshot.state {
-        case let .saved(saved):
-            return saved
-        case let .checkFailed(failure):
-            throw HeadlessProbeFailure(failure: failure, spec: spec)
-        case .editing, .checking, .cancelled:
-            guard let invalid = snapshot.invalid else { throw CancellationError() }
-            if invalid.authMethodMissing != nil { throw invalid }
-            throw HeadlessForm.invalidValues(invalid, in: snapshot.form)
+        _ = await session.submit()
+        var shown: AuthorizationStep?
+        for await snapshot in await session.updates() {
+            switch snapshot.state {
+            case let .authorizing(step):
+                if step.url != shown?.url { showLink(step, session) }
+                shown = step
+            case .checking, .needsPassphrase:
+                continue
+            case let .saved(saved):
+                return saved
+            case let .checkFailed(failure):
+                throw HeadlessProbeFailure(failure: failure, spec: plan.spec)
+            case let .failed(error):
+                throw error
+            case let .cancelled(reason):
+                throw reason
+            case .editing:
+                guard let invalid = snapshot.invalid else { throw SetupCancelled.byPerson }
+                if invalid.authMethodMissing != nil { throw invalid }
+                throw HeadlessForm.invalidValues(invalid, in: snapshot.form)
+            }
         }
+        throw CancellationError()
     }
 }

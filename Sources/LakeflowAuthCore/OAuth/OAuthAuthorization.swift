@@ -15,6 +15,8 @@ public struct OAuthAuthorization: Sendable {
     /// Where the callback's answer sends the person's browser, back to the page they authorized from
     /// (the browser form); nil leaves them on the callback's own answer.
     private(set) var returnAddress: URL?
+    /// Told when the provider's callback has answered and the flow goes on without the person.
+    private var callbackAnswered: (@Sendable () async -> Void)?
     public let callbackTimeout: Duration
     public let probeTimeout: Duration
     /// Where the provider sends the browser back.
@@ -76,15 +78,17 @@ public struct OAuthAuthorization: Sendable {
         return given
     }
 
-    /// This authorization, `first` told of the link before the presenter shows it; nil where nobody can
-    /// authorize stays so.
-    func presenting(first: @escaping Presenter) -> OAuthAuthorization {
-        guard let presenter else { return self }
+    /// This authorization telling `shown` of the link (before a presenter of its own, if any) and
+    /// `answered` of the callback's answer (or a pasted one's): how a setup session makes the wait at
+    /// the provider a state of its own, which its front ends draw.
+    func reporting(shown: @escaping Presenter, answered: @escaping @Sendable () async -> Void) -> OAuthAuthorization {
         var given = self
+        let own = presenter
         given.presenter = { url in
-            await first(url)
-            await presenter(url)
+            await shown(url)
+            await own?(url)
         }
+        given.callbackAnswered = answered
         return given
     }
 
@@ -296,6 +300,7 @@ public struct OAuthAuthorization: Sendable {
         } catch let error as OAuthError {
             throw error.naming(redirectURI: made.redirectURI)
         }
+        await callbackAnswered?()
         do {
             let (value, page) = try await redeem(OAuthConsent(code: code, redirectURI: made.redirectURI, verifier: made.pkce?.verifier))
             await listener.settle(page)

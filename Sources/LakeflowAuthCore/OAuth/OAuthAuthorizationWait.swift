@@ -6,8 +6,10 @@ import Synchronization
 /// machine, where nothing listens, and the page says it cannot connect, but its address bar holds the
 /// code and the state.
 ///
-/// A front end makes one, gives it to `OAuthAuthorization.answering(with:)`, and calls `answer(pasted:)`
-/// with what the person pasted, while the authorization link is shown.
+/// The setup session holds one (`SetupSession.authorizationWait`) and gives it to every authorization
+/// it runs (`OAuthAuthorization.answering(with:)`); what the person pasted reaches `answer(pasted:)`
+/// through the session's action, or from standard input (`PastedRedirectReader`), while the
+/// authorization link is shown.
 public final class OAuthAuthorizationWait: Sendable {
     private let listener = Mutex<OAuthCallbackListener?>(nil)
 

@@ -74,15 +74,15 @@ public struct ProbeResult: Sendable, Equatable {
         case .unverified:
             let scope = authMethod.map { "auth method \"\($0)\" of \(source)" } ?? source
             if let unverifiedReason { return "\(scope) is not checked live (\(TerminalText.excerpt(unverifiedReason, limit: 200))), so the credentials are unverified" }
-            return "no probe is declared for \(scope), so the credentials are unverified"
+            return "no check is declared for \(scope), so the credentials are unverified"
         case .rejected:
             return "the credentials were rejected by \(source) (\(http))"
         case .forbidden:
             return "the credentials are valid but lack permission at \(source) (\(http))"
         case .notFound:
             let names = concernedOptions.map(naming)
-            let advice = names.isEmpty ? "check the probe address" : "check " + Self.list(names)
-            return "nothing found at \(source)'s probe address (\(http)): \(advice)"
+            let advice = names.isEmpty ? "check the address in the spec's check" : "check " + Self.list(names)
+            return "nothing found at \(source)'s address for the check (\(http)): \(advice)"
         case let .rateLimited(retryAfter):
             return "rate limited by \(source) (\(http)): " + Self.retryAdvice(retryAfter)
         case .serverError:

@@ -11,7 +11,8 @@ import Foundation
 ///
 /// Paths that learn more secrets as they go (a token granted, a code received) extend it with `adding`.
 public struct SecretScrubber: Sendable {
-    public static let mask = "••••"
+    /// The one mask (`Masking`), without a tail: what stands for a secret everywhere.
+    public static let mask = Masking.typing
     /// The shortest run of a secret's characters that counts as giving it away.
     static let fragmentLength = 8
     /// How much server text a message quotes.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Finds the spec for a connector name, first match wins (DESIGN.md, "Command line"): `--spec FILE`;
+/// Finds the spec for a connector name, first match wins (docs/DESIGN.md, "Command line"): `--spec FILE`;
 /// `$LAKEFLOW_AUTH_SPECS`; `./specs`; a lakeflow-community-connectors checkout around the working
 /// directory; the specs built into the binary. In each folder `<name>/options.yaml`,
 /// `<name>/connector_spec.yaml` or a flat `<name>.yaml`.

@@ -75,7 +75,7 @@ public enum CredentialListing {
         guard let probe else { return "unverified" }
         let details = [probe.status.map { "HTTP \($0)" }, probe.identity.map { "as " + TerminalText.sanitized($0) }]
             .compactMap { $0 }
-        let outcome = probe.ok ? "verified" : "probe failed"
+        let outcome = probe.ok ? "verified" : "check failed"
         return outcome + (details.isEmpty ? "" : " (" + details.joined(separator: ", ") + ")")
             + " " + CredentialEnvelope.timestamp(probe.at)
     }

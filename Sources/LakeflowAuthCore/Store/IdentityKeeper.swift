@@ -8,8 +8,12 @@ import Foundation
 /// Opening such a file takes the passphrase from the environment, else from `prompt` (which the
 /// executable supplies only when there is a terminal to ask on).
 public struct IdentityKeeper: Sendable {
-    /// Asks a person for the passphrase of the identity file at the given path; nil when nobody can be asked.
-    public typealias PassphrasePrompt = @Sendable (_ identityPath: String) -> String?
+    /// Asks a person for the passphrase of the identity file at the given path; `attempt` counts from
+    /// 1, so a prompt can say that the last one was wrong. Nil when nobody can be asked or they gave up.
+    public typealias PassphrasePrompt = @Sendable (_ identityPath: String, _ attempt: Int) -> String?
+
+    /// How many passphrases a person may type before the identity stays locked, wherever they are asked.
+    public static let passphraseAttempts = 3
 
     public let location: StoreLocation
     let passphrase: String?
@@ -118,8 +122,22 @@ public struct IdentityKeeper: Sendable {
         }
     }
 
+    /// With the passphrase given (the env var's), one try; else the prompt's, up to `passphraseAttempts`.
     private func decrypt(_ file: [UInt8], path: String) throws(StoreError) -> [UInt8] {
-        guard let passphrase = passphrase ?? prompt?(path) else { throw .passphraseRequired(path: path) }
+        if let passphrase { return try decrypt(file, path: path, passphrase: passphrase) }
+        guard let prompt else { throw .passphraseRequired(path: path) }
+        for attempt in 1...Self.passphraseAttempts {
+            guard let typed = prompt(path, attempt) else { throw .passphraseRequired(path: path) }
+            do {
+                return try decrypt(file, path: path, passphrase: typed)
+            } catch .wrongPassphrase {
+                continue
+            }
+        }
+        throw .passphrasesRefused(path: path, attempts: Self.passphraseAttempts)
+    }
+
+    private func decrypt(_ file: [UInt8], path: String, passphrase: String) throws(StoreError) -> [UInt8] {
         do {
             return try Age.decrypt(file, with: [ScryptIdentity(passphrase: passphrase, maxWorkFactor: Self.maximumWorkFactor)])
         } catch AgeError.noIdentityMatched {

@@ -30,8 +30,11 @@ public enum StoreError: UserFacingError, Equatable {
     case identityExposed(path: String)
     /// The identity file cannot be parsed or its encryption is damaged.
     case corruptIdentity(path: String, problem: String)
-    /// The identity file is passphrase-protected and the passphrase does not open it.
+    /// The identity file is passphrase-protected and the passphrase given (`LAKEFLOW_AUTH_PASSPHRASE`)
+    /// does not open it.
     case wrongPassphrase(path: String)
+    /// None of the passphrases a person typed opens the identity file.
+    case passphrasesRefused(path: String, attempts: Int)
     /// The identity file is passphrase-protected and there is no passphrase to try.
     case passphraseRequired(path: String)
     /// A `recipients.txt` line that is not an `age1…` public key.
@@ -72,6 +75,8 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path): the identity file is corrupted: \(problem)"
         case let .wrongPassphrase(path):
             return "\(path): the passphrase does not open the identity file"
+        case let .passphrasesRefused(path, attempts):
+            return "\(path): none of the \(attempts) passphrases typed opens the identity file"
         case let .passphraseRequired(path):
             return "\(path): the identity file is protected by a passphrase"
         case let .invalidRecipient(path, line):
@@ -126,7 +131,7 @@ public enum StoreError: UserFacingError, Equatable {
             return ["each line of recipients.txt holds one age public key (age1…) or a # comment"]
         case .locked:
             return ["wait for the other lakeflow-auth to finish, then try again"]
-        case .fileSystem, .tooLarge(_, _, .writeRecord):
+        case .fileSystem, .passphrasesRefused, .tooLarge(_, _, .writeRecord):
             return []
         }
     }

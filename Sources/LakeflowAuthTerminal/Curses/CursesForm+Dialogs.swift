@@ -2,10 +2,20 @@ import CNCurses
 import Foundation
 import LakeflowAuthCore
 
+/// How a dialog was left.
+enum DialogAnswer: Equatable {
+    /// A button, by its index.
+    case button(Int)
+    /// Esc: back to what was there.
+    case dismissed
+    /// Ctrl-C: the person wants out.
+    case interrupted
+}
+
 extension CursesForm {
-    /// Shows `dialog` until a button is chosen (←/→/Tab and Enter, or a button's shortcut letter); nil
-    /// when Esc or Ctrl-C closes it.
-    func choose(_ dialog: Dialog, shortcuts: [Character]) -> Int? {
+    /// Shows `dialog` until a button is chosen (←/→/Tab and Enter, or a button's shortcut letter), Esc
+    /// closes it or Ctrl-C interrupts it.
+    func choose(_ dialog: Dialog, shortcuts: [Character]) -> DialogAnswer {
         var dialog = dialog
         while true {
             showDialog(dialog)
@@ -16,20 +26,17 @@ extension CursesForm {
             case .special(KEY_RIGHT), .tab:
                 dialog.selected = (dialog.selected + 1) % dialog.buttons.count
             case .enter, .control(10), .special(KEY_ENTER):
-                return dialog.selected
-            case .escape, .ctrl("c"):
-                return nil
+                return .button(dialog.selected)
+            case .escape:
+                return .dismissed
+            case .ctrl("c"):
+                return .interrupted
             case let .text(text):
-                if let letter = text.lowercased().first, let index = shortcuts.firstIndex(of: letter) { return index }
+                if let letter = text.lowercased().first, let index = shortcuts.firstIndex(of: letter) { return .button(index) }
             default:
                 break
             }
         }
-    }
-
-    /// Asks a yes-or-no question; true when the last button is chosen.
-    func confirm(title: String, lines: [String], buttons: [String], shortcuts: [Character]) -> Bool {
-        choose(Dialog(title: title, lines: lines.map { ($0, .value) }, buttons: buttons), shortcuts: shortcuts) == buttons.count - 1
     }
 
     /// Asks for one line of text in a dialog; nil when Esc closes it. `validate` returns why an answer
@@ -39,7 +46,8 @@ extension CursesForm {
         var problem: String?
         while true {
             let cells = Dialog.inputCells(columns: screen.columns)
-            let view = editor.view(cells: cells) { secret ? "•" : ValueDisplay.visible(String($0)) }
+            let hidden = ValueDisplay.hidden(editor.text)
+            let view = secret ? (text: hidden, cursorColumn: CellWidth.of(hidden)) : editor.view(cells: cells) { ValueDisplay.visible(String($0)) }
             var shown = lines.map { (text: $0, role: Theme.Role.value) }
             if let problem { shown.append((theme.problemMark + " " + problem, .problem)) }
             shown.append(("Enter to confirm, Esc to go back", .note))
@@ -52,26 +60,20 @@ extension CursesForm {
             case .enter, .control(10), .special(KEY_ENTER):
                 if let refusal = validate(editor.text) { problem = refusal } else { return editor.text }
             default:
+                // A hidden answer is edited at its end: it has no visible cursor to move.
                 switch KeyBinding.command(for: key) {
-                case .cursorLeft: editor.moveLeft()
-                case .cursorRight: editor.moveRight()
-                case .lineStart: editor.moveToStart()
+                case .cursorLeft where !secret: editor.moveLeft()
+                case .cursorRight where !secret: editor.moveRight()
+                case .lineStart where !secret: editor.moveToStart()
                 case .lineEnd: editor.moveToEnd()
                 case .deleteBackward: editor.deleteBackward()
-                case .deleteForward: editor.deleteForward()
+                case .deleteForward where !secret: editor.deleteForward()
                 case .deleteToStart: editor.deleteToStart()
                 case .deleteWord: editor.deleteWord()
                 default: break
                 }
             }
         }
-    }
-
-    /// The session's passphrase prompt, as a dialog over the form.
-    func askPassphrase(identityPath: String, attempt: Int) -> String? {
-        var lines = ["This machine's identity is protected by a passphrase:", TerminalText.sanitized(identityPath)]
-        if attempt > 1 { lines.append("That passphrase was wrong; try again.") }
-        return askLine(title: "Passphrase", lines: lines, secret: true)
     }
 
     /// Ctrl-O: the focused field's value from a file, read whole.

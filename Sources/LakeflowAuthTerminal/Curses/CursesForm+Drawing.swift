@@ -17,17 +17,19 @@ extension CursesForm {
             return present(cursor: nil)
         }
         let noteLines = FormLayout.wrap(note: note, columns: canvas.columns)
-        let layout = FormLayout(rows: canvas.rows, columns: canvas.columns, noteLines: noteLines.count)
+        let help = helpText()
+        let helpLines = WordWrap.lines(help.text, width: FormLayout.helpWidth(columns: canvas.columns))
+        let layout = FormLayout(rows: canvas.rows, columns: canvas.columns, noteLines: noteLines.count, helpLines: helpLines.count)
         drawHeader(canvas, layout, note: noteLines)
         let cursor = drawBody(canvas, layout)
-        drawHelp(canvas, layout)
+        drawHelp(canvas, layout, lines: helpLines, detail: help.detail)
         drawStatus(canvas, layout)
         drawFooter(canvas, layout)
         if let overlay {
             overlay(canvas)
             return
         }
-        present(cursor: checkStarted == nil ? cursor : nil)
+        present(cursor: snapshot.state.isCheckInFlight ? nil : cursor)
     }
 
     /// Shows the frame, with the terminal's cursor where typing goes (or hidden).
@@ -103,9 +105,10 @@ extension CursesForm {
             case .save:
                 let focused = focus == .save
                 if focused { canvas.put(theme.focusMark, row: row, column: 1, .mark) }
-                canvas.put("[ Save ]", row: row, column: valueColumn, focused ? .focusedButton : .button)
-                let hint = !form.spec.checksLive(form.authMethod) ? "saves encrypted" : "checks with \(TerminalText.sanitized(form.spec.title)), then saves encrypted"
-                canvas.put(hint, row: row, column: valueColumn + 10, width: canvas.columns - valueColumn - 11, .note)
+                let save = snapshot.saveChoice
+                let used = canvas.put("[ \(save.label) ]", row: row, column: valueColumn, focused ? .focusedButton : .button)
+                canvas.put(save.detail, row: row, column: valueColumn + used + 2,
+                           width: canvas.columns - valueColumn - used - 3, .note)
             }
         }
         if scrollTop > 0 { canvas.put("▲ more", row: layout.bodyTop, column: canvas.columns - 8, .note) }
@@ -132,10 +135,11 @@ extension CursesForm {
         if problem { canvas.put(theme.problemMark, row: row, column: 5 + width, .problem) }
     }
 
-    /// A field's value; returns the cursor's column within it when the field is being typed in.
+    /// A field's value, drawn as the core's control kind says; returns the cursor's column within it
+    /// when the field is being typed in.
     private func drawValue(_ canvas: Canvas, _ state: FieldState, row: Int, column: Int, width: Int, focused: Bool) -> Int? {
         let option = state.option
-        switch FieldKind(state) {
+        switch state.control {
         case let .choice(choices):
             drawChoices(canvas, row: row, column: column, width: width, choices: choices,
                         chosen: state.value ?? state.defaultValue, focused: focused, dim: state.value == nil)
@@ -150,14 +154,30 @@ extension CursesForm {
             }
             canvas.put(text, row: row, column: column, width: width, focused ? .selected : (state.value == nil ? .placeholder : .value))
             return nil
-        case .multiLine:
-            let summary = ValueDisplay.summary(state.value ?? "", of: option)
-            let used = canvas.put(summary, row: row, column: column, width: width, focused ? .selected : .value)
-            if focused {
-                canvas.put("  paste or Ctrl-O to replace, Ctrl-U to clear", row: row, column: column + used, width: width - used, .note)
+        case .lines:
+            // Taken whole and edited at its end: at rest its summary, while typed its summary and the
+            // line being typed (neither for a secret, which shows its mask).
+            let value = focused ? editor.text : state.value ?? ""
+            guard !value.isEmpty else {
+                if !focused, let placeholder = placeholder(for: option) { canvas.put(placeholder, row: row, column: column, width: width, .placeholder) }
+                if focused { canvas.put("paste it, type it, or Ctrl-O to load a file", row: row, column: column, width: width, .placeholder) }
+                return focused ? 0 : nil
             }
-            return nil
-        case .text:
+            let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+            let shown: String
+            if option.secret && !(focused && revealed) {
+                shown = focused ? ValueDisplay.hidden(value) : ValueDisplay.summary(value, of: option)
+            } else if focused {
+                shown = (lines.count > 1 ? "(\(lines.count) lines) " : "") + ValueDisplay.visible(String(lines.last ?? ""))
+            } else {
+                shown = ValueDisplay.summary(value, of: option)
+            }
+            let used = canvas.put(shown, row: row, column: column, width: width, .value)
+            if focused {
+                canvas.put("  Ctrl-U clears", row: row, column: column + used, width: width - used, .note)
+            }
+            return focused ? used : nil
+        case .line, .secret, .oauthEndpoint:
             guard focused else {
                 if let summary = state.value.map({ ValueDisplay.summary($0, of: option) }) {
                     canvas.put(summary, row: row, column: column, width: width, .value)
@@ -166,13 +186,15 @@ extension CursesForm {
                 }
                 return nil
             }
-            let revealed = self.revealed
-            let view = editor.view(cells: width) { ValueDisplay.editing(String($0), of: option, revealed: revealed) }
             if editor.text.isEmpty, let placeholder = placeholder(for: option) {
                 canvas.put(placeholder, row: row, column: column, width: width, .placeholder)
-            } else {
-                canvas.put(view.text, row: row, column: column, width: width, .value)
+                return 0
             }
+            if state.control.hidesValue && !revealed {
+                return canvas.put(ValueDisplay.hidden(editor.text), row: row, column: column, width: width, .value)
+            }
+            let view = editor.view(cells: width) { ValueDisplay.visible(String($0)) }
+            canvas.put(view.text, row: row, column: column, width: width, .value)
             return view.cursorColumn
         }
     }
@@ -202,70 +224,64 @@ extension CursesForm {
         }
     }
 
-    private func drawHelp(_ canvas: Canvas, _ layout: FormLayout) {
-        canvas.horizontalLine(row: layout.helpTop)
-        var text: String
+    /// What the help area says of the focused item, whole (the area grows to hold it), and a line of
+    /// details under it.
+    private func helpText() -> (text: String, detail: String) {
         var detail: [String] = []
+        let text: String
         switch focus {
         case .authMethod:
             text = form.authMethod.map { "\($0.name): \($0.description)" } ?? "How to authenticate with \(form.spec.title)."
             detail.append("methods: " + form.spec.authMethods.map(\.name).joined(separator: ", "))
         case .save:
-            text = "Check the credentials and store them encrypted (age) in \(environment["LAKEFLOW_AUTH_HOME"] ?? "the credential store")."
+            text = sentence(snapshot.saveChoice.detail) + " (age, in \(environment["LAKEFLOW_AUTH_HOME"] ?? "the credential store"))."
         case let .field(name):
             let option = form.field(name)
-            text = option?.description ?? ""
+            // Where the credential is made, from the check layer, after what it is.
+            let hint = option.flatMap { FieldHint($0).line }
+            text = [option?.description, hint].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             if let option {
                 if let value = option.defaultValue { detail.append("default \(value)") }
                 if !option.choices.isEmpty { detail.append("one of " + option.choices.joined(separator: ", ")) }
                 detail.append("env var \(option.envVar)")
                 if option.secret { detail.append("secret") }
-                if let hint = FieldHint(option).line { text += (text.isEmpty ? "" : " ") + hint }
+                if option.multiline { detail.append("several lines: Enter on an empty line or after the END line ends it") }
             }
         }
-        var lines = WordWrap.lines(TerminalText.sanitized(text), width: max(10, canvas.columns - 4))
+        return (TerminalText.sanitized(text), TerminalText.sanitized(detail.joined(separator: " · ")))
+    }
+
+    private func drawHelp(_ canvas: Canvas, _ layout: FormLayout, lines wrapped: [String], detail: String) {
+        canvas.horizontalLine(row: layout.helpTop)
+        var lines = wrapped
         let room = layout.helpRows - 1
         if lines.count > room { lines = Array(lines.prefix(room)); lines[room - 1] += " …" }
         for (offset, line) in lines.enumerated() {
             canvas.put(line, row: layout.helpTop + 1 + offset, column: 2, width: canvas.columns - 3, .help)
         }
-        canvas.put(TerminalText.sanitized(detail.joined(separator: " · ")), row: layout.helpTop + layout.helpRows,
-                   column: 2, width: canvas.columns - 3, .note)
+        canvas.put(detail, row: layout.helpTop + layout.helpRows, column: 2, width: canvas.columns - 3, .note)
     }
 
     private func drawStatus(_ canvas: Canvas, _ layout: FormLayout) {
-        if let progress = checkProgress {
-            let used = canvas.put(" " + progress.frame + " ", row: layout.statusRow, column: 1, .spinner)
-            canvas.put("Checking the credentials with \(TerminalText.sanitized(form.spec.title))… \(progress.elapsed)",
+        if case let .checking(started) = snapshot.state {
+            let used = canvas.put(" " + spinnerFrame(since: started) + " ", row: layout.statusRow, column: 1, .spinner)
+            canvas.put("Checking the credentials with \(TerminalText.sanitized(form.spec.title))… \(elapsed(since: started))",
                        row: layout.statusRow, column: 1 + used, width: canvas.columns - used - 2, .value)
         } else if let status {
             canvas.put(" " + TerminalText.sanitized(status.text), row: layout.statusRow, column: 1, width: canvas.columns - 2, status.role)
         }
     }
 
-    /// While a check runs: the spinner's frame and the time so far (`2.4 s`), for the status row and
-    /// the Authorize box alike.
-    var checkProgress: (frame: String, elapsed: String)? {
-        guard let checkStarted else { return nil }
-        let elapsed = ContinuousClock.now - checkStarted
-        let milliseconds = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-        return (theme.spinner[(milliseconds / 80) % theme.spinner.count], String(format: "%.1f s", Double(milliseconds) / 1000))
-    }
-
     private func drawFooter(_ canvas: Canvas, _ layout: FormLayout) {
         let hints: [(keys: String, action: String)]
-        if checkStarted != nil {
-            hints = [("Esc", "cancel the check")]
+        if snapshot.state.isCheckInFlight {
+            hints = [("Esc", "cancel the check"), ("Ctrl-C", "quit")]
         } else {
             let field = focusedField
             hints = KeyBinding.footerBindings.filter { binding in
                 switch binding.command {
-                case .reveal: return field?.state.option.secret == true
-                case .loadFile:
-                    guard let kind = field?.kind else { return false }
-                    if case .choice = kind { return false }
-                    if case .toggle = kind { return false }
-                    return true
+                case .reveal: return field?.control.hidesValue == true
+                case .loadFile: return field?.control.takesText == true
                 default: return true
                 }
             }.map { ($0.shortKeyName, $0.footer?.label ?? $0.action) }

@@ -11,24 +11,3 @@ enum FormFocus: Hashable {
         (form.spec.authMethods.count > 1 ? [.authMethod] : []) + form.fields.map { .field($0.name) } + [.save]
     }
 }
-
-/// How a field is edited, by its option and value.
-enum FieldKind {
-    case text
-    case choice([String])
-    case toggle
-    /// A value of several lines (a pasted key): replaced whole, never edited in place.
-    case multiLine
-
-    init(_ state: FieldState) {
-        if state.option.type == .boolean {
-            self = .toggle
-        } else if !state.option.choices.isEmpty {
-            self = .choice(state.option.choices)
-        } else if let value = state.value, ValueDisplay.lineCount(value) != nil {
-            self = .multiLine
-        } else {
-            self = .text
-        }
-    }
-}

@@ -23,14 +23,25 @@ struct FormLayout {
     let headerRows: Int
     let helpRows: Int
 
-    init(rows: Int, columns: Int, noteLines: Int) {
+    /// The fewest rows of fields a grown help area leaves.
+    static let minimumBodyRows = 4
+
+    /// - Parameter helpLines: the rows the focused item's help text takes, wrapped: the help area grows
+    ///   to show it whole (an auth method's description runs to several lines) as far as the fields
+    ///   keep `minimumBodyRows`.
+    init(rows: Int, columns: Int, noteLines: Int, helpLines: Int = 0) {
         self.rows = rows
         self.columns = columns
         // The note (the demo's hint) and a roomier help area only where there is room for the fields too.
         let roomy = rows >= 24
         headerRows = 2 + (roomy && noteLines > 0 ? noteLines + 1 : 0)
-        helpRows = roomy ? 4 : 2
+        let least = roomy ? 4 : 2
+        let most = max(least, rows - headerRows - 3 - Self.minimumBodyRows)
+        helpRows = min(max(least, helpLines + 1), most)
     }
+
+    /// The width help text is wrapped to.
+    static func helpWidth(columns: Int) -> Int { max(10, columns - 4) }
 
     var bodyTop: Int { headerRows }
     /// The separator above the help area.

@@ -25,8 +25,8 @@ struct KeyBinding {
         KeyBinding(command: .previousField, keys: [.special(KEY_BTAB), .special(KEY_UP)], keyNames: "Shift-Tab ↑",
                    action: "previous field", footer: nil),
         KeyBinding(command: .enter, keys: [.enter, .control(10), .special(KEY_ENTER)], keyNames: "Enter",
-                   action: "next field; on Save, save", footer: nil),
-        KeyBinding(command: .save, keys: [.ctrl("s")], keyNames: "Ctrl-S", action: "check and save", footer: (0, "save")),
+                   action: "next field; in a many-line field, a new line until the value ends; on Save, save", footer: nil),
+        KeyBinding(command: .save, keys: [.ctrl("s")], keyNames: "Ctrl-S", action: "press the Save button", footer: (0, "save")),
         KeyBinding(command: .toggle, keys: [.text(" ")], keyNames: "Space",
                    action: "switch a choice or a yes/no field", footer: nil),
         KeyBinding(command: .cursorLeft, keys: [.special(KEY_LEFT)], keyNames: "←",
@@ -52,7 +52,8 @@ struct KeyBinding {
                    footer: (4, "load file")),
         KeyBinding(command: .redraw, keys: [.ctrl("l")], keyNames: "Ctrl-L", action: "redraw the screen", footer: nil),
         KeyBinding(command: .help, keys: [.special(cncurses_function_key(1))], keyNames: "F1", action: "help", footer: (5, "help")),
-        KeyBinding(command: .cancel, keys: [.escape, .ctrl("c")], keyNames: "Esc Ctrl-C", action: "quit without saving", footer: (2, "quit")),
+        KeyBinding(command: .cancel, keys: [.escape, .ctrl("c")], keyNames: "Esc Ctrl-C",
+                   action: "quit without saving (asked first when something would be lost; Ctrl-C twice quits)", footer: (2, "quit")),
     ]
 
     private static let commands: [Key: FormCommand] = {

@@ -1,13 +1,19 @@
 import CNCurses
 import LakeflowAuthCore
 
-/// Reads keys through curses' wide-character call, and assembles a bracketed paste into one key.
-struct KeyReader {
+/// Reads keys through curses' wide-character call: a bracketed paste is one key, and so is text that
+/// arrives in a burst (`KeyBurst`).
+final class KeyReader {
     private let window: UnsafeMutablePointer<WINDOW>
     private static let pasteStart = KEY_MAX + 1
     private static let pasteEnd = KEY_MAX + 2
     /// No value is longer; bounds what a paste can make the process hold.
     static let pasteLimit = ValueFile.maximumSize
+    /// Once text comes in a burst, its rest is waited for this long: a terminal may write a long
+    /// paste in pieces. A key typed alone is not waited after, so it shows at once.
+    static let burstGap: Int32 = 15
+    /// Keys read together and not yet handed out.
+    private var pending: [Key] = []
 
     init(window: UnsafeMutablePointer<WINDOW>) {
         self.window = window
@@ -17,6 +23,22 @@ struct KeyReader {
 
     /// The next key, or nil when none came within `milliseconds` (-1 waits as long as it takes).
     func next(waiting milliseconds: Int32) -> Key? {
+        if !pending.isEmpty { return pending.removeFirst() }
+        guard let first = read(waiting: milliseconds) else { return nil }
+        guard KeyBurst.isTextOrLineBreak(first) else { return first }
+        var burst = [first]
+        var gap: Int32 = 0
+        var size = 0
+        while size < Self.pasteLimit, let more = read(waiting: gap) {
+            burst.append(more)
+            if case let .text(text) = more { size += text.utf8.count }
+            gap = Self.burstGap
+        }
+        pending = KeyBurst.assemble(burst)
+        return pending.isEmpty ? nil : pending.removeFirst()
+    }
+
+    private func read(waiting milliseconds: Int32) -> Key? {
         wtimeout(window, milliseconds)
         var code: wint_t = 0
         switch wget_wch(window, &code) {

@@ -17,7 +17,6 @@ struct Theme {
     let focusMark = "▸"
     let requiredMark = "*"
     let problemMark = "✗"
-    let concernedMark = "!"
     let successMark = "✓"
     let chosen = "◉"
     let notChosen = "○"

@@ -33,10 +33,9 @@ struct BrowserFormFlags: ParsableArguments {
         if port == 0 { throw ValidationError("--port takes a port from 1 to 65535") }
     }
 
-    func options(environment: [String: String]) -> BrowserFormOptions {
+    var options: BrowserFormOptions {
         BrowserFormOptions(port: port ?? 0, opensBrowser: !noOpen,
-                           idleTimeout: timeout.flatMap(Self.duration) ?? BrowserFormOptions.defaultIdleTimeout,
-                           environment: environment)
+                           idleTimeout: timeout.flatMap(Self.duration) ?? BrowserFormOptions.defaultIdleTimeout)
     }
 
     /// `90s`, `30m`, `1h`, or bare seconds; more than 0 and at most a day.

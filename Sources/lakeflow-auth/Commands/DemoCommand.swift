@@ -33,13 +33,12 @@ struct DemoCommand: AsyncParsableCommand {
                 + "with password \(demo.users[0].password); key \(demo.apiKeys[1].key) lacks permission, anything else is rejected.",
             "Credentials go to \(home), \(keep ? "kept after the demo" : "removed when the demo ends (--keep keeps it)").",
         ]
-        var wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
-                                      probeTimeout: ProbeClient.defaultTimeout)
+        var wizard = CredentialWizard(plan: SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true))
         wizard.notesIdentity = false
         do {
             if plain {
                 HumanOutput.line(introduction.joined(separator: "\n") + "\n")
-                try await wizard.runPlainForm()
+                try await wizard.runLineForm()
             } else {
                 try await wizard.runInteractiveForm(note: introduction)
             }

@@ -53,19 +53,23 @@ struct RotateCommand: AsyncParsableCommand {
         let spec = try SpecResolver(environment: environment).resolve(connector, specFile: self.spec).load()
         Diagnostics.warn(spec.warnings)
         let store = try StoreAccess.unlockedStore()
-        var wizard = CredentialWizard(spec: spec, environment: environment, authMethod: nil, probes: true,
-                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile)
-        wizard.asksOnlyForSecrets = true
-        wizard.unlockedStore = store
+        var plan = SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true, checkTimeout: probeTimeout.duration,
+                             callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout : OAuthAuthorization.defaultCallbackTimeout,
+                             opensLinks: !browserForm.noOpen)
+        plan.profile = profile
+        plan.asksOnlyForSecrets = true
+        // The store it unlocked, so no form asks for the passphrase again.
+        plan.store = store
+        let wizard = CredentialWizard(plan: plan)
         let saved: SavedSetup
         if fromEnv {
-            saved = try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout)
+            saved = try await wizard.runHeadless(envFile: envFile)
         } else {
             Diagnostics.note("only the secret options of \(spec.title) are asked; the others stay as stored")
             if browserForm.browser || (!plain && !hasTerminal) {
-                saved = try await wizard.runBrowserForm(browserForm.options(environment: environment))
+                saved = try await wizard.runBrowserForm(browserForm.options)
             } else if plain {
-                saved = try await wizard.runPlainForm()
+                saved = try await wizard.runLineForm()
             } else {
                 saved = try await wizard.runInteractiveForm()
             }

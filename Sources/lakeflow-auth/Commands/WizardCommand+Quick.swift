@@ -32,9 +32,9 @@ extension WizardCommand: QuicklyParsed {
     static var positionals: [WritableKeyPath<WizardCommand, String>] { [\.connector] }
 
     static var switches: [String: WritableKeyPath<WizardCommand, Bool>] {[
-        "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe,
+        "--plain": \.plain, "--from-env": \.fromEnv, "--no-probe": \.noProbe, "--json": \.json,
         "--browser": \.browserForm.browser, "--no-open": \.browserForm.noOpen, "--device": \.oauth.device,
-        "--dry-run": \.dryRun, "--reveal": \.reveal, "--json": \.json,
+        "--dry-run": \.dryRun, "--reveal": \.reveal,
     ]}
 
     static var options: [String: (inout WizardCommand, String) -> Bool] {[

@@ -15,8 +15,8 @@ struct WizardCommand: AsyncParsableCommand {
     /// Typed without a subcommand name: `wizard` is the parser's name for the default, not the user's.
     static let usage = "lakeflow-auth <connector> [--plain | --from-env [--env-file FILE]] [--spec FILE] [--auth-method NAME]\n"
         + "                          [--profile NAME] [--no-probe] [--probe-timeout SECONDS] [--no-open] [--redirect-uri URI] [--device]\n"
-        + "                          [--dry-run [--reveal] [--json]]\n"
-        + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION]"
+        + "                          [--dry-run [--reveal]] [--json]\n"
+        + "lakeflow-auth <connector> --browser [--no-open] [--port N] [--timeout DURATION] [--json]"
 
     static let examples = """
         Examples:
@@ -49,6 +49,9 @@ struct WizardCommand: AsyncParsableCommand {
     @Flag(help: "Store the credentials without checking them against the source.")
     var noProbe = false
 
+    @Flag(help: "Write events on stdout as JSON lines (url, checking, checked, saved, cancelled, error), for an agent or a script; messages stay on stderr. With --dry-run: the requests as one JSON object.")
+    var json = false
+
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
     @Flag(help: "Print the requests the check would send, secrets masked, and send and store nothing.")
@@ -56,9 +59,6 @@ struct WizardCommand: AsyncParsableCommand {
 
     @Flag(help: "With --dry-run: show secrets in the requests printed.")
     var reveal = false
-
-    @Flag(help: "With --dry-run: print the requests as one JSON object.")
-    var json = false
 
     @OptionGroup var browserForm: BrowserFormFlags
 
@@ -78,29 +78,36 @@ struct WizardCommand: AsyncParsableCommand {
         if browserForm.noOpen && fromEnv { throw ValidationError("--no-open goes with the forms; --from-env opens no browser") }
         if oauth.device && !fromEnv { throw ValidationError("--device goes with --from-env") }
         if reveal && !dryRun { throw ValidationError("--reveal goes with --dry-run") }
-        if json && !dryRun { throw ValidationError("--json goes with --dry-run") }
         if dryRun && noProbe { throw ValidationError("--dry-run and --no-probe exclude each other: a dry run sends nothing already") }
     }
 
     func run() async throws {
+        // With --dry-run, stdout carries the requests' one JSON object instead of events.
+        let events = json && !dryRun ? JSONEvents.start() : nil
         let environment = ProcessInfo.processInfo.environment
         let profile = try self.profile.resolved()
         let resolved = try SpecResolver(environment: environment).resolve(connector, specFile: spec)
         let loaded = try resolved.load()
         Diagnostics.warn(loaded.warnings)
         try loaded.checkSomethingToSetUp(path: resolved.path)
-        var wizard = CredentialWizard(spec: loaded, environment: environment,
-                                      authMethod: authMethod, probes: !noProbe,
-                                      probeTimeout: probeTimeout.duration, opensBrowser: !browserForm.noOpen, profile: profile,
-                                      redirect: oauth.redirect)
+        var plan = SetupPlan(spec: loaded, environment: environment, authMethod: authMethod, checks: !noProbe,
+                             checkTimeout: probeTimeout.duration,
+                             callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout : OAuthAuthorization.defaultCallbackTimeout,
+                             opensLinks: !browserForm.noOpen)
+        plan.profile = profile
+        plan.redirect = oauth.redirect
+        plan.events = events
+        plan.endsAtValidation = dryRun
+        var wizard = CredentialWizard(plan: plan)
         wizard.dryRun = dryRun ? DryRunOutput(reveal: reveal, json: json) : nil
         try await wizard.endingInDryRun {
             if fromEnv {
-                return try await wizard.runHeadless(envFile: envFile, oauthTimeout: browserForm.oauthCallbackTimeout, device: oauth.device)
+                return try await wizard.runHeadless(envFile: envFile, device: oauth.device)
             } else if browserForm.browser || (!plain && !hasTerminal) {
-                return try await wizard.runBrowserForm(browserForm.options(environment: environment))
-            } else if plain {
-                return try await wizard.runPlainForm()
+                return try await wizard.runBrowserForm(browserForm.options)
+            } else if plain || events != nil {
+                // The full-screen form draws on stdout, which carries the events.
+                return try await wizard.runLineForm()
             }
             return try await wizard.runInteractiveForm()
         }

@@ -88,7 +88,7 @@ import Testing
             #expect(try !browser.pageSource.contains(#"id="workspace""#))
             try Self.unlock(browser, with: Self.passphrase)
             try browser.wait(for: "the stored values") { try browser.pageSource.contains(#"value="demo-workspace""#) }
-            #expect(try browser.pageSource.contains("saved, leave empty to keep"))
+            #expect(try browser.pageSource.contains("kept from before, leave empty to keep"))
             try browser.click("button[value=submit]")
             try browser.wait(for: "the success page") { try browser.pageSource.contains("Connected as Demo Analyst") }
             #expect(form.exitStatus(within: .seconds(5)) == 0)

@@ -67,6 +67,19 @@ import Testing
         }
     }
 
+    /// Enter in a one-line field presses the page's primary button: the form is checked and saved.
+    @Test func enterInAOneLineFieldChecksAndSaves() async throws {
+        try await Self.withBrowser { browser, form in
+            try Self.openForm(browser, form, method: "api_key")
+            try browser.type("acme-demo-key-0001", into: "#api_key")
+            try browser.type("demo-workspace", into: "#workspace")
+            try browser.pressEnter(in: "#workspace")
+            try browser.wait(for: "the success page") { try browser.pageSource.contains("Connected as Demo Analyst") }
+            #expect(form.exitStatus(within: .seconds(5)) == 0)
+            #expect(form.stored?.options.first { $0.0 == "api_key" }?.1.plainText == "acme-demo-key-0001")
+        }
+    }
+
     @Test func aValidationErrorIsShownAndFixed() async throws {
         try await Self.withBrowser { browser, form in
             try Self.openForm(browser, form, method: "api_key")
@@ -75,7 +88,8 @@ import Testing
             try browser.click("button[value=submit]")
             try browser.wait(for: "the error") { try browser.pageSource.contains("workspace must match") }
             #expect(try browser.property("ariaInvalid", of: "#workspace") == "true")
-            #expect(try browser.pageSource.contains("saved, leave empty to keep"))
+            #expect(try browser.pageSource.contains("kept as entered, leave empty to keep"))
+            #expect(try !browser.pageSource.contains("kept from before"), "nothing was stored")
             #expect(try !browser.pageSource.contains("acme-demo-key-0001"))
 
             try browser.type("demo-workspace", into: "#workspace")
@@ -135,7 +149,7 @@ import Testing
                 return page.contains(#"value="silent""#) && page.contains("Check and save") && !stopShown
             }
             #expect(ContinuousClock.now - stopping < .seconds(20), "stopped long before the probe's 120 s")
-            #expect(try browser.pageSource.contains("saved, leave empty to keep"), "the key typed is kept, not shown")
+            #expect(try browser.pageSource.contains("kept as entered, leave empty to keep"), "the key typed is kept, not shown")
             #expect(form.stored == nil)
             #expect(form.exitStatus(within: .milliseconds(100)) == nil, "still serving")
 

@@ -74,6 +74,11 @@ final class WebDriver: @unchecked Sendable {
         _ = try command("POST", "element/\(element)/value", ["text": text])
     }
 
+    /// Presses Enter in the element, as a person does to submit from a field (WebDriver's Enter key).
+    func pressEnter(in selector: String) throws {
+        _ = try command("POST", "element/\(try element(selector))/value", ["text": "\u{E007}"])
+    }
+
     func click(_ selector: String) throws {
         _ = try command("POST", "element/\(try element(selector))/click", [:])
     }

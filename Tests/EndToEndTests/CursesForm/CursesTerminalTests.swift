@@ -17,8 +17,8 @@ struct CursesTerminalTests {
         #expect(small.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { $0.count <= 40 })
         #expect(small.contains("username"))
         try tmux.press("Tab", "Tab", "Tab", "Tab", "Tab")
-        let scrolled = try await tmux.waitFor("▲ more")
-        #expect(scrolled.contains("▸ region"), "the focused field scrolls into view")
+        // Each Tab draws a frame: the scrolled one to read is the one with the fifth field focused.
+        try await tmux.waitUntil("the focused field scrolls into view") { $0.contains("▲ more") && $0.contains("▸ region") }
         try tmux.resize(columns: 30, rows: 10)
         try await tmux.waitFor("terminal too small")
         try tmux.resize(columns: 100, rows: 30)
@@ -46,6 +46,31 @@ struct CursesTerminalTests {
         #expect(!shell.contains("Ctrl-S save"), "the alternate screen is left")
     }
 
+    /// Ctrl-C asks before what was typed is lost, and a second Ctrl-C quits; the question speaks of
+    /// typing only when something was typed (a method chosen is not typing).
+    @Test func ctrlCTwiceQuitsAndTheQuestionSaysWhatWouldBeLost() async throws {
+        let typed = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"])
+        try await typed.waitFor("Ctrl-S save")
+        try typed.type("typed-key")
+        try typed.press("C-c")
+        let asked = try await typed.waitFor("Quit without saving?")
+        #expect(asked.contains("What you typed will be lost."))
+        try typed.press("C-c")
+        #expect(try await typed.waitForExit() == 130)
+        #expect(typed.storedFiles.isEmpty)
+
+        let chosen = try TmuxSession(["acme", "--no-probe"])
+        try await chosen.waitFor("choose how to authenticate")
+        try chosen.press("Right")
+        try await chosen.waitFor("◉ api_key")
+        try chosen.press("C-c")
+        let question = try await chosen.waitFor("Quit without saving?")
+        #expect(!question.contains("typed"), "nothing was typed")
+        try chosen.press("C-c")
+        #expect(try await chosen.waitForExit() == 130)
+        #expect(chosen.terminalSettings.before == chosen.terminalSettings.after)
+    }
+
     @Test func escapeWithNothingTypedLeavesAtOnce() async throws {
         let tmux = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"])
         try await tmux.waitFor("Ctrl-S save")
@@ -60,7 +85,7 @@ struct CursesTerminalTests {
         let tmux = try TmuxSession(["acme", "--auth-method", "api_key", "--no-probe"])
         try await tmux.waitFor("Ctrl-S save")
         try tmux.type("half-typed")
-        try await tmux.waitFor("••••••••••")
+        try await tmux.waitFor("••••••••")
         try tmux.signal(signal)
         #expect(try await tmux.waitForExit() == 128 + signal)
         let settings = tmux.terminalSettings
@@ -116,8 +141,9 @@ struct CursesTerminalTests {
         let tmux = try TmuxSession(["keyed", "--spec", spec, "--no-probe"])
         try await tmux.waitFor("private_key_pem")
         try tmux.paste(key)
-        let pasted = try await tmux.waitFor("(42 lines)")
-        #expect(!pasted.contains("MIIEvQ"), "a pasted key shows as its line count")
+        let pasted = try await tmux.waitFor("pasted 42 lines into private_key_pem")
+        #expect(!pasted.contains("MIIEvQ"), "a pasted secret key shows as the one mask")
+        #expect(TmuxSession.row(of: pasted, containing: "private_key_pem").contains("••••••••"))
         try await Self.saveKeyedSetup(tmux, expectingKey: key)
     }
 
@@ -135,7 +161,7 @@ struct CursesTerminalTests {
         try tmux.press("C-u")
         try tmux.type(tmux.folder + "/key.pem")
         try tmux.press("Enter")
-        try await tmux.waitFor("(3 lines)")
+        try await tmux.waitFor("loaded 3 lines into private_key_pem")
         try await Self.saveKeyedSetup(tmux, expectingKey: String(key.dropLast()), "a file's final line break is not part of the value")
     }
 

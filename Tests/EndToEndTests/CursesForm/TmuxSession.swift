@@ -118,9 +118,10 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    /// Types text as it is (no key names).
+    /// Types text as it is (no key names), all at once as a paste without bracketed paste would come;
+    /// `--` lets it start with a dash (a PEM key's first line).
     func type(_ text: String) throws {
-        _ = try Self.run(["tmux", "-S", socket, "send-keys", "-t", target, "-l", text])
+        _ = try Self.run(["tmux", "-S", socket, "send-keys", "-t", target, "-l", "--", text])
     }
 
     /// Presses keys by tmux's names: Tab, BTab, Enter, Escape, C-s, Left, F1.

@@ -238,7 +238,7 @@ struct HeadlessSetupTests {
         defer { run.removeHome() }
         let result = try run.run(["example", "--from-env", "--spec", spec], ["EXAMPLE_USERNAME": "someone", "EXAMPLE_PASSWORD": "pw-123"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("no probe is declared for Example, so the credentials are unverified; saved unverified to "))
+        #expect(result.stdout.contains("no check is declared for Example, so the credentials are unverified; saved unverified to "))
         #expect(try run.store.open("example").probe == nil)
     }
 }

@@ -85,6 +85,29 @@ struct PlainFormOAuthTests {
         #expect(provider.tokenRequests.last.map { "\($0.grant) \($0.path)" } == "refresh_token /tenant-b/token")
     }
 
+    /// A browser on another machine cannot reach the callback: the address it ended on, pasted at the
+    /// terminal, answers the step; a line without the provider's answer is refused and the wait goes on.
+    @Test func theAddressTheBrowserEndedOnIsPastedAndTheGrantIsStored() async throws {
+        let (provider, url) = try await OAuthFormRun.provider()
+        defer { Task { await provider.stop() } }
+        let browser = try RecordingBrowser()
+        defer { browser.remove() }
+        let run = try await Self.answered(url, environment: browser.pathWithXDGOpen)
+        defer { run.removeHome() }
+        let terminal = run.terminal
+        try await terminal.expect("Paste the address it ended on here.")
+        let link = try #require(Self.shownLink(terminal.output).flatMap(URL.init(string:)))
+        let callback = try #require(try await OAuthFormRun.callbackAddress(of: link))
+        terminal.sendLine("http://127.0.0.1/oauth/callback")
+        try await terminal.expect("That address carries no answer from 127.0.0.1")
+        terminal.sendLine(callback)
+        try await terminal.expect("Connected to OAuth Demo as alice")
+        #expect(try await terminal.waitForExit() == 0)
+        let stored = try run.store.open("oauth_demo")
+        let refresh = try #require(stored.options.first { $0.0 == "refresh_token" }?.1.plainText)
+        #expect(provider.isLive(refreshToken: refresh))
+    }
+
     /// The fixture's form in `--plain` against the provider at `url`, every question answered.
     static func answered(_ url: URL, _ flags: [String] = [], environment: [String: String],
                          answer: (String) -> String = { _ in "" }) async throws -> WizardRun {
@@ -147,7 +170,7 @@ struct FullScreenOAuthTests {
         let tmux = try Self.form(url, environment: browser.environment)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
-        try await tmux.waitFor("opened in your browser")
+        try await tmux.waitFor("Opened in your browser to authorize OAuth Demo")
         // The spinner's line shows the time waited so far, and it grows.
         let first = try await tmux.waitUntil("the time waited") { Self.waited($0) != nil }
         let later = try await tmux.waitUntil("more time waited") { (Self.waited($0) ?? 0) > (Self.waited(first) ?? 0) }
@@ -179,6 +202,35 @@ struct FullScreenOAuthTests {
         #expect(!back.contains("Esc cancels.") && back.contains("Ctrl-S save"))
         #expect(tmux.storedFiles.isEmpty)
         #expect(!browser.wasOpened)
+    }
+
+    /// A paste in the Authorize box is the address the browser ended on: one without the provider's
+    /// answer is refused in the box, the right one completes the flow.
+    @Test func theAddressTheBrowserEndedOnIsPastedInTheBox() async throws {
+        let (provider, url) = try await OAuthFormRun.provider()
+        defer { Task { await provider.stop() } }
+        let browser = try RecordingBrowser()
+        defer { browser.remove() }
+        let tmux = try Self.form(url, environment: browser.pathWithXDGOpen)
+        try await tmux.waitFor("Ctrl-S save")
+        try tmux.press("C-s")
+        let box = try await tmux.waitFor("Paste the address it ended on here.")
+        let rows = box.components(separatedBy: "\n")
+        let start = try #require(rows.firstIndex { $0.contains("/authorize?") })
+        let end = try #require(rows.firstIndex { $0.contains("Waiting for the authorization") })
+        let link = rows[start..<end].map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }.joined()
+        let authorization = try #require(URL(string: link))
+        let callback = try #require(try await OAuthFormRun.callbackAddress(of: authorization))
+        try tmux.paste("http://127.0.0.1/oauth/callback")
+        try await tmux.waitFor("That address carries no answer from 127.0.0.1")
+        try tmux.paste(callback)
+        let saved = try await tmux.waitFor("Press any key to finish.")
+        #expect(saved.contains("Connected to OAuth Demo as alice"))
+        try tmux.press("Enter")
+        #expect(try await tmux.waitForExit() == 0)
+        let stored = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": tmux.home]).open("oauth_demo")
+        let refresh = try #require(stored.options.first { $0.0 == "refresh_token" }?.1.plainText)
+        #expect(provider.isLive(refreshToken: refresh))
     }
 
     /// The fixture's full-screen form against the provider at `url`.
@@ -229,6 +281,14 @@ struct FullScreenOAuthTests {
 
 /// What the forms' OAuth tests start with.
 enum OAuthFormRun {
+    /// Where the provider sends the browser after consent (the callback, with the code and the state),
+    /// without going there: what a person whose browser cannot reach this machine would copy.
+    static func callbackAddress(of link: URL) async throws -> String? {
+        guard case let .success(redirect) = await HTTPClient().send(.init(url: link), timeout: .seconds(10), responseLimit: 1 << 16)
+        else { return nil }
+        return redirect.header("Location")
+    }
+
     /// A started provider and its address; the test stops it.
     static func provider() async throws -> (FakeOAuthProvider, URL) {
         let provider = FakeOAuthProvider(.init())

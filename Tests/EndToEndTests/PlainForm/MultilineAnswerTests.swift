@@ -39,8 +39,12 @@ struct MultilineAnswerTests {
         try await terminal.expect("client_id: ")
         terminal.sendLine("my-client")
         try await terminal.expect("[2/3] private_key_pem (required, secret, not shown as you type, several lines)")
-        try await terminal.expect("it ends at its -----END …----- line, or at an empty line; @FILE reads it from a file")
         try await terminal.expect("private_key_pem: ")
+        // Wrapped at word boundaries to the terminal's 100 columns, never inside a word.
+        let lines = terminal.output.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .contains("it ends at its -----END …----- line, or at an empty line; @FILE reads it from a file"))
         terminal.send(Self.pem.joined(separator: "\n") + "\n")
         try await terminal.expect("kid: ")
         terminal.sendLine("@" + kidFile)

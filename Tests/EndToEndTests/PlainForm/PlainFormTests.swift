@@ -34,7 +34,7 @@ struct PlainFormTests {
         try await terminal.expect("choices: 1) us  2) eu")
         try await terminal.expect("region [us]: ")
         terminal.sendLine("2")
-        try await terminal.expect("api_key    ••••\r\n")
+        try await terminal.expect("api_key    ••••••••\r\n")
         try await terminal.expect("Connected to Acme as Demo Analyst")
         try await terminal.expect("Saved to \(run.home)/credentials/acme.age")
         try await terminal.expect("lakeflow-auth: created \(run.home)/identity.txt, this machine's identity")
@@ -107,12 +107,12 @@ struct PlainFormTests {
         try await terminal.expect("region [us]: ")
         terminal.sendLine("")
         try await terminal.expect("The credentials were rejected by Acme (HTTP 401)")
-        try await terminal.expect("1) edit a field  2) retry  3) save unverified  4) quit")
-        try await terminal.expect("What now (1-4) [2]: ")
-        terminal.sendLine("1")
+        try await terminal.expect("1) Retry  2) Edit  3) Save unverified  4) Quit")
+        try await terminal.expect("What now (1-4) [1]: ")
+        terminal.sendLine("2")
         try await terminal.expect("Which field (1-4)")
         terminal.sendLine("1")
-        try await terminal.expect("api_key [••••]: ")
+        try await terminal.expect("api_key [••••••••]: ")
         terminal.sendLine(Self.demoKey)
         try await terminal.expect("Summary (auth method api_key)")
         try await terminal.expect("Connected to Acme as Demo Analyst")
@@ -140,8 +140,8 @@ struct PlainFormTests {
         try await terminal.expect("region [us]: ")
         terminal.sendLine("")
         try await terminal.expect("without https")
-        try await terminal.expect("1) edit a field  2) retry  3) quit")
-        try await terminal.expect("What now (1-3) [2]: ")
+        try await terminal.expect("1) Retry  2) Edit  3) Quit")
+        try await terminal.expect("What now (1-3) [1]: ")
         terminal.sendLine("3")
         #expect(try await terminal.waitForExit() == 2)
         #expect(run.storedFiles.isEmpty)
@@ -162,11 +162,41 @@ struct PlainFormTests {
             try await terminal.expect(prompt)
             terminal.sendLine("")
         }
-        try await terminal.expect("What now (1-4) [2]: ")
+        try await terminal.expect("What now (1-4) [1]: ")
         terminal.sendLine("4")
         #expect(try await terminal.waitForExit() == 3)
         #expect(terminal.output.contains("lakeflow-auth: error: nothing was saved: the credentials are valid but lack permission"))
         #expect(run.storedFiles.isEmpty)
+    }
+
+    /// Editing stored credentials asks for the method again, the stored one the default: Enter keeps it,
+    /// and its stored values are offered; another number switches.
+    @Test func editingStoredCredentialsAsksForTheMethodWithTheStoredOneAsDefault() async throws {
+        let store = StoreFixture()
+        let saved = try store.lakeflowAuth(["acme", "--from-env", "--no-probe"], environment: [
+            "ACME_AUTH_METHOD": "basic", "ACME_USERNAME": "demo", "ACME_PASSWORD": "demo-password", "ACME_WORKSPACE": "demo-workspace",
+        ])
+        try #require(saved.status == 0, "\(saved.stderr)")
+        let run = try WizardRun(["acme", "--plain", "--no-probe"], environment: ["LAKEFLOW_AUTH_HOME": store.home])
+        defer { run.removeHome() }
+        let terminal = run.terminal
+        try await terminal.expect("Acme: choose how to authenticate.")
+        try await terminal.expect("Auth method (1-2) [2]: ")
+        terminal.sendLine("")
+        try await terminal.expect("Acme with basic:")
+        try await terminal.expect("username [demo]: ")
+        terminal.sendLine("")
+        try await terminal.expect("password [••••••••]: ")
+        terminal.sendLine("")
+        for prompt in ["workspace [demo-workspace]: ", "base_url [", "region [us]: "] {
+            try await terminal.expect(prompt)
+            terminal.sendLine("")
+        }
+        try await terminal.expect("Saved to")
+        #expect(try await terminal.waitForExit() == 0)
+        let envelope = try CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": store.home]).open("acme")
+        #expect(envelope.authMethod == "basic")
+        #expect(envelope.options.first { $0.0 == "password" }?.1 == .string("demo-password"))
     }
 
     @Test func ctrlCAtASecretLeavesNothingStoredAndEchoOn() async throws {
@@ -249,7 +279,7 @@ struct PlainFormTests {
         try await terminal.expect("base_url: ")
         terminal.sendLine("-")
         try await terminal.expect("base_url  (none)")
-        try await terminal.expect("No probe is declared for GitHub, so the credentials are unverified")
+        try await terminal.expect("No check is declared for GitHub, so the credentials are unverified")
         try await terminal.expect("Saved to")
         #expect(try await terminal.waitForExit() == 0)
 

@@ -41,15 +41,13 @@ final class RunningForm: Sendable {
             _ = try IdentityKeeper(location: StoreLocation(environment: environment), passphrase: identityPassphrase, workFactor: 10).load()
         }
         let spec = try spec ?? acmeSpec(baseURL: sandboxURL)
-        let prompts = BrowserPrompts()
-        let session = SetupSession(form: Form(spec: spec), store: CredentialStore(environment: environment),
-                                   check: check ?? SetupSession.probe(spec, timeout: probeTimeout),
-                                   passphrasePrompt: prompts.passphrasePrompt)
+        var plan = SetupPlan(spec: spec, environment: environment, authMethod: nil, checks: true, checkTimeout: probeTimeout)
+        if let check { plan.check = check }
         let (links, announced) = AsyncStream<URL>.makeStream()
-        let run = Task {
-            try await BrowserForm.run(session: session, prompts: prompts,
-                                      options: BrowserFormOptions(opensBrowser: false, idleTimeout: idleTimeout,
-                                                                  environment: environment)) { announced.yield($0) }
+        let run = Task { [plan] in
+            try await BrowserForm.run(plan: plan, options: BrowserFormOptions(opensBrowser: false, idleTimeout: idleTimeout)) {
+                announced.yield($0)
+            }
         }
         var iterator = links.makeAsyncIterator()
         let link = try #require(await iterator.next())
@@ -103,8 +101,28 @@ final class RunningForm: Sendable {
         ], body: body)
     }
 
+    /// `post`, on a thread of its own, for a post whose answer waits (a submit during a check): its
+    /// blocking read must not hold one of the few threads the form and its session run on, or a second
+    /// blocking request from the test starves them.
+    func postOnThread(_ session: Session, _ fields: [(String, String)]) async throws -> RawHTTP.Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try self.post(session, fields) }) }.start()
+        }
+    }
+
     func page(_ session: Session) throws -> String {
         try send(headers: [("Host", host), ("Cookie", session.cookie)]).body
+    }
+
+    /// Polls the page until it shows a check under way (its status not hidden); the page then.
+    func waitForCheckInFlight(_ session: Session, timeout: Duration = .seconds(20)) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let page = try self.page(session)
+            if page.contains(#"<p class="checking" id="checking" role="status">"#) { return page }
+            guard ContinuousClock.now < deadline else { throw TimedOut(waitingFor: "a check under way", page: page) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     /// Stored credentials, or nil when nothing was saved; `passphrase` opens a protected identity.
@@ -122,6 +140,13 @@ final class RunningForm: Sendable {
         guard let range = page.range(of: #"name="csrf_token" value=""#) else { return nil }
         return String(page[range.upperBound...].prefix { $0 != "\"" })
     }
+}
+
+/// A wait for the form that ran out, with the page it last saw.
+struct TimedOut: Error, CustomStringConvertible {
+    let waitingFor: String
+    let page: String
+    var description: String { "timed out waiting for \(waitingFor); the page:\n\(page)" }
 }
 
 private extension RunningForm {

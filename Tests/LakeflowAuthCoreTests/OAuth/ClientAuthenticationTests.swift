@@ -14,14 +14,14 @@ struct ClientAuthenticationTests {
             members.append(("client_auth", .string(clientAuthentication.rawValue)))
             spec.oauth = .object(members)
         }
-        let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.probe(spec),
+        let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.declaredCheck(of: spec),
                                    authorization: OAuthAuthorization(presenter: nil))
         _ = try await session.chooseAuthMethod("service_principal")
         for (name, value) in [("base_url", url.absoluteString), ("tenant_id", "contoso"),
                               ("client_id", provider.behaviour.clientID), ("client_secret", provider.behaviour.clientSecret)] {
             _ = await session.set(name, value)
         }
-        return try await session.submit()
+        return await OAuthFlowTests.submitted(session)
     }
 
     @Test func theBodyFirstAndWhatWorkedIsStored() async throws {

@@ -40,7 +40,7 @@ struct OAuthDeviceGrantTests {
     static func session(_ store: TemporaryStore, provider url: URL, person: ApprovingPerson, spec: ConnectorSpec,
                         endpoint: String? = nil) async -> SetupSession {
         let presenter = FollowingPresenter()
-        let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.probe(spec),
+        let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.declaredCheck(of: spec),
                                    authorization: OAuthAuthorization(presenter: presenter.presenter)
                                        .viaDevice(presenter: person.presenter, endpoint: endpoint))
         _ = await session.set("base_url", url.absoluteString)
@@ -54,7 +54,7 @@ struct OAuthDeviceGrantTests {
             let store = TemporaryStore()
             let person = ApprovingPerson()
             let session = await Self.session(store, provider: url, person: person, spec: try Self.deviceSpec())
-            guard case let .saved(saved) = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case let .saved(saved) = await OAuthFlowTests.submitted(session).state else { Issue.record("not saved"); return }
             #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
             let code = try #require(person.codes.first)
             #expect(code.userCode.hasPrefix("WDJB-"))
@@ -72,7 +72,7 @@ struct OAuthDeviceGrantTests {
         try await OAuthFixtures.withProvider { provider, url in
             let session = await Self.session(TemporaryStore(), provider: url, person: ApprovingPerson(),
                                              spec: try Self.deviceSpec(declaresEndpoint: false), endpoint: "{base_url}/device")
-            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case .saved = await OAuthFlowTests.submitted(session).state else { Issue.record("not saved"); return }
         }
     }
 
@@ -80,7 +80,7 @@ struct OAuthDeviceGrantTests {
         try await OAuthFixtures.withProvider { provider, url in
             let session = await Self.session(TemporaryStore(), provider: url, person: ApprovingPerson(),
                                              spec: try Self.deviceSpec(declaresEndpoint: false))
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .badInput)
             #expect(failure.message == "oauth_demo's oauth block names no device_authorization_url, and OAUTH_DEMO_DEVICE_AUTHORIZATION_URL is not set")
             #expect(provider.tokenRequests.isEmpty)
@@ -92,7 +92,7 @@ struct OAuthDeviceGrantTests {
         behaviour.deniesAuthorization = true
         try await OAuthFixtures.withProvider(behaviour) { _, url in
             let session = await Self.session(TemporaryStore(), provider: url, person: ApprovingPerson(), spec: try Self.deviceSpec())
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .rejected)
             #expect(failure.message.hasPrefix("authorization was denied at 127.0.0.1:"))
         }

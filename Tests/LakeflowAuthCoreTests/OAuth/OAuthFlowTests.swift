@@ -10,11 +10,17 @@ struct OAuthFlowTests {
                                 authorization: OAuthAuthorization, probes: Bool = true) async throws -> SetupSession {
         let spec = try OAuthFixtures.codeFlowSpec()
         let session = SetupSession(form: Form(spec: spec), store: store.store(),
-                                   check: probes ? SetupSession.probe(spec) : nil, authorization: authorization)
+                                   check: probes ? SetupSession.declaredCheck(of: spec) : nil, authorization: authorization)
         _ = await session.set("base_url", url.absoluteString)
         _ = await session.set("client_id", FakeOAuthProvider.Behaviour().clientID)
         _ = await session.set("client_secret", secret)
         return session
+    }
+
+    /// Submits and waits for the end of the check (or of the flow), past the wait at the provider.
+    static func submitted(_ session: SetupSession) async -> SetupSnapshot {
+        _ = await session.submit()
+        return await session.settled()
     }
 
     static func failure(_ snapshot: SetupSnapshot) -> CheckFailure? {
@@ -27,7 +33,7 @@ struct OAuthFlowTests {
             let store = TemporaryStore()
             let browser = FollowingPresenter()
             let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
             let envelope = try store.store().open("oauth_demo")
@@ -60,7 +66,7 @@ struct OAuthFlowTests {
             let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
             let old = provider.issueRefreshToken()
             _ = await session.set("refresh_token", old)
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(browser.urls.isEmpty)
             #expect(provider.tokenRequests.map(\.grant) == ["refresh_token"])
@@ -75,14 +81,14 @@ struct OAuthFlowTests {
         try await OAuthFixtures.withProvider { provider, url in
             let store = TemporaryStore()
             let spec = try OAuthFixtures.clientCredentialsSpec()
-            let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.probe(spec),
+            let session = SetupSession(form: Form(spec: spec), store: store.store(), check: SetupSession.declaredCheck(of: spec),
                                        authorization: OAuthAuthorization(presenter: nil))
             _ = try await session.chooseAuthMethod("service_principal")
             for (name, value) in [("base_url", url.absoluteString), ("tenant_id", "contoso"),
                                   ("client_id", provider.behaviour.clientID), ("client_secret", provider.behaviour.clientSecret)] {
                 _ = await session.set(name, value)
             }
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(saved.summary.hasPrefix("authorized by 127.0.0.1:"))
             #expect(provider.tokenRequests.map(\.path) == ["/contoso/token"])
@@ -102,7 +108,7 @@ struct OAuthFlowTests {
             for (name, value) in [("base_url", url.absoluteString), ("client_id", "id"), ("client_secret", "s")] {
                 _ = await session.set(name, value)
             }
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case .editing = snapshot.state else { Issue.record("not editing: \(snapshot.state)"); return }
             #expect(snapshot.invalid?.errors == [FieldError(option: "tenant_id", problem: .missing)])
             #expect(provider.tokenRequests.isEmpty)
@@ -116,7 +122,7 @@ struct OAuthFlowTests {
             let store = TemporaryStore()
             let session = try await Self.codeFlowSession(store, provider: url,
                                                          authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter))
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(provider.tokenRequests.map(\.basic) == [false, true])
         }
@@ -128,7 +134,7 @@ struct OAuthFlowTests {
             let session = try await Self.codeFlowSession(store, provider: url,
                                                          authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter),
                                                          probes: false)
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             guard case let .saved(saved) = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(saved.summary.hasPrefix("saved unverified (--no-probe)"))
             #expect(try store.store().open("oauth_demo").options.contains { $0.0 == "refresh_token" })
@@ -146,7 +152,7 @@ struct OAuthFlowTests {
                                   ("client_id", "id"), ("client_secret", "s")] {
                 _ = await session.set(name, value)
             }
-            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case .saved = await Self.submitted(session).state else { Issue.record("not saved"); return }
             #expect(provider.tokenRequests.isEmpty)
             #expect(try store.store().open("oauth_service").oauth == nil)
         }
@@ -188,7 +194,7 @@ struct OAuthFlowTests {
             let secret = failing.secret ?? provider.behaviour.clientSecret
             let session = try await Self.codeFlowSession(store, provider: url, secret: secret,
                                                          authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter))
-            let snapshot = try await session.submit()
+            let snapshot = await Self.submitted(session)
             let failure = try #require(Self.failure(snapshot))
             #expect(failure.exitStatus == failing.status)
             #expect(failure.message.contains(failing.says), "\(failure.message)")
@@ -213,12 +219,12 @@ struct OAuthFlowTests {
             spec.options.removeAll { $0.name == "refresh_token" }
             let store = TemporaryStore()
             let token = provider.issueRefreshToken()
-            let setup = HeadlessSetup(spec: spec, environment: [
+            var plan = SetupPlan(spec: spec, environment: [
                 "OAUTH_DEMO_BASE_URL": url.absoluteString, "OAUTH_DEMO_CLIENT_ID": provider.behaviour.clientID,
                 "OAUTH_DEMO_CLIENT_SECRET": provider.behaviour.clientSecret, "OAUTH_DEMO_REFRESH_TOKEN": token,
-            ], authMethod: nil, check: SetupSession.probe(spec), store: store.store(),
-               authorization: OAuthAuthorization(presenter: nil))
-            let saved = try await setup.run()
+            ], authMethod: nil, checks: true)
+            plan.store = store.store()
+            let saved = try await HeadlessSetup(plan: plan).run()
             #expect(saved.summary.hasPrefix("connected to OAuth Demo as alice"))
             #expect(provider.tokenRequests.map(\.grant) == ["refresh_token"])
             let stored = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
@@ -240,7 +246,7 @@ struct OAuthFlowTests {
         try await OAuthFixtures.withProvider { _, url in
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url, authorization: OAuthAuthorization(presenter: nil))
             _ = await session.set("refresh_token", "revoked-token-77aa")
-            let failure = try #require(Self.failure(try await session.submit()))
+            let failure = try #require(Self.failure(await Self.submitted(session)))
             #expect(failure.exitStatus == .rejected)
             #expect(failure.concernedOptions == ["refresh_token"])
             #expect(!failure.message.contains("revoked-token-77aa"))
@@ -253,7 +259,7 @@ struct OAuthFlowTests {
         await provider.stop()
         let session = try await Self.codeFlowSession(TemporaryStore(), provider: url, authorization: OAuthAuthorization(presenter: nil))
         _ = await session.set("refresh_token", "some-token")
-        let failure = try #require(Self.failure(try await session.submit()))
+        let failure = try #require(Self.failure(await Self.submitted(session)))
         #expect(failure.exitStatus == .unreachable)
     }
 
@@ -263,7 +269,7 @@ struct OAuthFlowTests {
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
                                                          authorization: OAuthAuthorization(presenter: browser.presenter,
                                                                                            callbackTimeout: .milliseconds(300)))
-            let failure = try #require(Self.failure(try await session.submit()))
+            let failure = try #require(Self.failure(await Self.submitted(session)))
             #expect(failure.exitStatus == .unreachable)
             #expect(browser.urls.count == 1)
         }
@@ -274,12 +280,12 @@ struct OAuthFlowTests {
             let browser = FollowingPresenter(follows: false)
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
                                                          authorization: OAuthAuthorization(presenter: browser.presenter))
-            let submitted = Task { try await session.submit() }
+            let submitted = Task { await Self.submitted(session) }
             while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
             let redirect = try #require(OAuthFlowTests.query(browser.urls[0], "redirect_uri").flatMap(URL.init(string:)))
             let cancelled = await session.cancelCheck()
             guard case .editing = cancelled.state else { Issue.record("not editing: \(cancelled.state)"); return }
-            _ = try await submitted.value
+            _ = await submitted.value
             // The listener is gone with the wait.
             var refused = false
             for _ in 0..<50 where !refused {
@@ -297,12 +303,14 @@ struct OAuthFlowTests {
             let browser = FollowingPresenter(follows: false)
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
                                                          authorization: OAuthAuthorization(presenter: browser.presenter))
-            #expect(await session.snapshot.authorizationURL == nil)
             let back = try #require(URL(string: "http://127.0.0.1:1/authorized"))
             await session.returnAfterAuthorization(to: back)
-            let submitted = Task { try await session.submit() }
+            let submitted = Task { await Self.submitted(session) }
             while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(await session.snapshot.authorizationURL == browser.urls[0])
+            guard case let .authorizing(step) = await session.state else { Issue.record("not authorizing"); return }
+            #expect(step.url == browser.urls[0])
+            #expect(!step.openedInBrowser && step.lead == "Open this link in a browser to authorize OAuth Demo:")
+            #expect(await session.snapshot.choices.map(\.kind) == [.stopChecking, .quit])
             #expect(browser.urls[0].absoluteString.contains("client_id=") && !browser.urls[0].absoluteString.contains("client_secret"))
             let client = HTTPClient()
             guard case let .success(redirect) = await client.send(.init(url: browser.urls[0]), timeout: .seconds(5), responseLimit: 1 << 16),
@@ -312,8 +320,7 @@ struct OAuthFlowTests {
             #expect(answer.status == 200)
             #expect(answer.header("Refresh") == "0;url=\(back.absoluteString)")
             #expect(answer.header("Referrer-Policy") == "no-referrer")
-            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
-            #expect(await session.snapshot.authorizationURL == nil)
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
         }
     }
 
@@ -322,7 +329,7 @@ struct OAuthFlowTests {
             let browser = FollowingPresenter()
             let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
                                                          authorization: OAuthAuthorization(presenter: browser.presenter))
-            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case .saved = await Self.submitted(session).state else { Issue.record("not saved"); return }
             for _ in 0..<250 where browser.callbackPages.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
             let page = try #require(browser.callbackPages.first)
             #expect(page.text.hasPrefix("authorized") && !page.text.contains("going back"))
@@ -334,7 +341,7 @@ struct OAuthFlowTests {
             let store = TemporaryStore()
             let browser = FollowingPresenter(follows: false)
             let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
-            let submitted = Task { try await session.submit() }
+            let submitted = Task { await Self.submitted(session) }
             while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
             let authorizationURL = browser.urls[0]
             let redirect = try #require(OAuthFlowTests.query(authorizationURL, "redirect_uri").flatMap(URL.init(string:)))
@@ -342,8 +349,58 @@ struct OAuthFlowTests {
             #expect((try? prefetch.get().status) == 200)
             let page = await FakeOAuthProvider.browse(authorizationURL)
             #expect(page?.status == 200)
-            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
             #expect(provider.tokenRequests.count == 1)
+        }
+    }
+
+    /// Where the callback cannot reach this machine (a browser elsewhere), the address the browser
+    /// was sent back to, pasted, answers the step as the callback would have; one without the
+    /// provider's answer is refused and the wait goes on.
+    @Test func aPastedRedirectAnswersTheStepAndOneWithoutAnAnswerIsRefused() async throws {
+        try await OAuthFixtures.withProvider { provider, url in
+            let store = TemporaryStore()
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(store, provider: url, authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { await Self.submitted(session) }
+            let waiting = await session.first { if case .authorizing = $0.state { true } else { false } }
+            guard case let .authorizing(step) = waiting.state else { Issue.record("not authorizing"); return }
+            #expect(step.pasteRefusal == nil)
+            guard case let .success(redirect) = await HTTPClient().send(.init(url: step.url), timeout: .seconds(5), responseLimit: 1 << 16),
+                  let location = redirect.header("Location")
+            else { Issue.record("the provider did not redirect"); return }
+            let callback = try #require(URL(string: location))
+            let bare = try #require(URL(string: "/oauth/callback", relativeTo: callback)?.absoluteString)
+            for refused in ["not an address", bare, callback.absoluteString.replacingOccurrences(of: "?", with: "#")] {
+                let answer = await session.answerAuthorization(pasted: refused)
+                guard case let .authorizing(after) = answer.state else { Issue.record("no longer authorizing: \(answer.state)"); return }
+                #expect(after.pastedAddressRefused == .notARedirect, "\(refused)")
+                #expect(after.pasteRefusal == PastedRedirectRefusal.notARedirect.message)
+            }
+            _ = await session.answerAuthorization(pasted: "  " + location + "\n")
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
+            let refresh = try #require(try store.store().open("oauth_demo").options.first { $0.0 == "refresh_token" }?.1.stringValue)
+            #expect(provider.isLive(refreshToken: refresh))
+            // The callback itself now says it came too late.
+            let late = await HTTPClient().send(.init(url: callback), timeout: .seconds(5), responseLimit: 1024)
+            #expect((try? late.get().status) != 200)
+        }
+    }
+
+    /// A pasted address with another run's `state` is refused on the step, and the wait goes on.
+    @Test func aPastedRedirectOfAnotherRunIsRefusedAndTheWaitGoesOn() async throws {
+        try await OAuthFixtures.withProvider { _, url in
+            let browser = FollowingPresenter(follows: false)
+            let session = try await Self.codeFlowSession(TemporaryStore(), provider: url,
+                                                         authorization: OAuthAuthorization(presenter: browser.presenter))
+            let submitted = Task { await Self.submitted(session) }
+            _ = await session.first { if case .authorizing = $0.state { true } else { false } }
+            let answer = await session.answerAuthorization(pasted: "http://127.0.0.1:1/oauth/callback?code=c-1&state=another-run")
+            guard case let .authorizing(step) = answer.state else { Issue.record("not waiting: \(answer.state)"); return }
+            #expect(step.pastedAddressRefused == .otherState)
+            #expect(step.pasteRefusal == PastedRedirectRefusal.otherState.message)
+            _ = await session.cancel()
+            guard case .cancelled = await submitted.value.state else { Issue.record("not cancelled"); return }
         }
     }
 

@@ -61,7 +61,7 @@ struct OAuthHostileAnswerTests {
             }
             let session = try await OAuthFlowTests.codeFlowSession(store, provider: url,
                                                                    authorization: OAuthAuthorization(presenter: presenter))
-            let snapshot = try await session.submit()
+            let snapshot = await OAuthFlowTests.submitted(session)
             guard case .saved = snapshot.state else { Issue.record("not saved: \(snapshot.state)"); return }
             #expect(forgedPage.status == 400)
             #expect(try store.store().open("oauth_demo").oauth != nil)
@@ -98,7 +98,7 @@ struct OAuthHostileAnswerTests {
             let session = try await OAuthFlowTests.codeFlowSession(TemporaryStore(), provider: url,
                                                                    authorization: OAuthAuthorization(presenter: nil))
             _ = await session.set("refresh_token", provider.issueRefreshToken())
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .unreachable, "\(failure.message)")
             #expect(failure.message.contains(odd.says), "\(failure.message)")
         }

@@ -43,7 +43,7 @@ struct OAuthRedirectTests {
             let browser = FollowingPresenter()
             let session = try await OAuthFlowTests.codeFlowSession(TemporaryStore(), provider: url,
                                                                    authorization: OAuthAuthorization(presenter: browser.presenter, redirect: redirect))
-            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case .saved = await OAuthFlowTests.submitted(session).state else { Issue.record("not saved"); return }
             #expect(provider.authorizationQueries.first?["redirect_uri"] == "http://localhost:\(port)/registered/back")
         }
     }
@@ -57,7 +57,7 @@ struct OAuthRedirectTests {
                 TemporaryStore(), provider: url,
                 authorization: OAuthAuthorization(presenter: browser.presenter,
                                                   redirect: OAuthRedirect(host: .ipv4Loopback, port: taken, path: "/oauth/callback")))
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .badInput)
             #expect(failure.message == "cannot listen for the authorization callback on 127.0.0.1:\(taken): the port is taken or not allowed")
             #expect(failure.hints.joined().contains("--redirect-uri"))
@@ -80,7 +80,7 @@ struct OAuthRedirectTests {
         try await OAuthFixtures.withProvider(behaviour) { provider, url in
             let session = try await OAuthFlowTests.codeFlowSession(TemporaryStore(), provider: url,
                                                                    authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter))
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .rejected)
             #expect(failure.message.hasPrefix("127.0.0.1 refused the redirect address http://127.0.0.1:"))
             #expect(failure.message.contains("(redirect_uri_mismatch)"))
@@ -114,7 +114,7 @@ struct OAuthRedirectTests {
                 TemporaryStore(), provider: url,
                 authorization: OAuthAuthorization(presenter: FollowingPresenter().presenter,
                                                   redirect: try OAuthRedirect("http://localhost:\(port)/oauth/callback")))
-            guard case .saved = try await session.submit().state else { Issue.record("not saved"); return }
+            guard case .saved = await OAuthFlowTests.submitted(session).state else { Issue.record("not saved"); return }
             #expect(provider.tokenRequests.map(\.grant) == ["authorization_code"])
         }
     }

@@ -7,16 +7,16 @@ import Testing
 /// pasted; the callback's page tells what came of the code; nobody coming back is exit 4, not 130.
 @Suite(.timeLimit(.minutes(1)))
 struct OAuthWaitTests {
-    /// A session waiting for its code flow, the link it showed, and the wait that takes pasted addresses.
+    /// A session waiting for its code flow, the link it showed, and its wait, which takes pasted
+    /// addresses (from a reader of standard input, or the session's own action).
     static func waiting(_ store: TemporaryStore, provider url: URL, secret: String = FakeOAuthProvider.Behaviour().clientSecret)
-        async throws -> (SetupSession, Task<SetupSnapshot, Error>, URL, OAuthAuthorizationWait) {
+        async throws -> (SetupSession, Task<SetupSnapshot, Never>, URL, OAuthAuthorizationWait) {
         let browser = FollowingPresenter(follows: false)
-        let wait = OAuthAuthorizationWait()
         let session = try await OAuthFlowTests.codeFlowSession(
-            store, provider: url, secret: secret, authorization: OAuthAuthorization(presenter: browser.presenter).answering(with: wait))
-        let submitted = Task { try await session.submit() }
+            store, provider: url, secret: secret, authorization: OAuthAuthorization(presenter: browser.presenter))
+        let submitted = Task { await OAuthFlowTests.submitted(session) }
         while browser.urls.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        return (session, submitted, browser.urls[0], wait)
+        return (session, submitted, browser.urls[0], session.authorizationWait)
     }
 
     @Test func thePastedAddressAnswersTheWaitAfterRefusalsThatDoNotEndIt() async throws {
@@ -34,7 +34,7 @@ struct OAuthWaitTests {
             }
             // Pasted with the spaces and line end a terminal adds.
             try wait.answer(pasted: "  " + ended + " \n")
-            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
             #expect(provider.tokenRequests.map(\.grant) == ["authorization_code"])
             #expect(throws: PastedRedirectRefusal.nothingWaiting) { try wait.answer(pasted: ended) }
         }
@@ -49,7 +49,7 @@ struct OAuthWaitTests {
             try wait.answer(pasted: "?" + query)
             // The browser finds its way back after all: the wait was answered.
             let late = await HTTPClient().send(.init(url: try #require(URL(string: ended))), timeout: .seconds(5), responseLimit: 4096)
-            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
             if case let .success(page) = late { #expect(page.status == 409) }
             #expect(provider.tokenRequests.count == 1)
         }
@@ -61,7 +61,7 @@ struct OAuthWaitTests {
         try await OAuthFixtures.withProvider(behaviour) { _, url in
             let (_, submitted, link, wait) = try await Self.waiting(TemporaryStore(), provider: url)
             try wait.answer(pasted: try #require(await FakeOAuthProvider.redirectAddress(of: link)))
-            let failure = try #require(OAuthFlowTests.failure(try await submitted.value))
+            let failure = try #require(OAuthFlowTests.failure(await submitted.value))
             #expect(failure.message == "authorization was denied at 127.0.0.1: The user said no")
             #expect(failure.exitStatus == .rejected)
         }
@@ -76,7 +76,7 @@ struct OAuthWaitTests {
             #expect(page.text == "authorized: you can close this tab and go back to lakeflow-auth")
             // The page was answered after the exchange, not before it.
             #expect(provider.tokenRequests.map(\.grant) == ["authorization_code"])
-            guard case .saved = try await submitted.value.state else { Issue.record("not saved"); return }
+            guard case .saved = await submitted.value.state else { Issue.record("not saved"); return }
         }
     }
 
@@ -89,7 +89,7 @@ struct OAuthWaitTests {
             #expect(page.text.hasPrefix("not authorized: 127.0.0.1:"))
             #expect(page.text.contains("rejected the client credentials (invalid_client)"))
             #expect(!page.text.contains(secret) && !page.text.contains("code-"))
-            let failure = try #require(OAuthFlowTests.failure(try await submitted.value))
+            let failure = try #require(OAuthFlowTests.failure(await submitted.value))
             #expect(failure.exitStatus == .rejected)
         }
     }
@@ -102,7 +102,7 @@ struct OAuthWaitTests {
             let page = try #require(await FakeOAuthProvider.browse(link))
             #expect(page.status == 400)
             #expect(page.text.contains("granted access but no refresh token"))
-            _ = try await submitted.value
+            _ = await submitted.value
         }
     }
 
@@ -112,7 +112,7 @@ struct OAuthWaitTests {
             let session = try await OAuthFlowTests.codeFlowSession(
                 TemporaryStore(), provider: url,
                 authorization: OAuthAuthorization(presenter: browser.presenter, callbackTimeout: .seconds(1)))
-            let failure = try #require(OAuthFlowTests.failure(try await session.submit()))
+            let failure = try #require(OAuthFlowTests.failure(await OAuthFlowTests.submitted(session)))
             #expect(failure.exitStatus == .unreachable)
             #expect(failure.message == "no answer from the browser within 1s")
             #expect(failure.hints.contains { $0.contains("paste the address it ended on") })

@@ -32,7 +32,7 @@ public final class TerminalIO: LineConsole {
 
     /// Opens `/dev/tty`. On Ctrl-C, hangup or termination the terminal is restored, `farewell` is
     /// written to stderr as it is, and the process exits with 128 + the signal number (130 for Ctrl-C).
-    public init(connector: String, farewell: String) throws(PlainFormError) {
+    public init(connector: String, farewell: String) throws(LineFormError) {
         descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw .noTerminal(connector: connector) }
         var settings = termios()
@@ -66,16 +66,7 @@ public final class TerminalIO: LineConsole {
         writeAll(descriptor, Array(text.utf8))
     }
 
-    /// Writes to the controlling terminal from anywhere (a session's step that shows a link while a
-    /// question waits), without taking the terminal over.
-    public static func announce(_ text: String) {
-        let descriptor = open("/dev/tty", O_WRONLY | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { return }
-        writeAll(descriptor, Array(text.utf8))
-        close(descriptor)
-    }
-
-    public func ask(_ prompt: String, secret: Bool) throws(PlainFormError) -> String? {
+    public func ask(_ prompt: String, secret: Bool) throws(LineFormError) -> String? {
         if secret {
             // Echo goes off before the prompt shows and type-ahead is flushed, so no part of a secret
             // typed early is echoed or taken.
@@ -90,7 +81,7 @@ public final class TerminalIO: LineConsole {
         return lines.joined(separator: "\n")
     }
 
-    public func continueLines(secret: Bool, until isLast: (String) -> Bool) throws(PlainFormError) -> [String]? {
+    public func continueLines(secret: Bool, until isLast: (String) -> Bool) throws(LineFormError) -> [String]? {
         // No flush here: the rest of a paste may already be waiting.
         if secret { try quiet(flushing: false) }
         defer { if secret { restore() } }
@@ -103,8 +94,13 @@ public final class TerminalIO: LineConsole {
         return nil
     }
 
+    public func line(within milliseconds: Int32) throws(LineFormError) -> WaitedLine {
+        guard try lineArrives(within: milliseconds) else { return .nothing }
+        return try nextLine().map(WaitedLine.line) ?? .endOfInput
+    }
+
     /// Echo off; ECHONL keeps the Enter visible, so the next line starts where the person expects.
-    private func quiet(flushing: Bool) throws(PlainFormError) {
+    private func quiet(flushing: Bool) throws(LineFormError) {
         var quiet = original
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ECHONL)
@@ -113,7 +109,7 @@ public final class TerminalIO: LineConsole {
 
     /// True when a whole line is read or readable within `milliseconds` (the terminal's line editing
     /// makes a line readable only once its Enter has come).
-    private func lineArrives(within milliseconds: Int32) throws(PlainFormError) -> Bool {
+    private func lineArrives(within milliseconds: Int32) throws(LineFormError) -> Bool {
         if pending.contains(UInt8(ascii: "\n")) { return true }
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while true {
@@ -129,7 +125,7 @@ public final class TerminalIO: LineConsole {
         tcsetattr(descriptor, TCSANOW, &settings)
     }
 
-    private func nextLine() throws(PlainFormError) -> String? {
+    private func nextLine() throws(LineFormError) -> String? {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             if let end = pending.firstIndex(of: UInt8(ascii: "\n")) {

@@ -1,14 +1,10 @@
 import Foundation
 import LakeflowAuthCore
 
-/// Why the plain form stopped without saving.
-public enum PlainFormError: UserFacingError, Equatable {
+/// Why the line form cannot ask its questions: the terminal itself.
+public enum LineFormError: UserFacingError, Equatable {
     /// Neither a controlling terminal nor a terminal on stdin to ask on.
     case noTerminal(connector: String)
-    /// Ctrl-C or the end of input.
-    case cancelled
-    /// The person quit after the probe failed; `exitStatus` is the probe's.
-    case notSaved(reason: String, exitStatus: ExitStatus)
     /// An answer longer than any value the form takes.
     case answerTooLong(limit: Int)
     /// Reading or writing the terminal failed.
@@ -17,8 +13,6 @@ public enum PlainFormError: UserFacingError, Equatable {
     public var message: String {
         switch self {
         case .noTerminal: return "there is no terminal to ask for credentials on"
-        case .cancelled: return "cancelled; nothing was saved"
-        case let .notSaved(reason, _): return "nothing was saved: \(reason)"
         case let .answerTooLong(limit): return "an answer is longer than \(limit) bytes"
         case let .terminalFailed(code): return "cannot use the terminal: \(String(cString: strerror(code)))"
         }
@@ -33,11 +27,5 @@ public enum PlainFormError: UserFacingError, Equatable {
         }
     }
 
-    public var exitStatus: ExitStatus {
-        switch self {
-        case .noTerminal, .answerTooLong, .terminalFailed: return .badInput
-        case .cancelled: return .cancelled
-        case let .notSaved(_, status): return status
-        }
-    }
+    public var exitStatus: ExitStatus { .badInput }
 }

@@ -1,17 +1,17 @@
 import Foundation
 import LakeflowAuthCore
 
-/// The plain form's only decoration: a little color, and none unless stdout is a terminal and
+/// The line form's only decoration: a little color, and none unless stdout is a terminal and
 /// `NO_COLOR` is unset (https://no-color.org).
-public struct PlainStyle: Sendable {
+public struct LineStyle: Sendable {
     public let colored: Bool
 
     public init(colored: Bool) {
         self.colored = colored
     }
 
-    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> PlainStyle {
-        PlainStyle(colored: isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty)
+    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> LineStyle {
+        LineStyle(colored: isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty)
     }
 
     func heading(_ text: String) -> String { paint(text, "1") }
