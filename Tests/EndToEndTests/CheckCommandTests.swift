@@ -35,7 +35,7 @@ struct CheckCommandTests {
         #expect(!FileManager.default.fileExists(atPath: run.home))
     }
 
-    @Test(arguments: [["github", "--from-env", "--reveal"], ["github", "--from-env", "--json"], ["github", "--dry-run", "--no-probe"]])
+    @Test(arguments: [["github", "--from-env", "--reveal"], ["github", "--from-env", "--reveal", "--json"], ["github", "--dry-run", "--no-probe"]])
     func dryRunFlagsGoTogether(arguments: [String]) throws {
         let result = try LakeflowAuthProcess.run(arguments, environment: ["GITHUB_TOKEN": Self.token])
         #expect(result.status == 2)

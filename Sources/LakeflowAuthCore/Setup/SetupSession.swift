@@ -485,7 +485,7 @@ public actor SetupSession {
         case let .success(done):
             checked = done
             fail(CheckFailure(done.result ?? .unverified(source: spec.title, authMethod: credentials.authMethod)))
-        case let .failure(error as ProbeURLError):
+        case let .failure(error as ProbeRefusal):
             fail(CheckFailure(refused: error))
         case let .failure(error as OAuthError):
             fail(CheckFailure(oauth: error))

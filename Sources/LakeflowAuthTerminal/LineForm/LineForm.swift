@@ -53,7 +53,7 @@ public struct LineForm {
     /// A method is asked for when none is chosen, and when the stored credentials chose it: the person
     /// confirms it (Enter) or picks another. One given on the command line or by env var is not asked.
     private var asksForAuthMethod: Bool {
-        form.spec.authMethods.count > 1 && (form.authMethod == nil || form.authMethodOrigin == .stored)
+        !form.asksOnlyForSecrets && form.spec.authMethods.count > 1 && (form.authMethod == nil || form.authMethodOrigin == .stored)
     }
 
     /// Asks for one field and hands the answer to the session, which keeps the form.

@@ -139,7 +139,7 @@ struct JSONEventsTests {
         #expect(Self.names(bad) == ["checking", "checked", "error"])
         #expect(bad[1]["outcome"] as? String == "rejected")
         #expect(bad[2]["exit_status"] as? Int == 3)
-        #expect(bad[2]["hints"] as? [String] == ["run `lakeflow-auth acme` to enter new values"])
+        #expect(bad[2]["hints"] as? [String] == ["run `lakeflow-auth acme` to enter new values, or `lakeflow-auth rotate acme` for new secrets"])
 
         await sandbox.stop()
         let gone = try run.run(["probe", "acme", "--json"], [:])
@@ -152,16 +152,17 @@ struct JSONEventsTests {
         for result in [passed, refused, gone] { Self.expectNoSecret(result.stdout) }
     }
 
-    @Test func badInputWithJSONIsOneErrorEventAndExit2() throws {
+    /// Bad usage exits 2; credentials that are not stored exit 5, as without `--json`.
+    @Test func badInputWithJSONIsOneErrorEventAndItsExitStatus() throws {
         let run = HeadlessRun()
         defer { run.removeHome() }
-        for arguments in [["no-such-connector", "--json"], ["acme", "--json", "--no-such-flag"], ["probe", "acme", "--json"],
-                          ["acme", "--from-env", "--json"]] {
+        for (arguments, status) in [(["no-such-connector", "--json"], 2), (["acme", "--json", "--no-such-flag"], 2),
+                                    (["probe", "acme", "--json"], 5), (["acme", "--from-env", "--json"], 2)] {
             let result = try run.run(arguments, [:])
-            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.status == Int32(status), "\(arguments): \(result.stderr)")
             let events = try Self.events(result.stdout)
             #expect(Self.names(events) == ["error"], "\(arguments)")
-            #expect(events.first?["exit_status"] as? Int == 2)
+            #expect(events.first?["exit_status"] as? Int == status)
             let message = try #require(events.first?["message"] as? String)
             #expect(result.stderr.hasPrefix("lakeflow-auth: error: \(message)\n"), "the same message on stderr")
         }

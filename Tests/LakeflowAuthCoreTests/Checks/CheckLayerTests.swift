@@ -129,7 +129,7 @@ struct CheckLayerTests {
         let spec = try ResolvedSpec.builtIn("zendesk").load()
         let credentials = try Self.credentials(spec, ["subdomain": "acme", "email": "ann@example.com", "api_token": "zd-token"])
         let plan = try CheckPlan.make(credentials, spec: spec, reveal: false)
-        #expect(plan.requests.first?.headers.first?.1 == "Basic base64(ann@example.com/token:••••)")
+        #expect(plan.requests.first?.headers.first?.1 == "Basic base64(ann@example.com/token:••••••••)")
         let revealed = try CheckPlan.make(credentials, spec: spec, reveal: true)
         #expect(revealed.requests.first?.headers.first?.1 == "Basic " + Data("ann@example.com/token:zd-token".utf8).base64EncodedString())
     }

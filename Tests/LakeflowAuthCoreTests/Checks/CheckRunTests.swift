@@ -137,7 +137,7 @@ struct CheckRunTests {
             return try await ProbeClient().probe(credentials, spec: spec)
         }
         #expect(result.outcome == .forbidden)
-        #expect(result.serverDetail == "token •••• may not read /api/me")
+        #expect(result.serverDetail == "token •••••••• may not read /api/me")
     }
 
     /// README, "Where a secret may go": an answer of a host the layer fixed may not send a secret to
