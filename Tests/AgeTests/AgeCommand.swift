@@ -71,6 +71,8 @@ struct AgeCommand {
         try stdin.fileHandleForWriting.close()
         let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        // `Process` keeps the pipes it was handed, and with them their descriptors, unless they are closed.
+        for handle in [stdin.fileHandleForReading, output.fileHandleForReading, output.fileHandleForWriting] { try? handle.close() }
         guard process.terminationStatus == 0 else {
             throw Failure(description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(transcript)")
         }

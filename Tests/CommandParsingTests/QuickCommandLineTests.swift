@@ -120,7 +120,7 @@ private struct Reading: Equatable {
         spec = command.spec
         timeout = command.browserForm.timeout
         profile = command.profile.profile
-        redirectURI = command.oauth.redirectURI
+        redirectURI = command.oauth.redirectOption.uri
         probeSeconds = command.probeTimeout.seconds
         port = command.browserForm.port
     }

@@ -49,6 +49,19 @@ struct FormPageTests {
         #expect(page.contains("<li>back it up now, where only you can read it"))
     }
 
+    /// `--dry-run` ends at valid values: the page says what became of them, not that the setup stopped.
+    @Test func aDryRunsEndSaysWhereThePlanWasPrinted() async throws {
+        let spec = try RunningForm.acmeSpec(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/lakeflow-unused-\(UUID())"])
+        let session = SetupSession(form: Form(spec: spec), store: store, check: nil, endsAtValidation: true)
+        _ = try await session.chooseAuthMethod("api_key")
+        _ = await session.take(["api_key": "acme-demo-key-0001", "workspace": "acme-prod"])
+        let page = FormPage(snapshot: await session.submit(), csrfToken: "csrf").content.rendered
+        #expect(page.contains("Dry run"))
+        #expect(page.contains("Dry run: nothing was sent or saved; the requests the check would send are printed where lakeflow-auth runs."))
+        #expect(!page.contains("The setup stopped"))
+    }
+
     /// Where a credential is created, from the built-in check layer: a link under its field, escaped,
     /// opened apart from the form and told nothing of it.
     @Test func theLayersLinkIsUnderItsFieldEscaped() async throws {
@@ -188,5 +201,26 @@ struct FormPageTests {
         return expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
             Range(match.range(at: 1), in: text).map { String(text[$0]) }
         }
+    }
+}
+
+/// zoho_crm's shape (an `oauth` block without `flow`): the refresh token's field offers the sign-in,
+/// is not required of the page, and the primary button says it signs in.
+struct SignInFieldPageTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/oauth_signin/options.yaml").path
+
+    @Test func theRefreshTokenFieldOffersTheSignIn() async throws {
+        let spec = try SpecLoader.load(path: Self.fixture)
+        let store = CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": NSTemporaryDirectory() + "/lakeflow-unused-\(UUID())"])
+        let session = SetupSession(form: Form(spec: spec), store: store, check: nil)
+        _ = await session.set("base_url", "https://accounts.example.com")
+        let page = FormPage(snapshot: await session.snapshot, csrfToken: "csrf").content.rendered
+        #expect(page.contains(#"<label for="refresh_token">refresh_token (or leave empty to sign in)</label>"#))
+        #expect(page.contains("Leave it empty to sign in with accounts.example.com when you save; paste a refresh token"))
+        #expect(page.contains(#"id="refresh_token" name="refresh_token" value="" placeholder="empty: sign in with accounts.example.com when you save""#))
+        #expect(page.contains(#"aria-required="false""#))
+        #expect(page.contains(">Sign in and save</button>"))
+        #expect(!page.contains("Check and save"))
     }
 }

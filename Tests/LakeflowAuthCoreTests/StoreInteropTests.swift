@@ -14,6 +14,7 @@ import Testing
         try process.run()
         let plaintext = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? output.fileHandleForReading.close()
         #expect(process.terminationStatus == 0)
         // The envelope as documented, sealed with this machine's MAC as its last member.
         let text = String(decoding: plaintext, as: UTF8.self)

@@ -12,9 +12,9 @@ struct FieldView {
         var values: [String: Template.Value] = [
             "name": .text(option.name),
             "label": .text(option.name),
-            "description": .text(option.description),
-            "optional": option.required ? .html(.empty) : .text(" (optional)"),
-            "required": .text(option.required ? "true" : "false"),
+            "optional": field.signIn != nil ? .text(" (or leave empty to sign in)") : option.required ? .html(.empty) : .text(" (optional)"),
+            "description": .text([option.description, field.signIn?.note].compactMap { $0 }.joined(separator: " ")),
+            "required": .text(field.isRequired ? "true" : "false"),
             "invalid": .text(problem == nil ? "false" : "true"),
             "error": .html(problem.map { Templates.fieldError.render(["name": .text(option.name), "message": .text($0)]) } ?? .empty),
             // Where the credential is created: the built-in layer's page, opened apart from the form.
@@ -61,6 +61,7 @@ struct FieldView {
             }
         }
         if let defaultValue = option.defaultValue { return defaultValue }
+        if let signIn = field.signIn { return signIn.whenEmpty }
         return option.example.map { "e.g. \($0)" } ?? ""
     }
 

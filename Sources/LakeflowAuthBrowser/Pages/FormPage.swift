@@ -16,6 +16,8 @@ struct FormPage {
         case let .authorizing(step): return authorizePage(step)
         case let .saved(saved): return Self.saved(saved)
         case .cancelled: return Self.result(heading: "Cancelled", detail: "Nothing was saved.", path: "", next: "You can close this tab.")
+        case let .failed(ready as DryRunReady):
+            return Self.result(heading: "Dry run", detail: Self.sentence(ready.message) + ".", path: "", next: "You can close this tab.")
         case .failed: return Self.result(heading: "The setup stopped", detail: "Nothing was saved.", path: "", next: "")
         case .editing, .checking, .checkFailed: return form
         }

@@ -10,6 +10,11 @@ public struct FieldState: Sendable {
     public let error: FieldError?
     /// The last failed check named this field (a rejected key, an unknown host).
     public let concernedByCheck: Bool
+    /// The sign-in that fills the field when it is left empty (the code flow's refresh token).
+    public let signIn: OAuthSignIn?
+
+    /// Whether the form cannot be saved without a value here: a sign-in fills a required field itself.
+    public var isRequired: Bool { option.required && signIn == nil }
 
     public var defaultValue: String? { option.defaultValue }
 
@@ -36,7 +41,8 @@ extension Form {
         return fields.map { option in
             FieldState(option: option, control: FieldControl(option, isOAuthEndpoint: endpoints.contains(option.name)),
                        value: values[option.name], origin: values[option.name] == nil ? nil : origins[option.name] ?? .typed,
-                       error: errors.first { $0.option == option.name }, concernedByCheck: concernedByCheck.contains(option.name))
+                       error: errors.first { $0.option == option.name }, concernedByCheck: concernedByCheck.contains(option.name),
+                       signIn: signIn(filling: option.name))
         }
     }
 }

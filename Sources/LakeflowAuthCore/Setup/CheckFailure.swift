@@ -21,14 +21,25 @@ public struct CheckFailure: Sendable, UserFacingError {
         mayBeSavedUnverified = true
     }
 
-    /// Nothing was granted, so there is nothing to keep unverified.
-    init(oauth error: OAuthError) {
+    /// Nothing was granted. What was typed may be kept as a static credential's may: when the provider
+    /// could not be asked and the values stand on their own (client credentials, a refresh token typed
+    /// in); not when the sign-in was to grant the refresh token the connector reads.
+    /// - Parameter signInPending: the submit ran the sign-in (`Form.pendingSignIn`).
+    init(oauth error: OAuthError, signInPending: Bool) {
         message = error.message
-        hints = error.hints
+        mayBeSavedUnverified = error.isUnreachable && !signInPending
+        if !error.isUnreachable {
+            hints = error.hints
+        } else if !mayBeSavedUnverified {
+            hints = [OfflineHint.signInNeedsProvider]
+        } else if error.mayMeanOffline {
+            hints = [OfflineHint.forms]
+        } else {
+            hints = [OfflineHint.keepInForms]
+        }
         concernedOptions = error.concernedOptions
         exitStatus = error.exitStatus
         result = nil
-        mayBeSavedUnverified = false
     }
 
     init(refused error: ProbeRefusal) {

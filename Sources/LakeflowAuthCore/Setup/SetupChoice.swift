@@ -59,6 +59,10 @@ extension SetupSnapshot {
     /// shows its Save button in every state (the full-screen form) names it so.
     public var saveChoice: SetupChoice {
         let title = TerminalText.sanitized(form.spec.title)
+        if let signIn = form.pendingSignIn {
+            return SetupChoice(kind: .save, label: "Sign in and save",
+                               detail: TerminalText.sanitized(signIn.label) + " for a refresh token, then save encrypted on this machine")
+        }
         switch checkKind {
         case .source:
             return SetupChoice(kind: .save, label: "Check and save", detail: "check with \(title), then save encrypted on this machine")

@@ -488,7 +488,7 @@ public actor SetupSession {
         case let .failure(error as ProbeRefusal):
             fail(CheckFailure(refused: error))
         case let .failure(error as OAuthError):
-            fail(CheckFailure(oauth: error))
+            fail(CheckFailure(oauth: error, signInPending: form.pendingSignIn != nil))
         case let .failure(error as InvalidForm):
             invalid = error
             state = .editing

@@ -91,7 +91,7 @@ extension CursesForm {
                 guard let state = form.fieldStates.first(where: { $0.option.name == name }) else { continue }
                 let focused = focus == .field(name)
                 drawLabel(canvas, row: row, label: TerminalText.sanitized(name), width: labelWidth, focused: focused,
-                          required: state.option.required, problem: state.error != nil || state.concernedByCheck)
+                          required: state.isRequired, problem: state.error != nil || state.concernedByCheck)
                 if let column = drawValue(canvas, state, row: row, column: valueColumn, width: valueWidth, focused: focused) {
                     cursor = (row, valueColumn + column)
                 }
@@ -159,7 +159,7 @@ extension CursesForm {
             // line being typed (neither for a secret, which shows its mask).
             let value = focused ? editor.text : state.value ?? ""
             guard !value.isEmpty else {
-                if !focused, let placeholder = placeholder(for: option) { canvas.put(placeholder, row: row, column: column, width: width, .placeholder) }
+                if !focused, let placeholder = placeholder(for: state) { canvas.put(placeholder, row: row, column: column, width: width, .placeholder) }
                 if focused { canvas.put("paste it, type it, or Ctrl-O to load a file", row: row, column: column, width: width, .placeholder) }
                 return focused ? 0 : nil
             }
@@ -181,12 +181,12 @@ extension CursesForm {
             guard focused else {
                 if let summary = state.value.map({ ValueDisplay.summary($0, of: option) }) {
                     canvas.put(summary, row: row, column: column, width: width, .value)
-                } else if let placeholder = placeholder(for: option) {
+                } else if let placeholder = placeholder(for: state) {
                     canvas.put(placeholder, row: row, column: column, width: width, .placeholder)
                 }
                 return nil
             }
-            if editor.text.isEmpty, let placeholder = placeholder(for: option) {
+            if editor.text.isEmpty, let placeholder = placeholder(for: state) {
                 canvas.put(placeholder, row: row, column: column, width: width, .placeholder)
                 return 0
             }
@@ -199,9 +199,12 @@ extension CursesForm {
         }
     }
 
-    /// The default, dim, as what an empty field will hold; else an example of what to type.
-    private func placeholder(for option: ConnectorOption) -> String? {
+    /// The default, dim, as what an empty field will hold; the sign-in that fills it; else an example
+    /// of what to type.
+    private func placeholder(for state: FieldState) -> String? {
+        let option = state.option
         if let value = option.defaultValue { return TerminalText.sanitized(value) }
+        if let signIn = state.signIn { return TerminalText.sanitized(signIn.whenEmpty) }
         return option.example.map { "e.g. " + TerminalText.sanitized($0) }
     }
 
@@ -239,7 +242,8 @@ extension CursesForm {
             let option = form.field(name)
             // Where the credential is made, from the check layer, after what it is.
             let hint = option.flatMap { FieldHint($0).line }
-            text = [option?.description, hint].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            let signIn = form.signIn(filling: name)?.note
+            text = [option?.description, hint, signIn].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             if let option {
                 if let value = option.defaultValue { detail.append("default \(value)") }
                 if !option.choices.isEmpty { detail.append("one of " + option.choices.joined(separator: ", ")) }

@@ -116,7 +116,7 @@ final class CursesForm {
     /// The first required field with nothing in it, else the selector or the first field.
     private func initialFocus() -> FormFocus {
         if form.needsAuthMethod { return .authMethod }
-        if let empty = form.fieldStates.first(where: { $0.option.required && $0.value == nil && $0.defaultValue == nil }) {
+        if let empty = form.fieldStates.first(where: { $0.isRequired && $0.value == nil && $0.defaultValue == nil }) {
             return .field(empty.option.name)
         }
         return FormFocus.order(of: form).first ?? .save

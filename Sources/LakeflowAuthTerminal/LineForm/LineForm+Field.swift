@@ -6,9 +6,11 @@ extension LineForm {
     /// description, its choices, and what Enter keeps. Returns the value to set.
     func ask(_ option: ConnectorOption, number: Int, of total: Int) throws -> String? {
         let name = TerminalText.sanitized(option.name)
-        let control = form.fieldStates.first { $0.option.name == option.name }?.control ?? FieldControl(option)
-        let traits = [option.required ? "required" : "optional", control.hidesValue ? "secret, not shown as you type" : nil,
-                      control.takesLines ? "several lines" : nil]
+        let state = form.fieldStates.first { $0.option.name == option.name }
+        let control = state?.control ?? FieldControl(option)
+        let signIn = state?.signIn
+        let need = signIn != nil ? "or Enter to sign in" : option.required ? "required" : "optional"
+        let traits = [need, control.hidesValue ? "secret, not shown as you type" : nil, control.takesLines ? "several lines" : nil]
         console.write("\n" + style.heading("[\(number)/\(total)] \(name)") + " (" + traits.compactMap { $0 }.joined(separator: ", ") + ")\n")
         writeWrapped(TerminalText.sanitized(option.description), style.subdued)
         if case let .choice(choices) = control {
@@ -18,11 +20,15 @@ extension LineForm {
         if let hint = FieldHint(option).line {
             writeWrapped(hint, style.subdued)
         }
+        if let signIn {
+            writeWrapped(TerminalText.sanitized(signIn.note), style.subdued)
+        }
         if control.takesLines {
             writeWrapped(MultilineValue.howItEnds + "; @FILE reads it from a file")
         }
         while true {
-            let kept = form.effectiveValue(option).map { " [\(ValueDisplay.summary($0, of: option))]" } ?? ""
+            let kept = form.effectiveValue(option).map { " [\(ValueDisplay.summary($0, of: option))]" }
+                ?? form.signIn(filling: option.name).map { " [\(TerminalText.sanitized($0.label.lowercased()))]" } ?? ""
             guard var answer = try console.ask("\(name)\(kept): ", secret: control.hidesValue) else { throw SetupCancelled.byPerson }
             if control.takesLines, continues(answer) {
                 guard let rest = try console.continueLines(secret: control.hidesValue, until: MultilineValue.isEndLine) else {

@@ -102,8 +102,8 @@ public struct LineForm {
     }
 
     private var counts: String {
-        let required = form.fields.filter(\.required).count
-        let optional = form.fields.count - required
+        let required = form.fieldStates.filter(\.isRequired).count
+        let optional = form.fieldStates.count - required
         return "\(required) required and \(optional) optional " + (optional == 1 ? "option" : "options")
     }
 

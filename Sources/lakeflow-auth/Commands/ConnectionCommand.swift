@@ -66,16 +66,24 @@ struct ConnectionPushOptions: ParsableArguments {
     @Flag(help: "Print the request, secrets masked, and send nothing.")
     var dryRun = false
 
+    @OptionGroup var redirectOption: RedirectOption
+
     /// The connection from the stored credentials. A code-flow connector's person signs in here, since
     /// Unity Catalog redeems the code itself and codes live minutes; a dry run shows where it would go.
-    static func connection(_ name: String, comment: String?, envelope: CredentialEnvelope, spec: ConnectorSpec,
-                           signIn: Bool) async throws -> UnityCatalogConnection {
+    func connection(_ name: String, comment: String?, envelope: CredentialEnvelope, spec: ConnectorSpec) async throws -> UnityCatalogConnection {
+        try await Self.connection(name, comment: comment, envelope: envelope, spec: spec, signIn: !dryRun,
+                                  redirect: redirectOption.redirect)
+    }
+
+    /// - Parameter signIn: whether a code-flow connector's person signs in (not for a dry run).
+    static func connection(_ name: String, comment: String?, envelope: CredentialEnvelope, spec: ConnectorSpec, signIn: Bool,
+                           redirect: OAuthRedirect) async throws -> UnityCatalogConnection {
         var consent: OAuthConsent?
         if signIn, spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))?.flow == .u2m {
             let authorization = OAuthAuthorization(presenter: { url in
                 FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
                 Diagnostics.note("open that link to sign in to \(spec.title) for the connection \(name) (Ctrl-C to stop)")
-            })
+            }, redirect: redirect)
             consent = try await authorization.consent(for: envelope.credentials, spec: spec)
         }
         return try UnityCatalogConnection(name: name, comment: comment, envelope: envelope, spec: spec, consent: consent)
@@ -99,8 +107,7 @@ struct ConnectionCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (store, envelope, spec) = try target.stored()
-        let connection = try await ConnectionPushOptions.connection(target.name, comment: comment, envelope: envelope, spec: spec,
-                                                                    signIn: !push.dryRun)
+        let connection = try await push.connection(target.name, comment: comment, envelope: envelope, spec: spec)
         if push.dryRun {
             push.printDryRun(method: "POST", path: "/api/2.1/unity-catalog/connections", body: connection.createBody,
                              connection: connection)
@@ -123,8 +130,7 @@ struct ConnectionUpdateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (store, envelope, spec) = try target.stored()
-        let connection = try await ConnectionPushOptions.connection(target.name, comment: nil, envelope: envelope, spec: spec,
-                                                                    signIn: !push.dryRun)
+        let connection = try await push.connection(target.name, comment: nil, envelope: envelope, spec: spec)
         if push.dryRun {
             push.printDryRun(method: "PATCH", path: "/api/2.1/unity-catalog/connections/\(connection.name)",
                              body: connection.updateBody, connection: connection)
@@ -151,7 +157,8 @@ struct ConnectionStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (store, envelope, spec) = try target.stored()
-        let expected = try await ConnectionPushOptions.connection(target.name, comment: nil, envelope: envelope, spec: spec, signIn: false)
+        // No sign-in: what a sign-in adds is never compared (`ConnectionDrift.signInOptions`).
+        let expected = try UnityCatalogConnection(name: target.name, comment: nil, envelope: envelope, spec: spec)
         let client = try target.client()
         let remote = try await client.read(expected.name)
         let drift = ConnectionDrift(expected: expected, remote: remote, host: client.workspace.address,

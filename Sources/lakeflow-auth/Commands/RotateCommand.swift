@@ -9,7 +9,7 @@ struct RotateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate",
         abstract: "Replace a connector's secrets: check them, store them, update the connections made from them.",
-        usage: "lakeflow-auth rotate <connector> [--profile NAME] [--plain | --from-env [--env-file FILE] | --browser [--no-open]]")
+        usage: "lakeflow-auth rotate <connector> [--profile NAME] [--plain | --from-env [--env-file FILE] | --browser [--no-open]] [--redirect-uri URI]")
 
     @Argument(help: "The connector whose secrets to replace.")
     var connector: String
@@ -31,6 +31,8 @@ struct RotateCommand: AsyncParsableCommand {
     @OptionGroup var probeTimeout: ProbeTimeoutOption
 
     @OptionGroup var browserForm: BrowserFormFlags
+
+    @OptionGroup var redirectOption: RedirectOption
 
     @Option(name: .customLong("databricks-profile"),
             help: ArgumentHelp("The ~/.databrickscfg profile of the connections' workspace (default: DATABRICKS_HOST when "
@@ -57,6 +59,7 @@ struct RotateCommand: AsyncParsableCommand {
                              callbackTimeout: fromEnv ? browserForm.oauthCallbackTimeout : OAuthAuthorization.defaultCallbackTimeout,
                              opensLinks: !browserForm.noOpen)
         plan.profile = profile
+        plan.redirect = redirectOption.redirect
         plan.asksOnlyForSecrets = true
         // The store it unlocked, so no form asks for the passphrase again.
         plan.store = store
@@ -83,7 +86,8 @@ struct RotateCommand: AsyncParsableCommand {
             return
         }
         let refresh = ConnectionRefresh(store: store, environment: environment, databricksProfile: databricksProfile) { name in
-            try await ConnectionPushOptions.connection(name, comment: nil, envelope: envelope, spec: spec, signIn: true)
+            try await ConnectionPushOptions.connection(name, comment: nil, envelope: envelope, spec: spec, signIn: true,
+                                                       redirect: redirectOption.redirect)
         }
         let outcomes = await refresh.run(envelope)
         for outcome in outcomes { print(outcome.line) }

@@ -24,7 +24,8 @@ extension WizardCommand: QuicklyParsed {
         command.profile = ProfileOption()
         command.profile.profile = nil
         command.oauth = OAuthFlags()
-        command.oauth.redirectURI = nil
+        command.oauth.redirectOption = RedirectOption()
+        command.oauth.redirectOption.uri = nil
         command.oauth.device = false
         return command
     }
@@ -43,7 +44,7 @@ extension WizardCommand: QuicklyParsed {
         "--spec": { $0.spec = $1; return true },
         "--timeout": { $0.browserForm.timeout = $1; return true },
         "--profile": { $0.profile.profile = $1; return true },
-        "--redirect-uri": { $0.oauth.redirectURI = $1; return true },
+        "--redirect-uri": { $0.oauth.redirectOption.uri = $1; return true },
         "--probe-timeout": { command, text in
             guard let seconds = Double(text) else { return false }
             command.probeTimeout.seconds = seconds
@@ -59,6 +60,7 @@ extension WizardCommand: QuicklyParsed {
     mutating func validateAll() throws {
         try probeTimeout.validate()
         try browserForm.validate()
+        try oauth.redirectOption.validate()
         try oauth.validate()
         try validate()
     }

@@ -25,6 +25,11 @@ final class EventProcess: @unchecked Sendable {
         try process.run()
     }
 
+    deinit {
+        output.closeBothEnds()
+        errors.closeBothEnds()
+    }
+
     /// The next stdout line parsed as a JSON object; fails when none comes in `timeout` or it is no object.
     func nextEvent(timeout: Duration = .seconds(20)) throws -> [String: Any] {
         let line = try nextLine(timeout: timeout)

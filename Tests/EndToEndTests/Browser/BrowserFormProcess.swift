@@ -37,6 +37,11 @@ final class BrowserFormProcess: @unchecked Sendable {
         self.link = link
     }
 
+    deinit {
+        output.closeBothEnds()
+        errors.closeBothEnds()
+    }
+
     /// Waits (bounded) for the process to end; its status, or nil if it had not ended in time.
     func exitStatus(within timeout: Duration) -> Int32? {
         let deadline = ContinuousClock.now + timeout

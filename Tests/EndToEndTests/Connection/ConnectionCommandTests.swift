@@ -1,3 +1,4 @@
+import AcmeSandbox
 import FakeOAuthProvider
 import Foundation
 import LakeflowAuthCore
@@ -292,5 +293,33 @@ struct CodeFlowConnectionTests {
         #expect(options["refresh_token"] == nil, "Unity Catalog mints its own tokens")
         #expect(options["token_endpoint"] == providerURL.absoluteString + "/token")
         #expect(!(end.stdout + end.stderr).contains(options["authorization_code"] ?? "-"))
+    }
+
+    /// An OAuth app registered for one fixed redirect: the connection's sign-in comes back there, and
+    /// Unity Catalog redeems the code with that address.
+    @Test func theSignInComesBackToTheRegisteredRedirect() async throws {
+        let port = try #require(try RefusingPort().url.port)
+        let registered = "http://localhost:\(port)/oauth/callback"
+        var behaviour = FakeOAuthProvider.Behaviour()
+        behaviour.registeredRedirectURI = registered
+        let provider = FakeOAuthProvider(behaviour)
+        let providerURL = try await provider.start()
+        defer { Task { await provider.stop() } }
+        let run = HeadlessOAuthProcess("oauth_demo")
+        defer { run.removeHome() }
+        let saved = try run.run(["oauth_demo", "--from-env"], HeadlessOAuthTests.codeFlowEnvironment(providerURL)
+            .merging(["OAUTH_DEMO_REFRESH_TOKEN": provider.issueRefreshToken()]) { $1 })
+        try #require(saved.status == 0, "\(saved.stderr)")
+        let databricks = FakeDatabricks()
+        let workspace = try await databricks.start()
+        defer { Task { await databricks.stop() } }
+
+        let link = try run.startAndReadLink(ConnectionCommandTests.tokenEnvironment(workspace),
+                                            extra: ["--redirect-uri", registered], command: ["connection", "create", "oauth_demo", "mail"])
+        #expect(HeadlessOAuthWaysBackTests.redirectURI(inLink: link) == registered)
+        #expect(await FakeOAuthProvider.browse(try #require(URL(string: link)))?.status == 200)
+        let end = run.finish()
+        #expect(end.status == 0, "\(end.stderr)")
+        #expect(ConnectionCommandTests.options(try #require(databricks.requests.first))["oauth_redirect_uri"] == registered)
     }
 }

@@ -19,6 +19,11 @@ final class RunningCommand {
         try process.run()
     }
 
+    deinit {
+        output.closeBothEnds()
+        errors.closeBothEnds()
+    }
+
     /// Stdout up to and including the first line that contains `text`; nil when none came in time.
     func waitForLine(containing text: String, within timeout: Duration = .seconds(20)) -> String? {
         let fd = output.fileHandleForReading.fileDescriptor

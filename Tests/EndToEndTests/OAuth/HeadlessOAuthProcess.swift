@@ -21,6 +21,10 @@ final class HeadlessOAuthProcess: @unchecked Sendable {
         self.connector = connector
     }
 
+    deinit {
+        for pipe in [output, errors] + [input].compactMap({ $0 }) { pipe.closeBothEnds() }
+    }
+
     var store: CredentialStore { CredentialStore(environment: ["LAKEFLOW_AUTH_HOME": home]) }
     var stored: CredentialEnvelope? { store.hasStored(connector) ? try? store.open(connector) : nil }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite(.timeLimit(.minutes(2)))
 struct PlainFormOAuthTests {
     /// Every question of the fixture's form, each answered with Enter (the prefilled value).
-    static let prompts = ["base_url [", "client_id [", "client_secret [", "refresh_token: ",
+    static let prompts = ["base_url [", "client_id [", "client_secret [", "refresh_token [sign in with 127.0.0.1]: ",
                           "authorization_url [{base_url}/authorize]", "token_url [{base_url}/token]", "scopes [read:mail read:profile]"]
 
     /// No `$BROWSER` and no display: the link is shown and nothing is opened (`xdg-open` is on `PATH`).
@@ -126,9 +126,9 @@ struct PlainFormOAuthTests {
     }
 
     /// The line after the one that introduces the link.
-    static func shownLink(_ output: String) -> String? {
+    static func shownLink(_ output: String, title: String = "OAuth Demo") -> String? {
         let lines = output.split(whereSeparator: \.isNewline).map(String.init)
-        guard let lead = lines.lastIndex(where: { $0.contains("authorize OAuth Demo") }), lead + 1 < lines.count else { return nil }
+        guard let lead = lines.lastIndex(where: { $0.contains("authorize \(title)") }), lead + 1 < lines.count else { return nil }
         return lines[lead + 1].trimmingCharacters(in: .whitespaces)
     }
 }

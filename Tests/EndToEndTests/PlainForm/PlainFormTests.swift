@@ -294,10 +294,13 @@ struct PlainFormTests {
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let errors = Pipe()
         process.standardError = errors
-        process.standardOutput = Pipe()
+        let output = Pipe()
+        process.standardOutput = output
         try process.run()
         let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        errors.closeBothEnds()
+        output.closeBothEnds()
 
         #expect(process.terminationStatus == 2)
         #expect(text.contains("lakeflow-auth: error: there is no terminal to ask for credentials on"))

@@ -78,7 +78,12 @@ enum LakeflowAuthProcess {
             }
         }
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-        return Result(status: status, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
+        let result = Result(status: status, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
+        input.closeBothEnds()
+        // A reader still blocked (a child that left a grandchild holding the pipe) keeps its end.
+        if stdout.isDone { output.closeBothEnds() }
+        if stderr.isDone { errors.closeBothEnds() }
+        return result
     }
 }
 
@@ -95,9 +100,12 @@ private final class PipeReader: @unchecked Sendable {
         }
     }
 
+    private(set) var isDone = false
+
     /// Everything the process wrote, once it (and any child it left behind) has closed its end.
     func text() -> String {
         guard done.wait(timeout: .now() + 5) == .success else { return "(the pipe was still open 5 s after exit)" }
+        isDone = true
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -40,6 +40,7 @@ import Testing
         try sha256sum.run()
         sha256sum.waitUntilExit()
         let digest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        try? output.fileHandleForReading.close()
         #expect(index.contains(#""acme.age":{"sha256":"\#(digest)""#), "each entry is bound to its file's SHA-256")
     }
 

@@ -7,9 +7,12 @@ import Synchronization
 enum OAuthFixtures {
     static let codeFlowSpecPath = PackagePaths.root.appendingPathComponent("Tests/Fixtures/oauth_demo/options.yaml").path
     static let clientCredentialsSpecPath = PackagePaths.root.appendingPathComponent("Tests/Fixtures/oauth_service/options.yaml").path
+    /// zoho_crm's shape: a block without `flow`, and a required `refresh_token` the sign-in fills.
+    static let signInSpecPath = PackagePaths.root.appendingPathComponent("Tests/Fixtures/oauth_signin/options.yaml").path
 
     static func codeFlowSpec() throws -> ConnectorSpec { try SpecLoader.load(path: codeFlowSpecPath) }
     static func clientCredentialsSpec() throws -> ConnectorSpec { try SpecLoader.load(path: clientCredentialsSpecPath) }
+    static func signInSpec() throws -> ConnectorSpec { try SpecLoader.load(path: signInSpecPath) }
 
     /// Runs `body` against a started provider, and stops it whatever happens.
     static func withProvider(_ behaviour: FakeOAuthProvider.Behaviour = .init(),
