@@ -49,6 +49,13 @@ public enum TerminalRestoration {
         heldState?.previousActions = saved
     }
 
+    /// What else an ending signal does while the terminal is held: a last line for standard output
+    /// and the exit status it names (`--json`'s `cancelled` event, exit 130), so a run that asked for
+    /// events still ends with its last one. Set before `hold`; the handlers only read it.
+    public static func endWith(lastLine: String, exitStatus: Int32) {
+        endingLine = (Array(lastLine.utf8), exitStatus)
+    }
+
     /// Gives the handlers back as they were before `hold`.
     public static func release() {
         holders = max(0, holders - 1)
@@ -72,6 +79,7 @@ struct HeldTerminal {
 }
 
 nonisolated(unsafe) private var heldState: HeldTerminal?
+nonisolated(unsafe) private var endingLine: (bytes: [UInt8], exitStatus: Int32)?
 nonisolated(unsafe) private var holders = 0
 
 private func putTerminalBack(_ state: HeldTerminal) {
@@ -86,6 +94,10 @@ private func restoreTerminalAndExit(_ number: Int32) {
     if let state = heldState {
         putTerminalBack(state)
         _ = state.farewell.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+    if let endingLine {
+        _ = endingLine.bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        _exit(endingLine.exitStatus)
     }
     _exit(128 + number)
 }

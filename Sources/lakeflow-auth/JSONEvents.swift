@@ -13,6 +13,7 @@ enum JSONEvents {
     static func start() -> SetupEventWriter {
         let writer = SetupEventWriter.standardOutput()
         running.withLock { $0 = writer }
+        JSONEventsSignalEnd.install(writer)
         return writer
     }
 

@@ -97,6 +97,36 @@ struct JSONEventsTests {
         }
     }
 
+    /// The agent stops the form it started (Ctrl-C in its shell, `kill`): the run still ends with its
+    /// last event, and the exit status is the one it gives.
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalEndsTheRunWithTheCancelledEvent(_ signal: Int32) async throws {
+        try await Self.withSandbox { sandbox, home in
+            let form = try Self.startForm(sandbox: sandbox, home: home)
+            defer { form.stop() }
+            #expect(try form.nextEvent()["event"] as? String == "url")
+            kill(form.process.processIdentifier, signal)
+            let events = try form.events(through: "cancelled")
+            #expect(Self.names(events) == ["cancelled"])
+            #expect(events[0]["message"] as? String == "cancelled; nothing was saved")
+            #expect(events[0]["exit_status"] as? Int == 130)
+            #expect(form.exitStatus() == 130)
+            #expect(form.remainingLines.isEmpty)
+        }
+    }
+
+    /// At a terminal `--json` asks a line at a time, and the terminal's Ctrl-C is a signal the form's
+    /// own handlers take: they end the run with the same event.
+    @Test func ctrlCInTheLineFormEndsTheRunWithTheCancelledEvent() async throws {
+        let run = try WizardRun(["acme", "--json"])
+        defer { run.removeHome() }
+        try await run.terminal.expect("api_key")
+        run.terminal.sendInterrupt()
+        #expect(try await run.terminal.waitForExit() == 130)
+        let lines = run.terminal.output.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("{") }
+        #expect(lines.last == #"{"event":"cancelled","message":"cancelled; nothing was saved","exit_status":130}"#)
+    }
+
     @Test func aRejectedKeyFromTheEnvironmentIsCheckedThenAnErrorWithItsExitStatus() async throws {
         try await HeadlessRun.withSandbox { run, _, url in
             let result = try run.run(["acme", "--from-env", "--json"], [
