@@ -676,8 +676,10 @@ methods:
 # what the connector sends for that name. For oauth it stays empty, as the spec says it must, and
 # the connector sends the token the connection layer injects.
 #
-# Not expressible here: `extra_headers` ("Name: value, Name2: value2", added to every request,
-# like SAP's `sap-client`) is not sent by the check.
+# `extra_headers` ("Name: value, Name2: value2", like SAP's `sap-client`) goes on every request as
+# the session's headers do (`header_list`): a pair replaces a default such as OData-Version, and the
+# credentials' header, set after, wins over a pair. (A pair named Accept would also replace the
+# $metadata request's own, which the connector keeps; nothing sets one.)
 options:
   service_url:
     example: https://services.odata.org/V4/Northwind/Northwind.svc/
@@ -693,6 +695,7 @@ methods:
   bearer:
     requests:
       - url: "{service_url}/$metadata"
+        header_list: "{extra_headers}"
         headers:
           Accept: application/xml
           OData-Version: "4.0"
@@ -701,6 +704,7 @@ methods:
   basic:
     requests:
       - url: "{service_url}/$metadata"
+        header_list: "{extra_headers}"
         auth:
           type: basic
           username: "{username}"
@@ -712,6 +716,7 @@ methods:
   api_key:
     requests:
       - url: "{service_url}/$metadata"
+        header_list: "{extra_headers}"
         auth:
           type: header
           name: "{api_key_header}"
@@ -727,6 +732,7 @@ methods:
   oauth:
     requests:
       - url: "{service_url}/$metadata"
+        header_list: "{extra_headers}"
         headers:
           Accept: application/xml
           OData-Version: "4.0"

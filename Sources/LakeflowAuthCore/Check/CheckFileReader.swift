@@ -5,7 +5,7 @@ enum CheckFileReader {
     static let topKeys = ["options", "values", "check", "methods", "select", "default_method", "oauth"]
     static let optionKeys = ["default", "link", "example", "pattern", "secret"]
     static let checkKeys = ["requests", "expect", "identity", "no_check"]
-    static let requestKeys = ["name", "method", "url", "auth", "headers", "form", "json", "if_set", "if_empty", "expect", "reject", "identity"]
+    static let requestKeys = ["name", "method", "url", "auth", "headers", "header_list", "form", "json", "if_set", "if_empty", "expect", "reject", "identity"]
     static let valueForms = ["first", "choose", "match", "split", "lowercase", "json", "jwt"]
     static let jwtKeys = ["key", "algorithm", "header", "claims", "lifetime", "add"]
     static let oauthKeys = ["client_auth", "token_params"]
@@ -180,6 +180,7 @@ enum CheckFileReader {
             }
             request.headers.append((pair.key, try template(pair.value, "header \(pair.key)")))
         }
+        if let listNode = fields["header_list"] { request.headerList = try template(listNode, "header_list") }
         for pair in try fields["form"]?.mapping("form").pairs ?? [] {
             request.form.append((pair.key, try template(pair.value, "form field \(pair.key)")))
         }

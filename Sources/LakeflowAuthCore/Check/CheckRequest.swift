@@ -7,6 +7,9 @@ public struct CheckRequest: Sendable, Equatable {
     public var auth: ProbeSpec.Auth
     /// Sent as written; one whose template has no value is not sent.
     public var headers: [(String, Template)]
+    /// Headers from one option, as `Name: value, Name2: value2` (odata's `extra_headers`): sent first,
+    /// so a header of `headers` or of `auth` with the same name wins, as the connector's session does.
+    public var headerList: Template?
     /// An `application/x-www-form-urlencoded` body; an entry without a value is left out.
     public var form: [(String, Template)]
     /// A JSON body whose strings are templates.
@@ -42,12 +45,13 @@ public struct CheckRequest: Sendable, Equatable {
     public static func == (lhs: CheckRequest, rhs: CheckRequest) -> Bool {
         lhs.name == rhs.name && lhs.method == rhs.method && lhs.url == rhs.url && lhs.auth == rhs.auth
             && lhs.headers.elementsEqual(rhs.headers) { $0 == $1 } && lhs.form.elementsEqual(rhs.form) { $0 == $1 }
-            && lhs.json == rhs.json && lhs.ifSet == rhs.ifSet && lhs.ifEmpty == rhs.ifEmpty && lhs.expect == rhs.expect && lhs.reject == rhs.reject
+            && lhs.headerList == rhs.headerList && lhs.json == rhs.json && lhs.ifSet == rhs.ifSet && lhs.ifEmpty == rhs.ifEmpty && lhs.expect == rhs.expect && lhs.reject == rhs.reject
             && lhs.identity == rhs.identity
     }
 
     /// Every template of the request, the url first.
     public var templates: [Template] {
-        [url] + (auth.nameTemplate.map { [$0] } ?? []) + auth.templates + headers.map(\.1) + form.map(\.1) + (json?.templates ?? [])
+        [url] + (auth.nameTemplate.map { [$0] } ?? []) + auth.templates + headers.map(\.1) + [headerList].compactMap { $0 }
+            + form.map(\.1) + (json?.templates ?? [])
     }
 }

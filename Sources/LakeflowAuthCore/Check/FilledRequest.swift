@@ -75,8 +75,26 @@ extension CheckScope {
                 if filled.secret { secretsSent(encoded) }
             }
         }
+        // The credentials' headers (the auth's, and an Authorization written among the headers): a
+        // connector's session sets them last, so no pair of a header list replaces them.
+        let credentialHeaders = Set(headers.map { $0.0.lowercased() } + ["authorization"])
         for (name, template) in request.headers {
             if let value = try fill(template) { add(name, value) }
+        }
+        if let template = request.headerList, let list = try fill(template) {
+            // Any other header is a default of the connector's session, which a pair replaces.
+            let listed = try HeaderList.pairs(list.text, connector: credentials.connector, options: check.optionNames(in: [template]))
+                .filter { !credentialHeaders.contains($0.name.lowercased()) }
+            let replaced = Set(listed.map { $0.name.lowercased() })
+            for index in headers.indices.reversed() where replaced.contains(headers[index].0.lowercased()) {
+                headers.remove(at: index)
+                shownHeaders.remove(at: index)
+            }
+            for header in listed {
+                headers.append((header.name, header.value))
+                shownHeaders.append((header.name, list.secret && !reveal ? Masking.mask(header.value) : header.value))
+            }
+            carriesSecret = carriesSecret || list.secret
         }
         var body: [UInt8]?
         var shownBody: JSONValue?
