@@ -142,13 +142,7 @@ struct FullScreenOAuthTests {
         let tmux = try Self.form(url)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
-        let box = try await tmux.waitFor("Esc cancels.")
-        // The link's rows sit between the box's first line and its last, framed by │.
-        let rows = box.components(separatedBy: "\n")
-        let start = try #require(rows.firstIndex { $0.contains("/authorize?") })
-        let end = try #require(rows.firstIndex { $0.contains("Waiting for the authorization") })
-        let link = rows[start..<end].map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }
-            .joined()
+        let link = try Self.boxedLink(try await tmux.waitFor("Esc cancels."))
         #expect(link.hasPrefix(url.absoluteString + "/authorize?"), "\(link)")
         #expect(await FakeOAuthProvider.browse(try #require(URL(string: link)))?.status == 200)
         let saved = try await tmux.waitFor("Press any key to finish.")
@@ -214,11 +208,7 @@ struct FullScreenOAuthTests {
         let tmux = try Self.form(url, environment: browser.pathWithXDGOpen)
         try await tmux.waitFor("Ctrl-S save")
         try tmux.press("C-s")
-        let box = try await tmux.waitFor("Paste the address it ended on here.")
-        let rows = box.components(separatedBy: "\n")
-        let start = try #require(rows.firstIndex { $0.contains("/authorize?") })
-        let end = try #require(rows.firstIndex { $0.contains("Waiting for the authorization") })
-        let link = rows[start..<end].map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }.joined()
+        let link = try Self.boxedLink(try await tmux.waitFor("Paste the address it ended on here."))
         let authorization = try #require(URL(string: link))
         let callback = try #require(try await OAuthFormRun.callbackAddress(of: authorization))
         try tmux.paste("http://127.0.0.1/oauth/callback")
@@ -237,6 +227,15 @@ struct FullScreenOAuthTests {
     static func form(_ url: URL, environment: [String: String] = [:]) throws -> TmuxSession {
         try TmuxSession(["oauth_demo", "--spec", HeadlessOAuthProcess.fixture("oauth_demo")],
                         environment: HeadlessOAuthTests.codeFlowEnvironment(url).merging(environment) { $1 })
+    }
+
+    /// The link in the Authorize box: its rows sit between the box's first line and the spinner's,
+    /// framed by │.
+    static func boxedLink(_ screen: String) throws -> String {
+        let rows = screen.components(separatedBy: "\n")
+        let start = try #require(rows.firstIndex { $0.contains("/authorize?") })
+        let end = try #require(rows.firstIndex { $0.contains("Waiting for the authorization") })
+        return rows[start..<end].map { $0.replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces) }.joined()
     }
 
     /// The seconds on the Authorize box's spinner line (`Waiting for the authorization… 2.4 s`).
