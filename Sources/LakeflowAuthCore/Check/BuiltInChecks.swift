@@ -492,24 +492,26 @@ check:
 # google-auth's refresh (google/oauth2/service_account.py: _make_authorization_grant_assertion,
 # google/oauth2/_client.py: jwt_grant) posts a jwt-bearer grant to the key's own token_uri; the
 # assertion is RS256, kid = the key's private_key_id, iss = client_email, aud = Google's token
-# endpoint (a constant, whatever token_uri says), the scope, iat and exp = iat + 3600. The connector
-# also accepts the key double-encoded or in base64 (_parse_service_account_json); the check reads
-# it as the plain JSON the key file holds.
+# endpoint (a constant, whatever token_uri says), the scope, iat and exp = iat + 3600. The key is
+# read as _parse_service_account_json reads it: the JSON the key file holds, double-encoded, in
+# base64, or embedded in other text (`json_object`).
 options:
   service_account_json:
     link: https://console.cloud.google.com/iam-admin/serviceaccounts
   location:
     example: us-central1
 values:
+  service_account:
+    json_object: "{service_account_json}"
   assertion:
     jwt:
-      key: "{service_account_json/private_key}"
+      key: "{service_account/private_key}"
       algorithm: RS256
       header:
-        kid: "{service_account_json/private_key_id}"
+        kid: "{service_account/private_key_id}"
         typ: JWT
       claims:
-        iss: "{service_account_json/client_email}"
+        iss: "{service_account/client_email}"
         aud: https://oauth2.googleapis.com/token
         scope: https://www.googleapis.com/auth/cloud-platform
       lifetime: 3600
@@ -518,7 +520,7 @@ methods:
     requests:
       - name: token
         method: POST
-        url: "{service_account_json/token_uri}"
+        url: "{service_account/token_uri}"
         form:
           grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer"
           assertion: "{assertion}"

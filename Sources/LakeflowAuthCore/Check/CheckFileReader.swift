@@ -6,7 +6,7 @@ enum CheckFileReader {
     static let optionKeys = ["default", "link", "example", "pattern", "secret"]
     static let checkKeys = ["requests", "expect", "identity", "no_check"]
     static let requestKeys = ["name", "method", "url", "auth", "headers", "header_list", "form", "json", "if_set", "if_empty", "expect", "reject", "identity"]
-    static let valueForms = ["first", "choose", "match", "split", "lowercase", "json", "jwt"]
+    static let valueForms = ["first", "choose", "match", "split", "lowercase", "json", "json_object", "jwt"]
     static let jwtKeys = ["key", "algorithm", "header", "claims", "lifetime", "add"]
     static let oauthKeys = ["client_auth", "token_params"]
 
@@ -326,6 +326,9 @@ enum CheckFileReader {
             try fields.rejectUnknownKeys(allowed: ["json", "pointer"], in: "value \"\(name)\"")
             let pointerNode = try fields.required("pointer", in: "value \"\(name)\"")
             return .json(try template(subjectNode, "json"), pointer: try pointer(pointerNode, what: "pointer"))
+        case "json_object":
+            try fields.rejectUnknownKeys(allowed: ["json_object"], in: "value \"\(name)\"")
+            return .jsonObject(try template(subjectNode, "json_object"))
         default:
             try fields.rejectUnknownKeys(allowed: ["jwt"], in: "value \"\(name)\"")
             return .jwt(try jwt(subjectNode, name: name, reads: &reads))

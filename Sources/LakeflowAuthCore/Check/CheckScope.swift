@@ -232,6 +232,11 @@ struct CheckScope {
             guard let document = try? JSONParser.parse(Array(whole.text.utf8)), let member = JSONPointer.resolve(pointer, in: document),
                   let text = Self.text(member) else { return nil }
             return remember(.leaf(text, secret: whole.secret, origin: whole.origin, reveal: reveal))
+        case let .jsonObject(subject):
+            guard let whole = try fill(subject) else { return nil }
+            if whole.pending { return whole }
+            guard let object = JSONObjectText.read(whole.text) else { return nil }
+            return remember(.leaf(object, secret: whole.secret, origin: whole.origin, reveal: reveal))
         case let .jwt(jwt):
             return try sign(jwt, named: name)
         }
@@ -280,7 +285,11 @@ struct CheckScope {
                 let name = Template.reference(placeholder).name
                 guard seen.insert(name).inserted else { continue }
                 if let value = check.context.value(named: name) {
-                    if let found = value.templates.lazy.compactMap(option).first { return found }
+                    // A loop, not a lazy compactMap: that calls `option` twice for what it keeps, and
+                    // the second call, finding the name seen, would answer nil.
+                    for template in value.templates {
+                        if let found = option(template) { return found }
+                    }
                 } else if !requestNames.contains(name) {
                     return name
                 }

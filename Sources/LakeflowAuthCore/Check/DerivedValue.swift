@@ -17,6 +17,9 @@ public indirect enum DerivedValue: Sendable, Equatable {
     case lowercase(Template)
     /// A member of a JSON document held in a value.
     case json(Template, pointer: String)
+    /// The JSON object a value holds, read as leniently as its connector reads it
+    /// (`JSONObjectText`), as the object's JSON text, for `{name/pointer}`.
+    case jsonObject(Template)
     /// A signed JSON Web Token.
     case jwt(JWTTemplate)
 
@@ -37,7 +40,7 @@ public indirect enum DerivedValue: Sendable, Equatable {
         case let .first(alternatives): return alternatives
         case let .choose(subject, cases, otherwise): return [subject] + cases.map(\.value) + (otherwise.map { [$0] } ?? [])
         case let .match(subject, _, then, otherwise): return [subject, then] + (otherwise.map { [$0] } ?? [])
-        case let .split(subject, _, _), let .lowercase(subject), let .json(subject, _): return [subject]
+        case let .split(subject, _, _), let .lowercase(subject), let .json(subject, _), let .jsonObject(subject): return [subject]
         case let .jwt(jwt): return jwt.templates
         }
     }

@@ -51,6 +51,7 @@ enum CheckInspection {
         members.append(("url", .string(request.url.text)))
         if let auth = auth(request.auth) { members.append(("auth", auth)) }
         if !request.headers.isEmpty { members.append(("headers", .object(request.headers.map { ($0.0, .string($0.1.text)) }))) }
+        if let list = request.headerList { members.append(("header_list", .string(list.text))) }
         if !request.form.isEmpty { members.append(("form", .object(request.form.map { ($0.0, .string($0.1.text)) }))) }
         if let json = request.json { members.append(("json", json.written)) }
         if !request.ifSet.isEmpty { members.append(("if_set", .array(request.ifSet.map(JSONValue.string)))) }
@@ -85,6 +86,7 @@ enum CheckInspection {
         case let .split(subject, separator, take):
             return .object([("split", text(subject)), ("separator", .string(separator)), ("take", .string(take.rawValue))])
         case let .json(subject, pointer): return .object([("json", text(subject)), ("pointer", .string(pointer))])
+        case let .jsonObject(subject): return .object([("json_object", text(subject))])
         case let .jwt(jwt):
             return .object([("jwt", .object([
                 ("key", text(jwt.key)), ("algorithm", text(jwt.algorithm)),

@@ -1,3 +1,4 @@
+import Foundation
 @testable import LakeflowAuthCore
 import Testing
 
@@ -16,5 +17,25 @@ struct HeaderListTests {
         #expect(throws: ProbeRefusal.self) { try HeaderList.pairs(text, connector: "odata", options: ["extra_headers"]) }
         let refusal = try? #require(throws: ProbeRefusal.self) { try HeaderList.pairs(text, connector: "odata", options: ["extra_headers"]) }
         #expect(refusal?.options == ["extra_headers"])
+    }
+}
+
+/// A JSON object pasted the ways hl7_v2's connector accepts a service-account key.
+struct JSONObjectTextTests {
+    static let key = #"{"type":"service_account","client_email":"a@b.example"}"#
+
+    @Test func theObjectDoubleEncodedBase64OrEmbeddedReadsAlike() throws {
+        let base64 = Data(Self.key.utf8).base64EncodedString()
+        let doubled = try #require(JSONValue.string(Self.key).serialized() as String?)
+        for given in [Self.key, "  \(Self.key)\n", doubled, base64, "key: \(Self.key) (pasted)"] {
+            #expect(JSONObjectText.read(given) == Self.key, "\(given)")
+        }
+    }
+
+    @Test(arguments: ["", "not json", #"["a"]"#, #""just a string""#, "e30", "e30="])
+    func textWithoutAnObjectHasNone(_ given: String) {
+        // "e30=" is base64 of "{}", an object, and reads; "e30" lacks its padding, which Python's
+        // b64decode(validate=True) refuses too.
+        #expect((JSONObjectText.read(given) != nil) == (given == "e30="))
     }
 }
