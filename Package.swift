@@ -32,6 +32,7 @@ let package = Package(
                 // RSA signatures for the JWT assertions some checks sign.
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 "CLibYAML",
+                "PosixThreads",
             ]
         ),
         // libyaml's parser (MIT, its License beside it), compiled in so that the binary needs no
@@ -41,11 +42,14 @@ let package = Package(
             exclude: ["License"],
             cSettings: [.define("YAML_DECLARE_STATIC")]
         ),
+        // Threads and a condition variable over pthreads, where Foundation's `Thread` and `NSCondition`
+        // would bring ICU with them.
+        .target(name: "PosixThreads"),
         // The one HTTP/1.1 server layer (the browser form, the sandbox, the OAuth callback). FlyingSocks
         // rather than FlyingFox's HTTPServer: the latter reads request lines and headers without a size limit.
         .target(
             name: "LoopbackHTTP",
-            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
+            dependencies: ["PosixThreads", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(name: "AcmeSandbox", dependencies: ["LoopbackHTTP"]),
