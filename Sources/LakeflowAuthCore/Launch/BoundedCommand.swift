@@ -18,7 +18,7 @@ enum BoundedCommand {
     static func run(_ arguments: [String], timeout: Duration, outputLimit: Int) -> Outcome {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return .cannotStart }
-        // Not inherited by the helper but as its stdout (`ChildProcess` closes the rest in it).
+        // Close-on-exec: no other program this process starts meanwhile holds the write end open.
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let child: ChildProcess
         do {

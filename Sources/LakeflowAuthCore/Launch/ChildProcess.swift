@@ -2,8 +2,8 @@ import Glibc
 import PosixThreads
 
 /// A program started with `posix_spawn`, as Foundation's `Process` started it on Linux: in a process
-/// group of its own (a Ctrl-C at the terminal is this tool's to handle, not the helper's), with the
-/// default signal handling and mask, and no descriptor of ours but the three it is given.
+/// group of its own (a Ctrl-C at the terminal is this tool's to handle, not the helper's), with no
+/// descriptor of ours but the three it is given.
 struct ChildProcess {
     let identifier: pid_t
 
@@ -30,14 +30,8 @@ struct ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
 
         let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
