@@ -17,7 +17,7 @@ enum CompatibilityFolding {
         var table: [UInt32: [Unicode.Scalar]] = [:]
         for entry in mappings.split(whereSeparator: { $0 == ";" || $0.isNewline }) {
             let parts = entry.split(separator: ":")
-            guard parts.count == 2, let key = UInt32(parts[0].trimmingSpaces, radix: 16) else { continue }
+            guard parts.count == 2, let key = UInt32(parts[0], radix: 16) else { continue }
             table[key] = parts[1].split(separator: ",").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }
         }
         return table
