@@ -18,10 +18,12 @@ public enum IdentityFile {
         return identities
     }
 
-    /// Without the spaces and tabs (Unicode's space separators) at either end, as Foundation's
+    /// Without Unicode's space separators, tabs and zero-width spaces at either end, as Foundation's
     /// `trimmingCharacters(in: .whitespaces)` left a line.
     private static func trimmingSpaces(_ line: Substring) -> String {
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        }
         let scalars = line.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }

@@ -1,9 +1,10 @@
 extension StringProtocol {
-    /// A header field's value without the white space around it: spaces and tabs, and the other Unicode
-    /// space separators, as Foundation's `trimmingCharacters(in: .whitespaces)` took them.
+    /// A header field's value without the white space around it: spaces and tabs, the other Unicode
+    /// space separators and the zero-width space, as Foundation's `trimmingCharacters(in: .whitespaces)`
+    /// took them.
     public var trimmingFieldSpaces: String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+            scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator || scalar == "\u{200B}"
         }
         let scalars = String(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),

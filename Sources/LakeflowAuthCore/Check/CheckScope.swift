@@ -216,7 +216,7 @@ struct CheckScope {
             let text: Substring?
             switch take {
             case .last:
-                text = whole.text.indices.reversed().first { whole.text[$0...].hasPrefix(separator) }
+                text = whole.text.indices.reversed().first { !separator.isEmpty && whole.text[$0...].hasPrefix(separator) }
                     .map { whole.text[whole.text.index($0, offsetBy: separator.count)...] }
             case .first: text = whole.text.firstRange(of: separator).map { whole.text[..<$0.lowerBound] }
             }

@@ -2,8 +2,8 @@
 /// `/a` → `/`, `a` → `` (the current folder), trailing slashes ignored.
 public enum ParentPath {
     public static func of(_ path: String) -> String {
-        let trimmed = path.utf8.count > 1 ? String(path.reversed().drop { $0 == "/" }.reversed()) : path
-        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        let trimmed = String(path.reversed().drop { $0 == "/" }.reversed())
+        guard let slash = trimmed.lastIndex(of: "/") else { return path == "/" ? "/" : "" }
         let folder = trimmed[..<slash].reversed().drop { $0 == "/" }.reversed()
         return folder.isEmpty ? "/" : String(folder)
     }

@@ -5,9 +5,9 @@ extension Unicode.Scalar {
         isASCII ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
     }
 
-    /// Unicode's space separators and the tab: Foundation's `CharacterSet.whitespaces`.
+    /// Foundation's `CharacterSet.whitespaces`: Unicode's space separators, the tab and the zero-width space.
     var isSpaceOrTab: Bool {
-        isASCII ? self == " " || self == "\t" : properties.generalCategory == .spaceSeparator
+        isASCII ? self == " " || self == "\t" : properties.generalCategory == .spaceSeparator || self == "\u{200B}"
     }
 }
 
@@ -17,8 +17,8 @@ extension StringProtocol {
     public var trimmingSpaces: String { trimming(\.isSpaceOrTab) }
 
     /// Without white space, line breaks included, at either end: `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)`, whose set is Unicode's White_Space property.
-    public var trimmingWhiteSpace: String { trimming(\.isWhiteSpace) }
+    /// .whitespacesAndNewlines)`, whose set is Unicode's White_Space property and the zero-width space.
+    public var trimmingWhiteSpace: String { trimming { $0.isWhiteSpace || $0 == "\u{200B}" } }
 
     private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = String(self).unicodeScalars

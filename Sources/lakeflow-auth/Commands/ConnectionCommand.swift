@@ -73,7 +73,7 @@ struct ConnectionPushOptions: ParsableArguments {
         var consent: OAuthConsent?
         if signIn, spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))?.flow == .u2m {
             let authorization = OAuthAuthorization(presenter: { url in
-                StandardStreams.writeOutput((url.absoluteString + "\n"))
+                StandardStreams.writeOutput(url.absoluteString + "\n")
                 Diagnostics.note("open that link to sign in to \(spec.title) for the connection \(name) (Ctrl-C to stop)")
             })
             consent = try await authorization.consent(for: envelope.credentials, spec: spec)

@@ -39,14 +39,14 @@ struct CredentialWizard {
             plan.deviceEndpoint = plan.values[endpointVariable]
             plan.devicePresenter = { code in
                 if writesLink {
-                    StandardStreams.writeOutput(((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n"))
+                    StandardStreams.writeOutput((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n")
                 }
                 Diagnostics.note("open \(code.verificationURI.absoluteString) on any device and enter the code \(code.userCode) "
                                  + "to authorize \(title) (Ctrl-C to stop)")
             }
         }
         let setup = HeadlessSetup(plan: plan) { step, session in
-            if writesLink { StandardStreams.writeOutput((step.url.absoluteString + "\n")) }
+            if writesLink { StandardStreams.writeOutput(step.url.absoluteString + "\n") }
             Diagnostics.note("open that link in a browser to authorize \(title) (Ctrl-C to stop)")
             if isatty(STDIN_FILENO) == 1 {
                 Diagnostics.note("if the browser is on another machine, paste here the address it ended on, then press Enter")
@@ -69,7 +69,7 @@ struct CredentialWizard {
                 events.write(.url(link, purpose: .form))
             } else {
                 // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
-                StandardStreams.writeOutput((link.absoluteString + "\n"))
+                StandardStreams.writeOutput(link.absoluteString + "\n")
             }
             Diagnostics.note("open that link to fill in the \(title) form; it works once (Ctrl-C to stop)")
             noteSSHForwarding(formPort: link.port)

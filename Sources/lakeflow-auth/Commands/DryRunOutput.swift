@@ -11,7 +11,7 @@ struct DryRunOutput {
         let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
         let plan = try CheckPlan.make(credentials, spec: spec, reveal: reveal, refreshToken: refreshToken)
         let text = json ? plan.json.serialized() : plan.lines(title: spec.title).joined(separator: "\n")
-        StandardStreams.writeOutput((text + "\n"))
+        StandardStreams.writeOutput(text + "\n")
         Diagnostics.note("dry run: nothing was sent or saved" + (reveal || json ? "" : "; --reveal shows the secrets"))
     }
 }

@@ -22,7 +22,7 @@ struct ProbeAll {
         let checks = Task {
             try await recheck.run { item in
                 reported.withLock { $0 += 1 }
-                StandardStreams.writeOutput((item.line + "\n"))
+                StandardStreams.writeOutput(item.line + "\n")
             }
         }
         let interruption = Interruption { checks.cancel() }
