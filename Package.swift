@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -32,14 +31,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // RSA signatures for the JWT assertions some checks sign.
                 .product(name: "CryptoExtras", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
+                "CLibYAML",
+                "PosixThreads",
             ]
         ),
+        // libyaml's parser (MIT, its License beside it), compiled in so that the binary needs no
+        // libyaml on the machine; only the event API is used, so its emitter is left out.
+        .target(
+            name: "CLibYAML",
+            exclude: ["License"],
+            cSettings: [.define("YAML_DECLARE_STATIC")]
+        ),
+        // Threads and a condition variable over pthreads, where Foundation's `Thread` and `NSCondition`
+        // would bring ICU with them.
+        .target(name: "PosixThreads"),
         // The one HTTP/1.1 server layer (the browser form, the sandbox, the OAuth callback). FlyingSocks
         // rather than FlyingFox's HTTPServer: the latter reads request lines and headers without a size limit.
         .target(
             name: "LoopbackHTTP",
-            dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]
+            dependencies: ["PosixThreads", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // A loopback Acme API for tests and `lakeflow-auth demo`.
         .target(name: "AcmeSandbox", dependencies: ["LoopbackHTTP"]),

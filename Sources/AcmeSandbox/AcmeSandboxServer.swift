@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoopbackHTTP
 
 /// A loopback HTTP server answering Acme's credential probe from a configuration.

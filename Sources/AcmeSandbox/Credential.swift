@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LoopbackHTTP
 
 /// The secret a request presents, parsed from its `Authorization` header.
 enum Credential: Equatable {
@@ -12,7 +13,7 @@ enum Credential: Equatable {
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2 else { return nil }
         let scheme = parts[0].lowercased()
-        let value = parts[1].trimmingCharacters(in: .whitespaces)
+        let value = parts[1].trimmingFieldSpaces
         guard !value.isEmpty else { return nil }
 
         switch scheme {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoopbackHTTP
 
 /// Maps a request to Acme's credential-probe behaviour. Pure, so the whole

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The strict PEM armor for age files. Only whitespace around the block and CRLF line endings
 /// are tolerated; anything else would let an armored file be altered without detection.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Base64 as age uses it. Decoding insists on the canonical spelling so that a file has exactly
 /// one valid encoding and cannot be altered without breaking its MAC.

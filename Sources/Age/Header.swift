@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The textual header: version line, recipient stanzas, and the MAC that binds them to the file key.
 struct Header {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The STREAM construction: ChaCha20-Poly1305 over 64 KiB chunks, each nonce carrying the chunk
 /// counter and a flag marking the final chunk, so truncation and reordering are detected.

@@ -1,6 +1,6 @@
 import Crypto
 import CryptoExtras
-import Foundation
+import FoundationEssentials
 
 /// Passphrase encryption. It must be the file's only recipient, so that a passphrase-encrypted
 /// file stays authenticated by the passphrase alone.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The native secret key, encoded as `AGE-SECRET-KEY-1...`.
 public struct X25519Identity: AgeIdentity {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The native public-key recipient type, encoded as `age1...`.
 public struct X25519Recipient: AgeRecipient, Equatable {

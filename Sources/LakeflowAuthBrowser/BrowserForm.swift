@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 import LakeflowAuthCore
 import LoopbackHTTP
 
@@ -87,17 +88,15 @@ public enum BrowserForm {
 /// The controller and its access rules, set once the port (which its checks need) is known; requests
 /// before that wait.
 private final class ControllerBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: BrowserFormController?
-    private var storedAccess: RequestGuard?
+    private let stored = Mutex<(controller: BrowserFormController?, access: RequestGuard?)>((nil, nil))
 
     var controller: BrowserFormController? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0.controller } }
+        set { stored.withLock { $0.controller = newValue } }
     }
 
     var access: RequestGuard? {
-        get { lock.withLock { storedAccess } }
-        set { lock.withLock { storedAccess = newValue } }
+        get { stored.withLock { $0.access } }
+        set { stored.withLock { $0.access = newValue } }
     }
 }

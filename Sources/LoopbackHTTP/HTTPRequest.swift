@@ -33,7 +33,7 @@ public struct HTTPRequest: Sendable {
     /// The body as `application/x-www-form-urlencoded` fields; nil when it is not that type or not valid.
     public var formFields: [(name: String, value: String)]? {
         guard let type = header("content-type")?.split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased(),
+            .trimmingFieldSpaces.lowercased(),
             type == "application/x-www-form-urlencoded" else { return nil }
         return FormURLEncoded.decode(body)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Parses the bytes before the blank line of a request, refusing what a loopback server has no reason
 /// to accept: anything but HTTP/1.x, header lines without a name, a second `Host`, `Content-Length` or
@@ -23,7 +23,7 @@ enum HTTPRequestHead {
         for line in lines where !line.isEmpty {
             guard line.utf8.count <= limits.maxHeaderLineBytes else { throw .headerTooLarge }
             guard let colon = line.firstIndex(of: ":"), isToken(line[..<colon]) else { throw .malformed }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingFieldSpaces
             guard !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
                 throw .malformed
             }

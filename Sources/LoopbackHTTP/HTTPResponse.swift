@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An answer; every one closes its connection (one request per connection keeps the servers free of
 /// keep-alive state).

@@ -1,4 +1,4 @@
-import Foundation
+import PosixThreads
 
 /// The thread every loopback server runs its work on.
 ///
@@ -8,14 +8,12 @@ import Foundation
 final class LoopbackExecutor: TaskExecutor, @unchecked Sendable {
     static let shared = LoopbackExecutor()
 
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     // Guarded by `condition`.
     private var jobs: [UnownedJob] = []
 
     private init() {
-        let thread = Thread { [unowned self] in self.runJobs() }
-        thread.name = "loopback-http"
-        thread.start()
+        DetachedThread.start { [unowned self] in self.runJobs() }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// The one voice of every message on stderr: `lakeflow-auth: error: …`, then `lakeflow-auth: hint: …`.
@@ -7,7 +8,7 @@ import LakeflowAuthCore
 /// a server, a file, an argument or an env var.
 enum Diagnostics {
     static func error(_ message: String, hints: [String] = []) {
-        FileHandle.standardError.write(Data(text(message, hints: hints).utf8))
+        StandardStreams.writeError(text(message, hints: hints))
     }
 
     /// The lines `error` writes, for a writer that cannot call it (a signal handler).
@@ -19,12 +20,12 @@ enum Diagnostics {
     static func warn(_ warnings: [SpecError]) {
         guard !warnings.isEmpty else { return }
         let text = warnings.map { lines("warning", $0.message, hints: $0.hints) }
-        FileHandle.standardError.write(Data(text.joined().utf8))
+        StandardStreams.writeError(text.joined())
     }
 
     static func note(_ message: String, hints: [String] = []) {
-        FileHandle.standardError.write(Data(("lakeflow-auth: \(TerminalText.sanitizedLines(message))\n"
-            + hints.map { "lakeflow-auth: hint: \(TerminalText.sanitizedLines($0))\n" }.joined()).utf8))
+        StandardStreams.writeError("lakeflow-auth: \(TerminalText.sanitizedLines(message))\n"
+            + hints.map { "lakeflow-auth: hint: \(TerminalText.sanitizedLines($0))\n" }.joined())
     }
 
     private static func lines(_ kind: String, _ message: String, hints: [String]) -> String {
@@ -34,7 +35,7 @@ enum Diagnostics {
 
     /// An error that does not end the command (a refused paste: the wait goes on).
     static func warn(_ error: UserFacingError) {
-        FileHandle.standardError.write(Data(lines("warning", error.message, hints: error.hints).utf8))
+        StandardStreams.writeError(lines("warning", error.message, hints: error.hints))
     }
 
     /// Ends the process for any error: ours with its exit status, the parser's (bad flags) with 2,
@@ -44,7 +45,7 @@ enum Diagnostics {
         HTTPClient.finishPreparing()
         if let error = error as? UserFacingError { exit(reporting: error) }
         if let code = error as? ExitCode {
-            Foundation.exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         }
         let code = LakeflowAuthCommand.exitCode(for: error)
         guard code != .success else { LakeflowAuthCommand.exit(withError: error) }
@@ -60,14 +61,14 @@ enum Diagnostics {
             hints.append("to set up a connector named \(arguments[1]), run `\(ConnectorName.setupCommand(arguments[1]))`")
         }
         exit(reporting: RefusedArguments(
-            message: TerminalText.excerpt(message.replacingOccurrences(of: "Error: ", with: "").lowercasedFirst, limit: 500),
+            message: TerminalText.excerpt(message.replacing("Error: ", with: "").lowercasedFirst, limit: 500),
             hints: hints))
     }
 
     private static func exit(reporting error: UserFacingError) -> Never {
         JSONEvents.ending(Array(CommandLine.arguments.dropFirst()))?.end(with: error)
         self.error(error.message, hints: error.hints)
-        Foundation.exit(error.exitStatus.rawValue)
+        Glibc.exit(error.exitStatus.rawValue)
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// Text for people on stdout (summaries, listings, results), through the terminal sanitizer as
@@ -6,7 +6,7 @@ import LakeflowAuthCore
 /// spec) is written by its own encoders instead, which escape rather than replace.
 enum HumanOutput {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(TerminalText.sanitizedLines(text).utf8))
+        StandardStreams.writeOutput(TerminalText.sanitizedLines(text))
     }
 
     /// `text` and a line break, as `print` would write it.

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// Hears the first Ctrl-C (SIGINT) while it is held, instead of the process dying of it, so that a
 /// command can stop its work and say what it kept; a second Ctrl-C ends the process as usual.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 @main
@@ -24,11 +25,11 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard !arguments.isEmpty, arguments != ["--help"], arguments != ["-h"] else {
             print(fullHelp())
-            Foundation.exit(ExitStatus.success.rawValue)
+            Glibc.exit(ExitStatus.success.rawValue)
         }
         if arguments.count == 1, let flag = arguments.first, VersionCommand.flags.contains(flag) {
             print(VersionCommand.text)
-            Foundation.exit(ExitStatus.success.rawValue)
+            Glibc.exit(ExitStatus.success.rawValue)
         }
         do {
             try CommandTypo.checkHelpTopic(arguments)
@@ -48,7 +49,7 @@ struct LakeflowAuthCommand: AsyncParsableCommand {
     /// command, whose flags the parser would otherwise show only under `<connector> --help`.
     static func fullHelp() -> String {
         let wizard = WizardCommand.helpMessage()
-        let options = wizard.range(of: "OPTIONS:\n").map { String(wizard[$0.upperBound...]) } ?? wizard
+        let options = wizard.firstRange(of: "OPTIONS:\n").map { String(wizard[$0.upperBound...]) } ?? wizard
         return helpMessage() + "\n\nSETTING UP A CONNECTOR (lakeflow-auth <connector> [options]):\n" + options
     }
 }

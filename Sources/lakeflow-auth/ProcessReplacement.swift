@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// Replaces this process with a command (`execvp`), so that its exit status and signals are the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// The store every command uses: this process's environment, and a terminal prompt when there is one.
@@ -15,6 +15,6 @@ enum StoreAccess {
     }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.writeOutput(text)
     }
 }

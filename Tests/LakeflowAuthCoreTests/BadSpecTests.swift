@@ -205,7 +205,7 @@ struct BadSpecTests {
         BadSpec(label: "an unknown probe auth type", path: BadSpec.declarations,
                 text: "probe:\n  url: https://x.example\n  auth:\n    type: digest\n", line: 4, column: 11,
                 says: ["probe.auth.type \"digest\" is not known"]),
-        BadSpec(label: "a key twice in one mapping (Yams points at the first)", path: BadSpec.declarations,
+        BadSpec(label: "a key twice in one mapping (the error points at the first)", path: BadSpec.declarations,
                 text: "options:\n  - name: a\n    name: b\n", line: 2, column: 5, says: ["key \"name\" appears twice"]),
     ]
 

@@ -23,6 +23,17 @@ struct TextSafetyTests {
         #expect(extended.safe("\u{1B}]52;c;aGk=\u{7} fine") == "]52;c;aGk= fine")
     }
 
+    /// The scrubber folds compatibility forms without Foundation; Foundation's NFKC is the reference.
+    @Test(arguments: ["ＳＥＣＲＥＴ－ｖａｌｕｅ", "ﬁle ﬂow", "x² H₂O ½", "𝐬𝐞𝐜𝐫𝐞𝐭 𝟙𝟚𝟛", "①②③ Ⅻ", "Å K Ω", "㎏ ㍱ ℡", "plain text"])
+    func compatibilityFormsFoldAsNFKCFoldsThem(text: String) {
+        #expect(SecretScrubber.visible(text) == text.precomposedStringWithCompatibilityMapping)
+    }
+
+    @Test func aSecretInFullwidthFormsIsMasked() {
+        let scrubber = SecretScrubber(secrets: ["first-secret-value"])
+        #expect(scrubber.safe("echo: ｆｉｒｓｔ－ｓｅｃｒｅｔ－ｖａｌｕｅ") == "echo: \(SecretScrubber.mask)")
+    }
+
     @Test func aBearerTokenInAnyCaseOrWithoutATypeIsUsed() {
         for type in [JSONValue.string("bearer"), .string("BEARER"), .null] {
             let answer = JSONValue.object([("access_token", .string("at-1")), ("token_type", type)])

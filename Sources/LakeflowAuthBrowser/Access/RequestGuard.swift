@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoopbackHTTP
 
 /// Who may talk to the form, decided per request before any route runs. Pure, so each rule is tested
@@ -23,8 +23,8 @@ struct RequestGuard: Sendable {
     func hasSessionCookie(_ request: HTTPRequest) -> Bool {
         let presented = request.headerValues("cookie").flatMap { $0.split(separator: ";") }.compactMap { pair -> String? in
             let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == cookieName else { return nil }
-            return parts[1].trimmingCharacters(in: .whitespaces)
+            guard parts.count == 2, parts[0].trimmingSpaces == cookieName else { return nil }
+            return parts[1].trimmingSpaces
         }
         // Every cookie of that name is compared, so none can shadow another.
         return presented.reduce(false) { found, value in ConstantTime.equals(value, keys.sessionCookie) || found }

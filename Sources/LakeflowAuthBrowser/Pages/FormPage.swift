@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// The page for one moment of the setup, drawn from its snapshot alone: the form while editing, while

@@ -19,7 +19,7 @@ struct Template: Sendable {
         let source = String(decoding: bytes, as: UTF8.self)
         var pieces: [Piece] = []
         var rest = source[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
             pieces.append(.literal(String(rest[..<open.lowerBound])))
             pieces.append(.slot(String(rest[open.upperBound..<close.lowerBound])))
             rest = rest[close.upperBound...]

@@ -220,7 +220,7 @@ enum CheckFileReader {
     }
 
     private static func json(_ node: SpecNode, requests: [String], reads: inout [(String, SourceLocation)]) throws -> JSONTemplate {
-        switch node.node {
+        switch node.node.content {
         case .scalar:
             guard case .string = node.scalarType else { return .literal(try node.jsonValue()) }
             let template = try ProbeDeclaration.template(node, "a JSON string")
@@ -230,15 +230,13 @@ enum CheckFileReader {
             return .array(try node.sequence("a JSON list").map { try json($0, requests: requests, reads: &reads) })
         case .mapping:
             return .object(try node.mapping("a JSON object").pairs.map { ($0.key, try json($0.value, requests: requests, reads: &reads)) })
-        case .alias:
-            throw node.error("anchors and aliases (*name) are not supported in specs", hint: "write the value out in full")
         }
     }
 
     private static func names(_ node: SpecNode?, what: String) throws -> [String] {
         guard let node else { return [] }
         let items: [SpecNode]
-        if case .sequence = node.node { items = try node.sequence(what) } else { items = [node] }
+        if case .sequence = node.node.content { items = try node.sequence(what) } else { items = [node] }
         return try items.map { item in
             let name = try item.string(what)
             try SpecRules.checkName(name, at: item, what: "option or value")
@@ -271,7 +269,7 @@ enum CheckFileReader {
             try note(template, at: node, requests: [], reads: &reads)
             return template
         }
-        if case .scalar = node.node { return .template(try template(node, "value \(name)")) }
+        if case .scalar = node.node.content { return .template(try template(node, "value \(name)")) }
         let fields = try node.mapping("value \"\(name)\"")
         let forms = fields.pairs.map(\.key).filter(valueForms.contains)
         guard forms.count == 1, let form = forms.first else {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LoopbackHTTP
 
 /// What a check would send, in order, made without sending anything (`--dry-run`): the same filling

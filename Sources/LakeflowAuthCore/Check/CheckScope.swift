@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a check's placeholders read, while it runs or while a plan is made: the person's values, the
 /// layer's defaults (never the spec's, for a built-in check), derived values, the OAuth flow's token
@@ -215,8 +215,10 @@ struct CheckScope {
             if whole.pending { return whole }
             let text: Substring?
             switch take {
-            case .last: text = whole.text.range(of: separator, options: .backwards).map { whole.text[$0.upperBound...] }
-            case .first: text = whole.text.range(of: separator).map { whole.text[..<$0.lowerBound] }
+            case .last:
+                text = whole.text.indices.reversed().first { !separator.isEmpty && whole.text[$0...].hasPrefix(separator) }
+                    .map { whole.text[whole.text.index($0, offsetBy: separator.count)...] }
+            case .first: text = whole.text.firstRange(of: separator).map { whole.text[..<$0.lowerBound] }
             }
             guard let text, !text.isEmpty else { return nil }
             return remember(.leaf(String(text), secret: whole.secret, origin: whole.origin, reveal: reveal))

@@ -52,7 +52,7 @@ public enum CheckSummary {
             case let .placeholder(name): return "{\(name)}"
             }
         }.joined()
-        if let scheme = text.range(of: "://") {
+        if let scheme = text.firstRange(of: "://") {
             let rest = text[scheme.upperBound...]
             text = rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One request of a check with its templates filled: what would be sent, and what a plan shows of it
 /// (secrets masked unless revealed, values still to come as `{access_token}`).

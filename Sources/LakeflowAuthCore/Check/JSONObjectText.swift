@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A JSON object given as text the way people paste it, read as hl7_v2's
 /// `_parse_service_account_json` reads a service-account key: the object itself, a JSON string that

@@ -1,6 +1,6 @@
 import Crypto
 import CryptoExtras
-import Foundation
+import FoundationEssentials
 
 /// Signs a JWT assertion as a connector does for a token request: JOSE header, claims with `iat` and
 /// `exp` (and `nbf`, `jti` where asked), base64url, signed with swift-crypto (ECDSA with the raw

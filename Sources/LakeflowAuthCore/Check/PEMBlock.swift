@@ -6,11 +6,11 @@ struct PEMBlock: Equatable {
     let base64: String
 
     init?(_ text: String) {
-        let unescaped = text.contains("\n") ? text : text.replacingOccurrences(of: "\\n", with: "\n")
-        guard let begin = unescaped.range(of: "-----BEGIN "),
-              let labelEnd = unescaped.range(of: "-----", range: begin.upperBound..<unescaped.endIndex) else { return nil }
+        let unescaped = text.contains("\n") ? text : text.replacing("\\n", with: "\n")
+        guard let begin = unescaped.firstRange(of: "-----BEGIN "),
+              let labelEnd = unescaped[begin.upperBound...].firstRange(of: "-----") else { return nil }
         let label = String(unescaped[begin.upperBound..<labelEnd.lowerBound])
-        guard let end = unescaped.range(of: "-----END \(label)-----", range: labelEnd.upperBound..<unescaped.endIndex) else { return nil }
+        guard let end = unescaped[labelEnd.upperBound...].firstRange(of: "-----END \(label)-----") else { return nil }
         let body = unescaped[labelEnd.upperBound..<end.lowerBound].filter { !$0.isWhitespace }
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }) else { return nil }
         self.label = label

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a connection in the workspace differs from the one the stored credentials make: its options
 /// compared by name and value, only names reported. Secret options cannot be compared, since

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One JSON call to a Databricks workspace: sent by the tool's one HTTP client, answered by a JSON
 /// object or by Databricks' error body, which becomes a `DatabricksError` with its `error_code` and

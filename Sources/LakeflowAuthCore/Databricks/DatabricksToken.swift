@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The bearer token for a workspace: the personal access token itself, a service principal's OAuth
 /// token, or one the Databricks CLI hands out for its profile.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension DatabricksWorkspace {
     /// The workspace's origin (`https://adb-1.azuredatabricks.net`, a port only when not the

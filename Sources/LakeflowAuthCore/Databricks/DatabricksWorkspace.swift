@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A Databricks workspace and how to authenticate to it, found the way Databricks' unified client
 /// authentication finds them, so a machine set up for the Databricks CLI or SDKs works as it is.
@@ -78,7 +79,7 @@ public struct DatabricksWorkspace: Sendable, Equatable {
     /// `DATABRICKS_CONFIG_FILE`, else `~/.databrickscfg`; and the same as a person would write it, sanitized.
     static func configFile(_ environment: [String: String]) -> (path: String, shown: String) {
         func env(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let home = env("HOME") ?? NSHomeDirectory()
+        let home = env("HOME") ?? HomeFolder.path
         let path = env("DATABRICKS_CONFIG_FILE") ?? home + "/.databrickscfg"
         return (path, TerminalText.excerpt(path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path, limit: 200))
     }

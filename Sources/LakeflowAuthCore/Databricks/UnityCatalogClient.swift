@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Creates and updates Unity Catalog connections through the workspace's REST API.
 public struct UnityCatalogClient: Sendable {

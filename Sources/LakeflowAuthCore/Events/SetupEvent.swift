@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One thing that happened in a setup or a check, as `--json` writes it: a JSON object on a line of
 /// its own, its `event` member first, for an agent or a script that reads standard output.

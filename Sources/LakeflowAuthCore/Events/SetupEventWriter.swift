@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Writes `--json`'s events, one line each, and is the one place they are made: every form and
@@ -24,7 +25,7 @@ public final class SetupEventWriter: Sendable {
         SetupEventWriter { line in
             var bytes = Array(line.utf8)[...]
             while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+                let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { return }
                 bytes = bytes.dropFirst(written)

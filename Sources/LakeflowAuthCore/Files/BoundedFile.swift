@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads a whole file up to a limit without ever blocking on it. Paths come from people, specs and
 /// the store, and may name a FIFO (whose open or read waits for a writer forever), a device or a
@@ -36,7 +37,7 @@ enum BoundedFile {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else { throw systemFailure("read the file") }
             if count == 0 { return Contents(bytes: bytes, owner: status.st_uid, mode: status.st_mode & 0o7777) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where a multi-line value (a PEM key) typed or pasted a line at a time ends, the same for every
 /// front end: at its `-----END …-----` line, or at an empty line, which is not part of it.
@@ -8,7 +8,7 @@ public enum MultilineValue {
 
     /// True for a PEM's closing line, `-----END PRIVATE KEY-----` and the like.
     public static func isEndLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces
         return trimmed.hasPrefix("-----END ") && trimmed.hasSuffix("-----") && trimmed.count > "-----END -----".count
     }
 
@@ -21,7 +21,7 @@ public enum MultilineValue {
     /// The lines as one value: line breaks as `\n`, no trailing empty lines.
     public static func joined(_ lines: [String]) -> String {
         var lines = lines
-        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        while lines.last?.trimmingSpaces.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The sign-in a field left empty stands for: the code flow's refresh token (zoho_crm,
 /// google_sheets_docs, gmail), which the flow fills as `authenticate.py` does. Every form offers it in

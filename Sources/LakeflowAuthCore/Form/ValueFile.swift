@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A value kept in a file, as container images keep secrets and as a PEM key or a service account's
 /// JSON is easiest to give: `<CONNECTOR>_<OPTION>_FILE` in the environment, `@path` at a prompt, a key
@@ -11,9 +12,9 @@ public enum ValueFile {
     /// `source` names where the path came from (`FHIR_PRIVATE_KEY_PEM_FILE`, `private_key_pem`). The
     /// file is read without blocking and must be a regular one: a FIFO would otherwise hang the tool.
     public static func read(_ path: String, for source: String) throws(ValueFileError) -> String {
-        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        let trimmed = path.trimmingSpaces
         guard !trimmed.isEmpty else { throw ValueFileError(source: source, path: path, problem: .noPath) }
-        let expanded = trimmed.hasPrefix("~/") ? NSHomeDirectory() + trimmed.dropFirst() : trimmed
+        let expanded = trimmed.hasPrefix("~/") ? HomeFolder.path + trimmed.dropFirst() : trimmed
         let bytes: [UInt8]
         do {
             bytes = try BoundedFile.read(expanded, limit: maximumSize).bytes

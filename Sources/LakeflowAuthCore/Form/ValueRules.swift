@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one place that decides whether a raw string is a valid value for an option, and what it means.
 public enum ValueRules {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps a committed `connector_spec.yaml` equal to what its declarations render to.
 public enum SpecDrift {
@@ -40,7 +40,7 @@ public enum SpecDriftError: UserFacingError, Equatable {
     }
 
     private func quote(_ line: String) -> String {
-        "\"" + TerminalText.excerpt(line.trimmingCharacters(in: .whitespaces), limit: 200) + "\""
+        "\"" + TerminalText.excerpt(line.trimmingSpaces, limit: 200) + "\""
     }
 
     public var hints: [String] {

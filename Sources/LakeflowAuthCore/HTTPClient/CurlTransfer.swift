@@ -1,15 +1,15 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// One request and its answer through libcurl, on the calling thread, which it blocks.
 final class CurlTransfer {
     /// Set from another thread when the task that sent the request is cancelled; the progress
     /// callback reads it and aborts the transfer.
     final class Cancellation: @unchecked Sendable {
-        private let lock = NSLock()
-        private var cancelled = false
+        private let cancelled = Atomic(false)
 
-        func cancel() { lock.withLock { cancelled = true } }
-        var isCancelled: Bool { lock.withLock { cancelled } }
+        func cancel() { cancelled.store(true, ordering: .relaxed) }
+        var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
     }
 
     private struct SettingFailed: Error {
@@ -136,7 +136,7 @@ final class CurlTransfer {
         if line.hasPrefix("HTTP/") {
             transfer.headers = []
         } else if let colon = line.firstIndex(of: ":") {
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = line[line.index(after: colon)...].trimmingWhiteSpace
             transfer.headers.append((String(line[..<colon]), value))
         }
         return length

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension HTTPClient {
     /// One request for `HTTPClient`: any method, headers in the order they are sent, an optional body.

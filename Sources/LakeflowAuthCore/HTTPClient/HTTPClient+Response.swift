@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension HTTPClient {
     /// The answer to one request, redirects not followed.
@@ -13,7 +13,7 @@ extension HTTPClient {
 
         /// A header's value, its name compared without regard to case, as HTTP does.
         public func header(_ name: String) -> String? {
-            headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+            headers.first { $0.0.lowercased() == name.lowercased() }?.1
         }
     }
 }

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import PosixThreads
 
 /// The one way this tool sends HTTP: libcurl, loaded on first use.
 ///
@@ -14,7 +16,7 @@ public struct HTTPClient: Sendable {
     /// overlap with the caller's own work instead of delaying the request.
     public static func prepare() {
         preparation.enter()
-        Thread.detachNewThread {
+        DetachedThread.start {
             _ = LibCurl.shared
             preparation.leave()
         }
@@ -38,7 +40,7 @@ public struct HTTPClient: Sendable {
             // libcurl blocks its thread; a thread of its own keeps Swift's few shared threads free
             // (a loopback server in this same process, as in the demo, must go on answering).
             await withCheckedContinuation { continuation in
-                Thread.detachNewThread {
+                DetachedThread.start {
                     continuation.resume(returning: CurlTransfer.perform(
                         curl, request, timeout: timeout, responseLimit: responseLimit, cancellation: cancellation))
                 }

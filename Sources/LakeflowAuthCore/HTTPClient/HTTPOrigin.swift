@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Scheme, host and port: the unit that credentials are allowed to travel within.
 public struct HTTPOrigin: Equatable, Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// libcurl, loaded the first time a request is sent rather than when the program starts.
 ///

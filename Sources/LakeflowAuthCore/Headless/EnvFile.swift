@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A dotenv file: `NAME=value` lines, `#` comments, blank lines, an optional `export ` prefix, and
 /// values in single quotes (literal) or double quotes (with `\n`, `\"`, `\\` escapes).
@@ -31,7 +31,7 @@ public enum EnvFile {
             guard let equals = line.firstIndex(of: "=") else {
                 throw .malformed(location, "expected NAME=value")
             }
-            let name = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let name = line[..<equals].trimmingSpaces
             // Not quoted: a line missing its name may start with the secret (`s3cr3t=`).
             guard EnvVarName.isValid(name) else {
                 throw .malformed(location, "the text before '=' is not a variable name")
@@ -44,15 +44,15 @@ public enum EnvFile {
     private static func value(_ raw: Substring, at location: SourceLocation) throws(EnvFileError) -> String {
         let text = raw.drop { $0 == " " || $0 == "\t" }
         guard let quote = text.first, quote == "'" || quote == "\"" else {
-            let unquoted = text.range(of: " #").map { text[..<$0.lowerBound] } ?? text
-            return unquoted.trimmingCharacters(in: .whitespaces)
+            let unquoted = text.firstRange(of: " #").map { text[..<$0.lowerBound] } ?? text
+            return unquoted.trimmingSpaces
         }
         var result = ""
         var index = text.index(after: text.startIndex)
         while index < text.endIndex {
             let character = text[index]
             if character == quote {
-                let rest = text[text.index(after: index)...].trimmingCharacters(in: .whitespaces)
+                let rest = text[text.index(after: index)...].trimmingSpaces
                 guard rest.isEmpty || rest.hasPrefix("#") else { throw .malformed(location, "unexpected text after the closing quote") }
                 return result
             }

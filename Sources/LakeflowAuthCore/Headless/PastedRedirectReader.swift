@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import PosixThreads
 
 /// Headless: the address the browser ended on, pasted on standard input while the code flow waits,
 /// for a browser on another machine. Each line answers the wait (`OAuthAuthorizationWait`) until one
@@ -11,7 +13,7 @@ public enum PastedRedirectReader {
     /// Reads on a thread of its own, so nothing waits for a person who never types.
     public static func start(_ wait: OAuthAuthorizationWait, descriptor: Int32 = STDIN_FILENO,
                              refused: @escaping @Sendable (PastedRedirectRefusal) -> Void) {
-        Thread.detachNewThread {
+        DetachedThread.start {
             var line: [UInt8] = []
             var tooLong = false
             var buffer = [UInt8](repeating: 0, count: 4096)

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Runs a helper program and reads what it prints, within a time and a size: a helper that hangs (a
 /// CLI waiting on a login prompt or a dead network) or prints without end is stopped, not waited on.
@@ -16,30 +16,35 @@ enum BoundedCommand {
     /// - Parameter arguments: the program (looked up on `PATH`) and its arguments; none of them may be
     ///   a secret, since every user of the machine can read them.
     static func run(_ arguments: [String], timeout: Duration, outputLimit: Int) -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return .cannotStart }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return .cannotStart }
+        // Close-on-exec: no other program this process starts meanwhile holds the write end open.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess.start(arguments, standardOutput: ends[1])
+        } catch {
+            close(ends[0])
+            close(ends[1])
+            return .cannotStart
+        }
         // Only the child holds the write end now, so its exit ends the reading.
-        try? pipe.fileHandleForWriting.close()
-        let reading = pipe.fileHandleForReading
-        defer { try? reading.close() }
-        let outcome = read(reading.fileDescriptor, until: ContinuousClock.now + timeout, limit: outputLimit)
+        close(ends[1])
+        defer { close(ends[0]) }
+        let outcome = read(ends[0], until: ContinuousClock.now + timeout, limit: outputLimit)
         switch outcome {
         case let .exited(_, output):
-            process.waitUntilExit()
-            return .exited(status: process.terminationStatus, output: output)
+            return .exited(status: child.waitForExit(), output: output)
         default:
             // SIGTERM, then SIGKILL for a helper that ignores it: the wait for it is bounded too.
-            process.terminate()
+            child.send(SIGTERM)
             let grace = ContinuousClock.now + .seconds(1)
-            while process.isRunning, ContinuousClock.now < grace { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            while ContinuousClock.now < grace {
+                if child.exitStatusIfEnded() != nil { return outcome }
+                usleep(10_000)
+            }
+            child.send(SIGKILL)
+            _ = child.waitForExit()
             return outcome
         }
     }
@@ -56,7 +61,7 @@ enum BoundedCommand {
             let polled = poll(&ready, 1, milliseconds)
             if polled < 0 && errno == EINTR { continue }
             guard polled > 0 else { continue }
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return .exited(status: 0, output: output) }
             output += buffer[..<count]

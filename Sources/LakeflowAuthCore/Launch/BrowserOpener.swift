@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Opens a link in the person's browser without putting it on any command line, where every user of
 /// the machine can read it (`ps`): the browser is given a private file that redirects to the link, as
@@ -21,13 +21,7 @@ public struct BrowserOpener: Sendable {
             let file = folder.appendingPathComponent("open.html")
             guard FileManager.default.createFile(atPath: file.path, contents: Data(redirectPage(to: link).utf8),
                                                  attributes: [.posixPermissions: 0o600]) else { throw CocoaError(.fileWriteUnknown) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [browser ?? "xdg-open", file.path]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ChildProcess.start([browser ?? "xdg-open", file.path]).collectExitInBackground()
             return BrowserOpener(folder: folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)
@@ -43,7 +37,7 @@ public struct BrowserOpener: Sendable {
     /// A URL holds no `<`, `>` or `"` (they are percent-encoded), but a query's `&` is escaped, as an
     /// attribute's value should be.
     static func redirectPage(to link: URL) -> String {
-        let target = link.absoluteString.replacingOccurrences(of: "&", with: "&amp;")
+        let target = link.absoluteString.replacing("&", with: "&amp;")
         return """
             <!doctype html>
             <meta charset="utf-8">

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The command that reaches a loopback page of this machine from the person's own, when this
 /// process runs in an SSH session (`SSH_CONNECTION`, else `SSH_CLIENT`): the page listens on

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// After a rotation: every Unity Catalog connection made from the credentials gets their new options,
 /// is read back (`GET`) to confirm that its non-secret options are what was sent, and the push is

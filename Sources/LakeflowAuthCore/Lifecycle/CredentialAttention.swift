@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why stored credentials need a person: `status` flags them, and `status --json` names them.
 public enum CredentialAttention: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What `status` prints: per stored credential, its profile, auth method, when saved, the last check
 /// (when, the verdict, as whom), expiries, and the Unity Catalog connections made from it; as JSON for
@@ -80,7 +80,7 @@ public enum CredentialStatusReport {
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let fitted = cell.count > widths[column] ? String(cell.prefix(widths[column] - 1)) + "…" : cell
-                return column == row.count - 1 ? fitted : fitted.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                return column == row.count - 1 ? fitted : fitted.padded(toLength: widths[column])
             }.joined(separator: "  ")
         }
     }

@@ -1,5 +1,5 @@
 import Age
-import Foundation
+import FoundationEssentials
 
 /// The authorization endpoint's address for one run of the code flow, with the random `state` that its
 /// callback must bring back and the PKCE verifier that the token request will prove.

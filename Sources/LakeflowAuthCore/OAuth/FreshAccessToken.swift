@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `access_token` Unity Catalog injects into a connector's options at query time, for the
 /// connector's tests: the stored one while it has more than a minute left, else one minted again (a

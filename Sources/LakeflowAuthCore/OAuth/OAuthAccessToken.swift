@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The access token the envelope keeps beside the options (which hold the refresh token, since
 /// connectors read it): `"oauth": {"access_token": "…", "expires_at": "…" | null, "client_auth": "body"}`.

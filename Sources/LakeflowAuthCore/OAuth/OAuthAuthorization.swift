@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Runs the spec's OAuth flow for validated credentials and checks what it granted. Front ends give
 /// it a presenter that shows or opens the authorization link; the rest is the same everywhere.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A device authorization (RFC 8628 §3.2): the person opens `verificationURI` on any device, types
 /// `userCode`, and approves, while this tool polls the token endpoint with the device code. For a

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The endpoints and scope of one run of the flow, their `{option}` placeholders filled from the
 /// form's values.

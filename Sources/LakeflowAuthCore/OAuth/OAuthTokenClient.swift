@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Asks a token endpoint (RFC 6749 §4.1.3, §4.4, §6; RFC 8628 §3.4) for tokens, and a device
 /// authorization endpoint (RFC 8628 §3.1) for a user code. The client authenticates one way per

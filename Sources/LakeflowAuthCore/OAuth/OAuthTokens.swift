@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a token endpoint granted.
 public struct OAuthTokens: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Age
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Proof Key for Code Exchange (RFC 7636), S256 only: the verifier stays here until the token request;
 /// the authorization request carries only its hash.
@@ -26,7 +26,7 @@ public struct PKCE: Sendable {
 enum Base64URL {
     static func encode(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacing("+", with: "-").replacing("/", with: "_")
+            .replacing("=", with: "")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// When a source says, on an ordinary API answer, that the credentials used will stop working.
 /// GitHub sends `GitHub-Authentication-Token-Expiration: 2026-03-01 12:00:00 UTC` (or with a
@@ -20,7 +20,7 @@ public enum AnnouncedExpiry {
 
     /// `YYYY-MM-DD HH:MM:SS` then `UTC`, `Z` or `±HHMM`.
     static func parse(_ value: String) -> Date? {
-        let parts = value.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        let parts = value.trimmingSpaces.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 3 else { return nil }
         let zone: String
         switch parts[2] {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One run of a check: its requests in order, each sent once (a 401 is never retried: some sources
 /// ban an address after a few failed logins), until one does not let it go on or the last answers.

@@ -6,7 +6,7 @@ enum JSONPointer {
         var current = document
         for rawToken in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
             // ~1 first, so that "~01" becomes "~1" and not "/".
-            let token = rawToken.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let token = String(rawToken.replacing("~1", with: "/").replacing("~0", with: "~"))
             switch current {
             case let .object(members):
                 guard let next = members.first(where: { $0.0 == token })?.1 else { return nil }

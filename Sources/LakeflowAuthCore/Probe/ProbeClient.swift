@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Checks credentials by the check their spec resolves to (its own probe, or the built-in layer's):
 /// the one path by which every check is sent, judged, scrubbed and recorded.

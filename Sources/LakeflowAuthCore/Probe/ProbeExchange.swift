@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What happened on the wire for one probe, before any of it is interpreted.
 struct ProbeExchange: Sendable {

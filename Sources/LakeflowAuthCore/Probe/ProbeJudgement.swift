@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns what happened on the wire for one request of a check into a `ProbeResult`. Everything taken
 /// from the response passes through the scrubber and the terminal sanitizer, because servers echo what

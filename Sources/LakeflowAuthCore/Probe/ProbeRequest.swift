@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The exact request a check sends: filled, held to the transport rules, not yet sent.
 public struct ProbeRequest: Sendable {
@@ -38,7 +38,7 @@ public struct ProbeRequest: Sendable {
         self.url = url
         // A check that declares the connector's own User-Agent sends it; no `Expect: 100-continue`
         // before a body: one request, one answer.
-        let declaresAgent = filled.headers.contains { $0.0.caseInsensitiveCompare("User-Agent") == .orderedSame }
+        let declaresAgent = filled.headers.contains { $0.0.lowercased() == "user-agent" }
         headers = (declaresAgent ? [] : [("User-Agent", Self.userAgent)]) + filled.headers + (filled.body == nil ? [] : [("Expect", "")])
         body = filled.body
         self.origin = origin
@@ -57,7 +57,7 @@ public struct ProbeRequest: Sendable {
 
     /// A header's value, its name compared without regard to case, as HTTP does.
     public func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
     /// The placeholders that supply the URL's host: a leading placeholder (a whole base URL), or those
@@ -71,7 +71,7 @@ public struct ProbeRequest: Sendable {
             switch part {
             case let .literal(literal):
                 text += literal
-                if !seenSchemeEnd, let range = text.range(of: "://") {
+                if !seenSchemeEnd, let range = text.firstRange(of: "://") {
                     seenSchemeEnd = true
                     text = String(text[range.upperBound...])
                 }

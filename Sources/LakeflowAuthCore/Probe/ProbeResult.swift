@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What one probe found: the outcome, what the server said (with secrets removed), and which
 /// options the user should look at.

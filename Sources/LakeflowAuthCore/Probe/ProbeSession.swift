@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Sends one request of a check through `HTTPClient`, holding it to the rules: redirects only within
 /// the origin (so credentials never reach another host), a bounded body, and a deadline.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one scrubber of text a server sends back (a probe's answer, a token endpoint's or an OAuth
 /// callback's `error` and `error_description`, Databricks' `error_code` and `message`), which may echo
@@ -54,9 +54,27 @@ public struct SecretScrubber: Sendable {
     /// Every known form of every secret replaced by the mask, whatever its case.
     public func scrub(_ text: String) -> String {
         forms.reduce(text) { text, form in
-            text.range(of: form, options: .caseInsensitive) == nil ? text
-                : text.replacingOccurrences(of: form, with: Self.mask, options: .caseInsensitive)
+            text.lowercased().contains(form) ? Self.replacingEveryCase(of: form, in: text) : text
         }
+    }
+
+    /// Every run of `text` that is `form` (lower case) once lowercased, character by character, masked.
+    private static func replacingEveryCase(of form: String, in text: String) -> String {
+        let target = form.map(String.init)
+        let characters = Array(text)
+        let lowered = characters.map { $0.lowercased() }
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            if index + target.count <= characters.count, lowered[index..<index + target.count].elementsEqual(target) {
+                result += mask
+                index += target.count
+            } else {
+                result.append(characters[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// True when `text` holds a run of any secret (eight characters, or all of a shorter one), in any
@@ -87,10 +105,10 @@ public struct SecretScrubber: Sendable {
         safe(text, limit: limit) ?? Self.withheld
     }
 
-    /// Text as a person reads it: compatibility forms folded (NFKC), and what the terminal sanitizer
+    /// Text as a person reads it: compatibility forms folded (NFKC, `CompatibilityFolding`), and what the terminal sanitizer
     /// stops (controls, zero-width and bidi characters) removed rather than shown.
     public static func visible(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping
+        let folded = CompatibilityFolding.folded(text)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter { !TerminalText.isUnsafe($0) }))
     }
 
@@ -98,14 +116,15 @@ public struct SecretScrubber: Sendable {
     static func forms(of secret: String) -> [String] {
         let strict = PercentEncoding.unreserved(secret)
         let base64 = Data(secret.utf8).base64EncodedString()
-        let base64URL = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let base64URL = base64.replacing("+", with: "-").replacing("/", with: "_")
         var json = ""
         JSONValue.writeString(secret, into: &json)
         let jsonEscaped = String(json.dropFirst().dropLast())
         return [
-            secret, strict, strict.replacingOccurrences(of: "%20", with: "+"), PercentEncoding.component(secret),
-            base64, base64.trimmingCharacters(in: ["="]), base64URL, base64URL.trimmingCharacters(in: ["="]),
-            jsonEscaped, jsonEscaped.replacingOccurrences(of: "/", with: "\\/"),
+            secret, strict, strict.replacing("%20", with: "+"), PercentEncoding.component(secret),
+            base64, String(base64.reversed().drop { $0 == "=" }.reversed()), base64URL,
+            String(base64URL.reversed().drop { $0 == "=" }.reversed()),
+            jsonEscaped, jsonEscaped.replacing("/", with: "\\/"),
         ]
     }
 }

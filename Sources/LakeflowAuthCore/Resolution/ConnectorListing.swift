@@ -40,7 +40,7 @@ public enum ConnectorListing {
         var lines = table.map { row in
             row.enumerated().map { index, cell -> String in
                 let fitted = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
-                return index < row.count - 1 ? fitted.padding(toLength: widths[index], withPad: " ", startingAt: 0) : fitted
+                return index < row.count - 1 ? fitted.padded(toLength: widths[index]) : fitted
             }.joined(separator: gap).trailingSpacesTrimmed
         }
         if let checkout { lines.append("checkout: \(TerminalText.sanitized(checkout.shown))/<name>/") }

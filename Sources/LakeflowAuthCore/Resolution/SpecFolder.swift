@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A folder searched for connector specs, and how a person would spell it in a message.
 public struct SpecFolder: Sendable, Equatable {
@@ -65,7 +66,7 @@ public struct SpecFolder: Sendable, Equatable {
     }
 
     private func isFolder(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+        var folder = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder
     }
 }

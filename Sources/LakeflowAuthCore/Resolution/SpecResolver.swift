@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the spec for a connector name, first match wins (docs/DESIGN.md, "Command line"): `--spec FILE`;
 /// `$LAKEFLOW_AUTH_SPECS`; `./specs`; a lakeflow-community-connectors checkout around the working

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The part of a check that waits for the person at the OAuth provider: the link to follow, and how to
 /// say so. Answered by the provider's callback, or by the address the browser was sent back to, pasted

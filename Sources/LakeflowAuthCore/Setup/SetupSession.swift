@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// One setup from the first value to the saved file, the same for every front end: the terminal

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a front end needs to draw one moment of a setup, as a value it can keep.
 public struct SetupSnapshot: Sendable {

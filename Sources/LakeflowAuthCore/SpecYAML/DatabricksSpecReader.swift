@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a `connector_spec.yaml` in the Databricks format: lenient about keys it does not know, as
 /// real files carry some, strict about the shapes it uses.
@@ -79,7 +79,7 @@ enum DatabricksSpecReader {
     static func allowlist(_ node: SpecNode?) throws -> [TableOption] {
         guard let node else { return [] }
         let text = try node.string("external_options_allowlist")
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             .map { TableOption(name: $0) }
     }
 }

@@ -1,8 +1,5 @@
-import Yams
-
-/// What a YAML 1.1 reader takes a scalar to be: the rules of Yams' default resolver, checked
-/// without regular expressions. That resolver compiles its ICU patterns on first use, which cost
-/// more than reading a whole spec; the loader composes with `Resolver.basic` and types scalars here.
+/// What a YAML 1.1 reader takes a scalar to be: the rules of Yams' default resolver and constructors,
+/// which read the specs before this reader did, checked without regular expressions.
 enum ScalarType: Equatable {
     case null
     case bool(Bool)
@@ -10,27 +7,26 @@ enum ScalarType: Equatable {
     case number(Double)
     case string
 
-    /// Reads the tag as written: `scalar.tag` before anything resolved it (`Node.tag` would, in place),
-    /// so an explicit `!!str` stays apart from an untagged scalar.
-    init(_ scalar: Node.Scalar) {
-        switch scalar.tag.description {
-        case Tag.Name.implicit.rawValue: self = scalar.style == .plain ? Self.implicit(scalar) : .string
-        case Tag.Name.null.rawValue: self = .null
-        case Tag.Name.bool.rawValue: self = Bool.construct(from: scalar).map(ScalarType.bool) ?? .string
-        case Tag.Name.int.rawValue: self = Int.construct(from: scalar).map(ScalarType.integer) ?? .string
-        case Tag.Name.float.rawValue: self = Double.construct(from: scalar).map(ScalarType.number) ?? .string
+    /// Reads the tag as written, so an explicit `!!str` stays apart from an untagged scalar.
+    init(_ scalar: YAMLNode.Scalar) {
+        switch scalar.tag {
+        case nil: self = scalar.isPlain ? Self.implicit(scalar) : .string
+        case "tag:yaml.org,2002:null": self = .null
+        case "tag:yaml.org,2002:bool": self = Self.bool(scalar).map(ScalarType.bool) ?? .string
+        case "tag:yaml.org,2002:int": self = Self.integer(scalar).map(ScalarType.integer) ?? .string
+        case "tag:yaml.org,2002:float": self = Self.float(scalar).map(ScalarType.number) ?? .string
         default: self = .string
         }
     }
 
     /// A scalar written without a tag: quoted ones are strings, plain ones are what they look like.
-    private static func implicit(_ scalar: Node.Scalar) -> ScalarType {
-        let text = scalar.string
+    private static func implicit(_ scalar: YAMLNode.Scalar) -> ScalarType {
+        let text = scalar.text
         if nulls.contains(text) { return .null }
         if let value = booleans[text] { return .bool(value) }
-        // Typed as an integer even when too large to construct (Yams then gives no value): a string.
-        if looksLikeInteger(text) { return Int.construct(from: scalar).map(ScalarType.integer) ?? .string }
-        if looksLikeFloat(text), let value = Double.construct(from: scalar) { return .number(value) }
+        // Typed as an integer even when too large to hold: a string.
+        if looksLikeInteger(text) { return integer(scalar).map(ScalarType.integer) ?? .string }
+        if looksLikeFloat(text), let value = float(scalar) { return .number(value) }
         return .string
     }
 
@@ -96,5 +92,81 @@ enum ScalarType: Equatable {
     private static func isSexagesimalDigits(_ group: Substring) -> Bool {
         guard (1...2).contains(group.count), group.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
         return group.count == 1 || ("0"..."5").contains(group.first!)
+    }
+
+    /// An explicit `!!bool`: any case of true, yes, on, false, no, off.
+    private static func bool(_ scalar: YAMLNode.Scalar) -> Bool? {
+        switch scalar.text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
+    /// Underscores dropped; `0x`, `0b`, `0o` and a leading `0` (octal) choose the radix; base 60 with
+    /// colons. Only plain scalars: a quoted one stays text whatever its tag.
+    private static func integer(_ scalar: YAMLNode.Scalar) -> Int? {
+        guard scalar.isPlain else { return nil }
+        let signed = String(scalar.text.filter { $0 != "_" })
+        if signed == "0" { return 0 }
+        let negative = signed.hasPrefix("-")
+        let body = signed.dropFirst(negative || signed.hasPrefix("+") ? 1 : 0)
+        for (prefix, radix) in [("0x", 16), ("0b", 2), ("0o", 8), ("0", 8)] where body.hasPrefix(prefix) {
+            return Int((negative ? "-" : "") + body.dropFirst(prefix.count), radix: radix)
+        }
+        if body.contains(":") { return sexagesimalInteger(signed) }
+        return Int(signed)
+    }
+
+    private static func float(_ scalar: YAMLNode.Scalar) -> Double? {
+        guard scalar.isPlain else { return nil }
+        switch scalar.text.lowercased() {
+        case ".inf", "+.inf": return .infinity
+        case "-.inf": return -.infinity
+        case ".nan": return .nan
+        default:
+            let text = String(scalar.text.filter { $0 != "_" })
+            if text.contains(":") { return sexagesimalFloat(text) }
+            return Double(text)
+        }
+    }
+
+    /// `190:20:30` is 190 × 3600 + 20 × 60 + 30, summed from the last group as Yams sums it; nil when
+    /// a group is no number or the value does not fit.
+    private static func sexagesimalInteger(_ text: String) -> Int? {
+        let (negative, groups) = sexagesimalGroups(text)
+        var value = 0
+        var base = 1
+        for (position, group) in groups.reversed().enumerated() {
+            guard let digit = Int(group, radix: 10) else { return nil }
+            if position > 0 {
+                let (next, overflow) = base.multipliedReportingOverflow(by: 60)
+                guard !overflow else { return nil }
+                base = next
+            }
+            let (term, termOverflow) = digit.multipliedReportingOverflow(by: base)
+            let (sum, sumOverflow) = value.addingReportingOverflow(term)
+            guard !termOverflow, !sumOverflow else { return nil }
+            value = sum
+        }
+        return negative ? -value : value
+    }
+
+    private static func sexagesimalFloat(_ text: String) -> Double? {
+        let (negative, groups) = sexagesimalGroups(text)
+        var value = 0.0
+        var base = 1.0
+        for group in groups.reversed() {
+            guard let digit = Double(group) else { return nil }
+            value += digit * base
+            base *= 60
+        }
+        return negative ? -value : value
+    }
+
+    private static func sexagesimalGroups(_ text: String) -> (negative: Bool, groups: [Substring]) {
+        let negative = text.hasPrefix("-")
+        let body = text.dropFirst(negative || text.hasPrefix("+") ? 1 : 0)
+        return (negative, body.split(separator: ":", omittingEmptySubsequences: false))
     }
 }

@@ -1,16 +1,9 @@
-import Yams
-
 /// A YAML node that knows its file and position, so every complaint about it names `path:line:column`.
 struct SpecNode {
-    let node: Node
+    let node: YAMLNode
     let path: String
-    /// Where the parent pointed at this node, for nodes Yams gives no mark (empty values).
-    let fallback: SourceLocation
 
-    var location: SourceLocation {
-        guard let mark = node.mark else { return fallback }
-        return SourceLocation(path: path, line: mark.line, column: mark.column)
-    }
+    var location: SourceLocation { SourceLocation(path: path, line: node.line, column: node.column) }
 
     func error(_ problem: String, hint: String? = nil) -> SpecError {
         SpecError(location, problem, hint: hint)
@@ -18,32 +11,32 @@ struct SpecNode {
 
     /// What the scalar is, as YAML types it; nil for collections.
     var scalarType: ScalarType? {
-        guard case let .scalar(scalar) = node else { return nil }
+        guard case let .scalar(scalar) = node.content else { return nil }
         return ScalarType(scalar)
     }
 
     var isNull: Bool { scalarType == .null }
 
     func mapping(_ what: String) throws -> SpecMapping {
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping) = node.content else {
             throw error("\(what) must be a mapping of keys to values, not \(kind)")
         }
         return try SpecMapping(mapping: mapping, owner: self)
     }
 
     func sequence(_ what: String) throws -> [SpecNode] {
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(sequence) = node.content else {
             throw error("\(what) must be a list (lines starting with '- '), not \(kind)")
         }
-        return sequence.map { SpecNode(node: $0, path: path, fallback: location) }
+        return sequence.map { SpecNode(node: $0, path: path) }
     }
 
     /// A string-valued scalar; numbers and booleans are taken as their text, as YAML would.
     func string(_ what: String) throws -> String {
-        guard case let .scalar(scalar) = node, !isNull else {
+        guard case let .scalar(scalar) = node.content, !isNull else {
             throw error("\(what) must be text, not \(kind)")
         }
-        return scalar.string
+        return scalar.text
     }
 
     func bool(_ what: String) throws -> Bool {
@@ -63,37 +56,34 @@ struct SpecNode {
 
     /// The value as YAML typed it, for mappings kept verbatim (`oauth`, unknown parameter keys).
     func jsonValue() throws -> JSONValue {
-        switch node {
+        switch node.content {
         case let .scalar(scalar):
             switch ScalarType(scalar) {
             case .null: return .null
             case let .bool(value): return .bool(value)
             case let .integer(value): return .integer(value)
             case let .number(value) where value.isFinite: return .number(value)
-            case .number, .string: return .string(scalar.string)
+            case .number, .string: return .string(scalar.text)
             }
         case .sequence:
             return .array(try sequence("value").map { try $0.jsonValue() })
         case .mapping:
             return .object(try mapping("value").pairs.map { ($0.key, try $0.value.jsonValue()) })
-        case .alias:
-            throw error("anchors and aliases (*name) are not supported in specs", hint: "write the value out in full")
         }
     }
 
     var kind: String {
-        switch node {
+        switch node.content {
         case .scalar: return isNull ? "an empty value" : "the scalar \(describedValue)"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     var describedValue: String {
-        guard case let .scalar(scalar) = node else { return kind }
+        guard case let .scalar(scalar) = node.content else { return kind }
         if isNull { return "an empty value" }
-        let text = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+        let text = scalar.text.count > 40 ? String(scalar.text.prefix(40)) + "…" : scalar.text
         return "\"\(TerminalText.excerpt(text))\""
     }
 }
@@ -109,17 +99,16 @@ struct SpecMapping {
     let pairs: [Pair]
     let owner: SpecNode
 
-    init(mapping: Node.Mapping, owner: SpecNode) throws {
+    init(mapping: [(key: YAMLNode, value: YAMLNode)], owner: SpecNode) throws {
         var pairs: [Pair] = []
         for (keyNode, valueNode) in mapping {
-            let key = SpecNode(node: keyNode, path: owner.path, fallback: owner.location)
-            guard case let .scalar(scalar) = keyNode else { throw key.error("keys must be plain names, not \(key.kind)") }
-            if pairs.contains(where: { $0.key == scalar.string }) {
-                throw key.error("key \"\(TerminalText.excerpt(scalar.string))\" appears twice in this mapping",
+            let key = SpecNode(node: keyNode, path: owner.path)
+            guard case let .scalar(scalar) = keyNode.content else { throw key.error("keys must be plain names, not \(key.kind)") }
+            if pairs.contains(where: { $0.key == scalar.text }) {
+                throw key.error("key \"\(TerminalText.excerpt(scalar.text))\" appears twice in this mapping",
                                 hint: "keep one of them")
             }
-            pairs.append(Pair(key: scalar.string, keyNode: key,
-                              value: SpecNode(node: valueNode, path: owner.path, fallback: key.location)))
+            pairs.append(Pair(key: scalar.text, keyNode: key, value: SpecNode(node: valueNode, path: owner.path)))
         }
         self.pairs = pairs
         self.owner = owner

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes files at mode 0600 (whatever the umask) so that a reader sees the old file or the new one,
 /// never a part of either: a temp file in the same folder, fsync, rename (or link), fsync of the folder.
@@ -40,7 +41,7 @@ enum AtomicFileWriter {
     }
 
     private static func writeTemp(beside path: String, _ bytes: [UInt8], durable: Bool = true) throws(StoreError) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = ParentPath.of(path)
         let temp = "\(folder)/\(tempPrefix)\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
         guard fd >= 0 else { throw .fromErrno(path, "create a temporary file") }
@@ -67,7 +68,7 @@ enum AtomicFileWriter {
     }
 
     private static func syncFolder(of path: String) throws(StoreError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = ParentPath.of(path)
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw .fromErrno(folder, "open the folder") }
         defer { close(fd) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What comparing a connection's options in the workspace with those made from the stored
 /// credentials found. Only names are kept, never values; secret options are never compared, since

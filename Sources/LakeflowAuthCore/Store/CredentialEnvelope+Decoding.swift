@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension CredentialEnvelope {
     /// Reads a decrypted envelope. Its contents were authenticated by age, but may have been written

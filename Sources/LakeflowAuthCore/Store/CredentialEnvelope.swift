@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The JSON sealed inside `credentials/<connector>.age`:
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How stored options reach a connector's tests: the `options` object alone, as JSON or as env vars,
 /// with the `access_token` Unity Catalog would inject where the connector reads one (`FreshAccessToken`).
@@ -81,7 +81,7 @@ public struct CredentialExport: Sendable {
 
     /// Single quotes keep every character literal; a quote inside is closed, escaped and reopened.
     static func shellQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        "'" + text.replacing("'", with: #"'\''"#) + "'"
     }
 }
 

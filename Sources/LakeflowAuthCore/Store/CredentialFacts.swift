@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What may be known of stored credentials without their secrets: which connector and profile, how
 /// they authenticate, when they were saved and last checked (with the verdict, the identity the

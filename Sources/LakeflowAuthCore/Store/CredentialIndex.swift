@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// `credentials/index.json`: the `CredentialFacts` of each credential file, kept in the clear so that
 /// `status` and `list` need neither the identity nor its passphrase.

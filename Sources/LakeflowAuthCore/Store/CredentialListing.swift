@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The lines of `list`: a header, then one line per stored file, with its profile, auth method, when
 /// it was saved and how its last check went, which only a file this machine wrote can say. Nothing
@@ -26,7 +26,7 @@ public enum CredentialListing {
         }
         return table.map { row in
             row.enumerated().map { index, cell in
-                index < row.count - 1 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) : cell
+                index < row.count - 1 ? cell.padded(toLength: widths[index]) : cell
             }.joined(separator: "  ")
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension CredentialStore {
     /// Remembers that the connection `name` of workspace `host` was made or updated from these

@@ -1,5 +1,6 @@
 import Age
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Stored credentials: one age file per connector and profile under `credentials/`, encrypted to this
 /// machine's identity and to every key in `recipients.txt` as it is at the time of the write (adding a

@@ -1,6 +1,6 @@
 import Age
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// The MAC that says this machine wrote an envelope: HMAC-SHA256 over the envelope's exact bytes
 /// without it, keyed by HKDF-SHA256 from the identity's X25519 secret key. It is the envelope's last

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An advisory lock (`flock`) on one file, held for the length of a closure. A waiter gives up after
 /// `timeout` rather than hanging behind a stuck process; the kernel drops the lock when its holder

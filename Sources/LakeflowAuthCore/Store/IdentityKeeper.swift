@@ -1,5 +1,6 @@
 import Age
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Loads `identity.txt`, creating it on first use.
 ///

@@ -21,7 +21,7 @@ public enum Masking {
 
     /// `https://user:pw@host/…` with the password masked: a URL option is shown, its password is not.
     public static func maskingURLPassword(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
+        guard let schemeEnd = text.firstRange(of: "://") else { return text }
         let authority = text[schemeEnd.upperBound...].prefix { !"/?#".contains($0) }
         guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
         let password = String(text[text.index(after: colon)..<at])

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A folder only its owner can enter: 0700 set explicitly, whatever the umask.
 enum PrivateFolder {
@@ -12,7 +13,7 @@ enum PrivateFolder {
         }
         let mkdirError = errno
         if mkdirError == ENOENT, path != "/" {
-            try make((path as NSString).deletingLastPathComponent)
+            try make(ParentPath.of(path))
             return try make(path)
         }
         var status = stat()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ProbeRecord {
     /// What is kept of a probe that ran; nil when none could (the spec declares no probe), since a

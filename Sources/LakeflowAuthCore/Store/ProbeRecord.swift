@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What is remembered of the last probe of stored credentials: enough for `list`, `show` and `status`
 /// to say whether they were verified, never anything the source sent back beyond the identity it

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Who wrote a stored file, as far as this machine can tell. An age file needs only this machine's
 /// public key to write (that is what sharing through `recipients.txt` is for), so a file that opens

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A Unity Catalog connection made from stored credentials, as the envelope remembers it: where
 /// (the workspace's address, never its token), under which name, when it was last pushed, and what

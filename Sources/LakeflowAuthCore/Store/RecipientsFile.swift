@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Age
 
 /// `recipients.txt`: extra age public keys every stored file is also encrypted to (a teammate, a CI
@@ -16,7 +16,7 @@ enum RecipientsFile {
     static func parse(_ text: String, path: String) throws(StoreError) -> [X25519Recipient] {
         var recipients: [X25519Recipient] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = rawLine.trimmingWhiteSpace
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let recipient = try? X25519Recipient(bech32: line) else {
                 throw .invalidRecipient(path: path, line: index + 1)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Everything that can go wrong reading or writing the credential store, in words that say what to
 /// do next. Messages name files and public keys only, never a value or a secret key.
@@ -83,7 +84,7 @@ public enum StoreError: UserFacingError, Equatable {
             return "\(path):\(line): not an age public key (age1…)"
         case let .locked(path, waited):
             let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
-            return "\(path): the store is locked by another lakeflow-auth process (waited \(String(format: "%g", seconds)) s)"
+            return "\(path): the store is locked by another lakeflow-auth process (waited \(CFormat.string("%g", seconds)) s)"
         case let .fileSystem(path, operation, reason):
             return "\(path): cannot \(operation): \(reason)"
         }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where the store lives: `$LAKEFLOW_AUTH_HOME`, else `${XDG_DATA_HOME:-$HOME/.local/share}/lakeflow-auth`.
 public struct StoreLocation: Sendable, Equatable {
@@ -14,7 +15,7 @@ public struct StoreLocation: Sendable, Equatable {
         } else if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             self.init(home: data + "/lakeflow-auth")
         } else {
-            self.init(home: (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/lakeflow-auth")
+            self.init(home: (environment["HOME"] ?? HomeFolder.path) + "/.local/share/lakeflow-auth")
         }
     }
 

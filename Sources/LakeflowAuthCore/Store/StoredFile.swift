@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Which of the store's files a message is about.
 public enum StoredFileKind: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// RFC 3339 timestamps in UTC and whole seconds (`2025-06-15T15:06:40Z`), as envelopes keep them.
 ///

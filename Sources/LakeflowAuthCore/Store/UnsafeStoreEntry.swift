@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why the store will not use one of its folders or files.
 public enum UnsafeStoreEntry: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Age
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// `credentials/.written`: when this machine last wrote each stored file, so that a file of its own put
 /// back from an older copy (a backup restored, a stale sync) is told apart from the one it replaced.

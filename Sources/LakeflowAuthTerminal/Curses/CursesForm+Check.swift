@@ -1,5 +1,5 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 extension CursesForm {
@@ -109,7 +109,7 @@ extension CursesForm {
 
     /// The time waited so far, `2.4 s`.
     func elapsed(since: ContinuousClock.Instant) -> String {
-        String(format: "%.1f s", Double(Self.milliseconds(since: since)) / 1000)
+        CFormat.string("%.1f s", Double(Self.milliseconds(since: since)) / 1000)
     }
 
     private static func milliseconds(since: ContinuousClock.Instant) -> Int {

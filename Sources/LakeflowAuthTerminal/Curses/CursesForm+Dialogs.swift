@@ -1,5 +1,5 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// How a dialog was left.

@@ -1,5 +1,5 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// The full-screen form's controller: it sends the session actions and draws its latest snapshot,

@@ -1,5 +1,6 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The terminal while the full-screen form holds it: curses started on stdin and stdout, raw keys,
 /// bracketed paste, the alternate screen. `end()` gives the terminal back as it was found; until then
@@ -75,6 +76,6 @@ final class CursesScreen {
 
     private static func write(_ text: String) {
         let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 }

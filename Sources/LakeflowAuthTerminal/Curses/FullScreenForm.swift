@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
+import PosixThreads
 
 /// The full-screen form, `lakeflow-auth <connector>`'s front end in a terminal. It runs on a thread of
 /// its own, since curses belongs to one thread and waits for keys there.
@@ -15,15 +16,13 @@ public enum FullScreenForm {
     public static func run(session: SetupSession, environment: [String: String], note: [String] = [],
                            farewell: String) async throws -> SavedSetup {
         try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
+            DetachedThread.start {
                 continuation.resume(with: Result {
                     let screen = try CursesScreen(environment: environment, farewell: farewell)
                     defer { screen.end() }
                     return try CursesForm(screen: screen, session: session, environment: environment, note: note).run()
                 })
             }
-            thread.name = "lakeflow-auth curses form"
-            thread.start()
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 extension LineForm {
@@ -77,7 +77,7 @@ extension LineForm {
             }
         }
         guard control.takesLines else {
-            let trimmed = answer.trimmingCharacters(in: .whitespaces)
+            let trimmed = answer.trimmingSpaces
             if case let .choice(choices) = control, !choices.contains(trimmed), let index = Int(trimmed),
                choices.indices.contains(index - 1) {
                 return choices[index - 1]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 extension LineForm {
@@ -80,7 +80,7 @@ extension LineForm {
         let fields = form.fieldStates
         let nameWidth = fields.map { TerminalText.sanitized($0.option.name).count }.max() ?? 0
         for (index, field) in fields.enumerated() {
-            let name = TerminalText.sanitized(field.option.name).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let name = TerminalText.sanitized(field.option.name).padded(toLength: nameWidth)
             console.write("  \(index + 1)) \(name)  \(field.summary ?? style.subdued("(none)"))\n")
         }
     }
@@ -98,7 +98,7 @@ extension LineForm {
             guard let reply = try console.ask("What now (1-\(choices.count)) [1]: ", secret: false) else {
                 throw SetupCancelled.byPerson
             }
-            let trimmed = reply.trimmingCharacters(in: .whitespaces)
+            let trimmed = reply.trimmingSpaces
             guard let number = trimmed.isEmpty ? 1 : Int(trimmed), choices.indices.contains(number - 1) else {
                 console.write(style.problem("choose a number from 1 to \(choices.count)") + "\n")
                 continue
@@ -109,7 +109,7 @@ extension LineForm {
                 guard let choice = try console.ask("Which field (1-\(fields.count))\(keep): ", secret: false) else {
                     throw SetupCancelled.byPerson
                 }
-                let chosen = choice.isEmpty ? suggested : Int(choice.trimmingCharacters(in: .whitespaces)).map { $0 - 1 }
+                let chosen = choice.isEmpty ? suggested : Int(choice.trimmingSpaces).map { $0 - 1 }
                 guard let index = chosen, fields.indices.contains(index) else {
                     console.write(style.problem("choose a field number from 1 to \(fields.count)") + "\n")
                     continue
@@ -145,7 +145,7 @@ extension LineForm {
     private mutating func takePastedAddress() async throws {
         while case .authorizing = await session.state {
             switch try console.line(within: 100) {
-            case let .line(address) where !address.trimmingCharacters(in: .whitespaces).isEmpty:
+            case let .line(address) where !address.trimmingSpaces.isEmpty:
                 snapshot = await session.answerAuthorization(pasted: address)
                 return
             case .endOfInput:

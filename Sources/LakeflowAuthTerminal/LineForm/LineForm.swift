@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// The line-by-line form: one question a line, in the order of the core's `Form`, sending each answer
@@ -113,7 +113,7 @@ public struct LineForm {
         let nameWidth = methods.map { TerminalText.sanitized($0.name).count }.max() ?? 0
         for (index, method) in methods.enumerated() {
             let name = TerminalText.sanitized(method.name)
-            let lead = "  \(index + 1)) " + name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+            let lead = "  \(index + 1)) " + name.padded(toLength: nameWidth) + "  "
             let lines = WordWrap.lines(TerminalText.sanitized(method.description), width: max(20, console.width - lead.count - 1))
             console.write(lead + (lines.first ?? "") + "\n")
             for line in lines.dropFirst() { console.write(String(repeating: " ", count: lead.count) + line + "\n") }
@@ -124,7 +124,7 @@ public struct LineForm {
                                                secret: false) else {
                 throw SetupCancelled.byPerson
             }
-            let trimmed = answer.trimmingCharacters(in: .whitespaces)
+            let trimmed = answer.trimmingSpaces
             if trimmed.isEmpty, kept != nil { return }
             let name = Int(trimmed).flatMap { methods.indices.contains($0 - 1) ? methods[$0 - 1].name : nil } ?? trimmed
             do {

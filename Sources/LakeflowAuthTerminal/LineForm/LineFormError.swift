@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// Why the line form cannot ask its questions: the terminal itself.

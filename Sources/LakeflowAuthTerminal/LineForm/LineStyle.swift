@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// The line form's only decoration: a little color, and none unless stdout is a terminal and

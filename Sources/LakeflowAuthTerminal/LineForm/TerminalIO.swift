@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -87,7 +87,7 @@ public final class TerminalIO: LineConsole {
         defer { if secret { restore() } }
         var lines: [String] = []
         while let line = try nextLine() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { return lines }
+            if line.trimmingSpaces.isEmpty { return lines }
             lines.append(line)
             if isLast(line) { return lines }
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// `lakeflow-auth connection create|update|status`: the stored, checked credentials become a Unity
@@ -81,7 +81,7 @@ struct ConnectionPushOptions: ParsableArguments {
         var consent: OAuthConsent?
         if signIn, spec.oauthFlow(for: envelope.authMethod.flatMap(spec.authMethod(named:)))?.flow == .u2m {
             let authorization = OAuthAuthorization(presenter: { url in
-                FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))
+                StandardStreams.writeOutput(url.absoluteString + "\n")
                 Diagnostics.note("open that link to sign in to \(spec.title) for the connection \(name) (Ctrl-C to stop)")
             }, redirect: redirect)
             consent = try await authorization.consent(for: envelope.credentials, spec: spec)

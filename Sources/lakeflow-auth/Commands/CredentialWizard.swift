@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthBrowser
 import LakeflowAuthCore
 import LakeflowAuthTerminal
@@ -38,14 +39,14 @@ struct CredentialWizard {
             plan.deviceEndpoint = plan.values[endpointVariable]
             plan.devicePresenter = { code in
                 if writesLink {
-                    FileHandle.standardOutput.write(Data(((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n").utf8))
+                    StandardStreams.writeOutput((code.verificationURIComplete ?? code.verificationURI).absoluteString + "\n")
                 }
                 Diagnostics.note("open \(code.verificationURI.absoluteString) on any device and enter the code \(code.userCode) "
                                  + "to authorize \(title) (Ctrl-C to stop)")
             }
         }
         let setup = HeadlessSetup(plan: plan) { step, session in
-            if writesLink { FileHandle.standardOutput.write(Data((step.url.absoluteString + "\n").utf8)) }
+            if writesLink { StandardStreams.writeOutput(step.url.absoluteString + "\n") }
             Diagnostics.note("open that link in a browser to authorize \(title) (Ctrl-C to stop)")
             if isatty(STDIN_FILENO) == 1 {
                 Diagnostics.note("if the browser is on another machine, paste here the address it ended on, then press Enter")
@@ -68,7 +69,7 @@ struct CredentialWizard {
                 events.write(.url(link, purpose: .form))
             } else {
                 // Written straight to the descriptor: `print` would sit in a pipe's buffer until exit.
-                FileHandle.standardOutput.write(Data((link.absoluteString + "\n").utf8))
+                StandardStreams.writeOutput(link.absoluteString + "\n")
             }
             Diagnostics.note("open that link to fill in the \(title) form; it works once (Ctrl-C to stop)")
             noteSSHForwarding(formPort: link.port)

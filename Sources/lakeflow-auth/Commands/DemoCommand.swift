@@ -1,6 +1,7 @@
 import AcmeSandbox
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// `lakeflow-auth demo`: the wizard for Acme against a copy of its API on 127.0.0.1, storing into a

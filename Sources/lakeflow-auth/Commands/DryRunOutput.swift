@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// `--dry-run [--reveal] [--json]`: the requests the check would send, printed instead of sent; nothing
@@ -11,7 +11,7 @@ struct DryRunOutput {
         let refreshToken = environment[EnvVarName.forOption(OAuthOption.refreshToken, connector: spec.connector)]
         let plan = try CheckPlan.make(credentials, spec: spec, reveal: reveal, refreshToken: refreshToken)
         let text = json ? plan.json.serialized() : plan.lines(title: spec.title).joined(separator: "\n")
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStreams.writeOutput(text + "\n")
         Diagnostics.note("dry run: nothing was sent or saved" + (reveal || json ? "" : "; --reveal shows the secrets"))
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
 import ArgumentParser
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 struct IdentityCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// What `exec` and `export --with-access-token` share: the spec that says whether Unity Catalog injects

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 import Synchronization
 
@@ -22,7 +22,7 @@ struct ProbeAll {
         let checks = Task {
             try await recheck.run { item in
                 reported.withLock { $0 += 1 }
-                FileHandle.standardOutput.write(Data((item.line + "\n").utf8))
+                StandardStreams.writeOutput(item.line + "\n")
             }
         }
         let interruption = Interruption { checks.cancel() }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// `lakeflow-auth probe <connector>`: asks the source again whether the stored credentials work, and

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// `--profile NAME`, shared by every command that names stored credentials.

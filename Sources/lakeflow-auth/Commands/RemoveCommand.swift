@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 import LakeflowAuthTerminal
 
@@ -32,6 +33,6 @@ struct RemoveCommand: ParsableCommand {
         let declined = RemovalUnconfirmed.declined(connector: connector)
         let terminal = try TerminalIO(connector: connector, farewell: Diagnostics.text(declined.message))
         let answer = try terminal.ask("Delete the stored credentials of \(TerminalText.excerpt(connector)) (\(path))? [y/N] ", secret: false)
-        guard let answer, ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else { throw declined }
+        guard let answer, ["y", "yes"].contains(answer.trimmingSpaces.lowercased()) else { throw declined }
     }
 }

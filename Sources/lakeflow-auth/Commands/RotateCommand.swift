@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// `lakeflow-auth rotate <connector>`: new values for the secret options only (the rest stays as

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 struct SpecCommand: ParsableCommand {
@@ -29,13 +29,13 @@ struct SpecCommand: ParsableCommand {
         func run() throws {
             let declarations = try SpecResolver().declarationsPath(connector)
             let rendered = SpecRenderer.render(try SpecLoader.load(path: declarations, connector: connector))
-            let target = output ?? (declarations as NSString).deletingLastPathComponent + "/" + SpecLoader.databricksFileName
+            let target = output ?? ParentPath.of(declarations) + "/" + SpecLoader.databricksFileName
             if check {
                 try SpecDrift.check(rendered: rendered, committed: target, connector: connector)
                 return
             }
             if target == "-" {
-                FileHandle.standardOutput.write(Data(rendered.utf8))
+                StandardStreams.writeOutput(rendered)
             } else {
                 try SpecDrift.write(rendered, to: target)
                 Diagnostics.note("wrote \(target)")

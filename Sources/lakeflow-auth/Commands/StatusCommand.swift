@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LakeflowAuthCore
 
 /// `lakeflow-auth status [<connector>] [--json]`: every stored credential with its last check,

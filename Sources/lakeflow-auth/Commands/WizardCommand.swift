@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LakeflowAuthCore
 
 /// `lakeflow-auth <connector>`: collect, check and store one connector's credentials.
