@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import Synchronization
 
 /// Writes `--json`'s events, one line each, and is the one place they are made: every form and
@@ -22,15 +21,7 @@ public final class SetupEventWriter: Sendable {
     /// Events to standard output, each written to the descriptor at once: a buffered line would sit
     /// in a pipe's buffer while the agent that reads it waits.
     public static func standardOutput() -> SetupEventWriter {
-        SetupEventWriter { line in
-            var bytes = Array(line.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                bytes = bytes.dropFirst(written)
-            }
-        }
+        SetupEventWriter { line in StandardStreams.writeOutput(line) }
     }
 
     /// Whether the last event of the run was written.

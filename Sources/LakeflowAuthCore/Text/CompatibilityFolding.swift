@@ -6,6 +6,8 @@
 /// which compare equal as Swift strings to the composed character.
 enum CompatibilityFolding {
     static func folded(_ text: String) -> String {
+        // ASCII folds to itself, and the table takes milliseconds to read: most texts never need it.
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let mapped = table[scalar.value] { result.append(contentsOf: mapped) } else { result.append(scalar) }
