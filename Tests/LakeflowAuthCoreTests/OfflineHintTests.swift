@@ -54,6 +54,15 @@ struct OfflineHintTests {
         #expect(failure.mayBeSavedUnverified, "the way the hint names is open")
     }
 
+    /// An OAuth token endpoint follows the same rule: another machine out of reach may mean offline,
+    /// this one never does.
+    @Test(arguments: [("accounts.example.com", true), ("login.example.com:8443", true), ("127.0.0.1:9", false), ("localhost:9", false)])
+    func anUnreachableTokenEndpointMayBeOffline(_ host: String, _ offline: Bool) {
+        let failure = CheckFailure(oauth: .tokenEndpointUnreachable(host: host, .connectionRefused), signInPending: false)
+        #expect(failure.mayBeSavedUnverified)
+        #expect(failure.hints == [offline ? OfflineHint.forms : OfflineHint.keepInForms])
+    }
+
     @Test func headlessIsToldOfNoProbe() async throws {
         let store = TemporaryStore()
         var plan = SetupPlan(spec: Sample.spec, environment: ["ACME_TOKEN": "sk_live_0123456789abcdef"], authMethod: nil, checks: false)

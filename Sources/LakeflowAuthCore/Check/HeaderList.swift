@@ -12,20 +12,15 @@ enum HeaderList {
         var headers: [Header] = []
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
             guard let colon = pair.firstIndex(of: ":") else { continue }
-            let name = trimmed(pair[..<colon])
+            let name = pair[..<colon].trimmingWhiteSpace
             guard HTTPHeaderName.isValid(name) else {
                 throw ProbeRefusal(connector: connector, problem: .headerName(name), options: options)
             }
-            let header = Header(name: name, value: trimmed(pair[pair.index(after: colon)...]))
+            let header = Header(name: name, value: pair[pair.index(after: colon)...].trimmingWhiteSpace)
             // A later pair of the same name replaces an earlier one, as assigning into a session's headers does.
             headers.removeAll { $0.name.lowercased() == name.lowercased() }
             headers.append(header)
         }
         return headers
-    }
-
-    /// Python's `str.strip()`.
-    private static func trimmed(_ text: Substring) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -7,7 +7,7 @@ import FoundationEssentials
 enum JSONObjectText {
     /// The object's JSON text; nil when none of the readings gives an object.
     static func read(_ text: String) -> String? {
-        let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let trimmed = text.trimmingWhiteSpace
         if let parsed = try? JSONParser.parse(Array(trimmed.utf8)) {
             if case .object = parsed { return parsed.serialized() }
             if case let .string(inner) = parsed, let object = object(inner) { return object }

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// What to add when a check found no way to the source's machine (no name lookup, no connection, no
 /// answer): this machine may be offline, and how to save the credentials all the same, in the words
 /// of the way each front end offers. One text each, so every form says it alike.
@@ -33,7 +35,7 @@ extension OAuthError {
     /// answer); never said of a loopback address, which needs no network.
     var mayMeanOffline: Bool {
         guard case let .tokenEndpointUnreachable(host, failure) = self,
-              !["127.", "localhost", "[::1]"].contains(where: host.hasPrefix) else { return false }
+              URL(string: "http://" + host).flatMap(HTTPOrigin.init)?.isLoopback == false else { return false }
         switch failure {
         case .hostNotFound, .connectionRefused, .timedOut: return true
         default: return false

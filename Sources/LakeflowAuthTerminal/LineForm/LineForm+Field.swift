@@ -28,7 +28,7 @@ extension LineForm {
         }
         while true {
             let kept = form.effectiveValue(option).map { " [\(ValueDisplay.summary($0, of: option))]" }
-                ?? form.signIn(filling: option.name).map { " [\(TerminalText.sanitized($0.label.lowercased()))]" } ?? ""
+                ?? signIn.map { " [\(TerminalText.sanitized($0.label.lowercased()))]" } ?? ""
             guard var answer = try console.ask("\(name)\(kept): ", secret: control.hidesValue) else { throw SetupCancelled.byPerson }
             if control.takesLines, continues(answer) {
                 guard let rest = try console.continueLines(secret: control.hidesValue, until: MultilineValue.isEndLine) else {
